@@ -1,0 +1,67 @@
+// Lint rules that enforce the architecture: the model is pure, the UI reaches it only through types.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const modelPurity = {
+  'no-restricted-properties': [
+    'error',
+    { object: 'Math', property: 'random', message: 'The model is deterministic: use workers/model/rng.ts.' },
+    { object: 'Date', property: 'now', message: 'The model has no clock: its clock is the step index.' },
+    { object: 'performance', property: 'now', message: 'The model has no clock: its clock is the step index.' },
+  ],
+  'no-restricted-globals': [
+    'error',
+    { name: 'setTimeout', message: 'No timers in the model.' },
+    { name: 'setInterval', message: 'No timers in the model.' },
+    { name: 'fetch', message: 'No I/O in the model.' },
+    { name: 'self', message: 'The model knows nothing of the worker.' },
+    { name: 'window', message: 'No DOM in the model.' },
+    { name: 'document', message: 'No DOM in the model.' },
+  ],
+  'no-restricted-imports': [
+    'error',
+    {
+      patterns: [
+        { group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'comlink', 'd3-selection', 'd3-zoom'], message: 'The model is pure: no UI or worker libraries.' },
+        { group: ['**/src/**', '../../src/*'], message: 'The model never imports the UI.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'test-results', 'reports', 'playwright-report'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/workers/**', '../workers/*', '../../workers/*', '../../../workers/*'],
+              allowTypeImports: true,
+              message: 'src/ reaches the model only through the typed comlink API (src/sim/simClient.ts); import types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['workers/model/**/*.ts'], rules: modelPurity },
+  { files: ['workers/cli/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.{ts,js,mjs}'], rules: { 'no-console': 'off' } },
+);
