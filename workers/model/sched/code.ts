@@ -1,0 +1,118 @@
+// Our own pseudo-code of each kernel function the model steps through (named after the kernel's functions;
+// no kernel source is reproduced). Events point at a line by its label; the code view shows the listing.
+import type { KernelFn, Toggles, PntRule } from './types.ts';
+
+export interface CodeLine {
+  label: string;
+  text: string;
+  /** Shown only when this holds (the listing of one variant); absent = always shown. */
+  when?: (t: Toggles, rule: PntRule) => boolean;
+  /** The line differs between variants (marked in the code view). */
+  differs?: boolean;
+}
+
+const lazy = (t: Toggles) => t.lazyAlloc;
+const eager = (t: Toggles) => !t.lazyAlloc;
+
+export const CODE: Record<KernelFn, CodeLine[]> = {
+  init_sched_ext_class: [
+    { label: 'start', text: 'for each possible cpu: set up rq->scx masks, kick_cpus_irq_work' },
+    { label: 'percpu', text: 'pnt_seqs = percpu_alloc(8 * nr_cpu_ids)   // one unit per CPU, at boot', when: eager, differs: true },
+    { label: 'bug', text: 'BUG_ON(!pnt_seqs)                          // > unit limit: WARN, then panic', when: eager, differs: true },
+    { label: 'lazy', text: '// per-CPU pointers start NULL; arrays come with scx_enable()', when: lazy, differs: true },
+  ],
+  scx_enable: [
+    { label: 'lock', text: 'lock(scx_enable_mutex)' },
+    { label: 'alloc-early', text: 'err = alloc_kick_pseqs()        // 14c1da: before the state check', when: (t) => t.lazyAlloc && !t.allocAfterStateCheck, differs: true },
+    { label: 'check', text: 'if (enable_state() != DISABLED) { err = -EBUSY; goto out }' },
+    { label: 'alloc-late', text: 'err = alloc_kick_pseqs()        // 05e633: after the state check', when: (t) => t.lazyAlloc && t.allocAfterStateCheck, differs: true },
+    { label: 'enabling', text: 'set_enable_state(ENABLING)' },
+    { label: 'switch-in', text: 'move every task to ext_sched_class' },
+    { label: 'enabled', text: 'set_enable_state(ENABLED)' },
+    { label: 'err-free', text: 'out_free: free_kick_pseqs()     // only on the 14c1da error path', when: (t) => t.lazyAlloc && !t.allocAfterStateCheck, differs: true },
+    { label: 'unlock', text: 'unlock(scx_enable_mutex); return err' },
+  ],
+  alloc_kick_pseqs: [
+    { label: 'loop', text: 'for each possible cpu c:' },
+    { label: 'warn', text: '  WARN_ON_ONCE(slot[c] != NULL)' },
+    { label: 'alloc', text: '  p = kvzalloc_node(16 + 8 * nr_cpu_ids, cpu_to_node(c))' },
+    { label: 'enomem', text: '  if (!p) { free_kick_pseqs(); return -ENOMEM }' },
+    { label: 'assign', text: '  rcu_assign_pointer(slot[c], p)    // overwrites whatever was there' },
+  ],
+  free_kick_pseqs: [
+    { label: 'loop', text: 'for each possible cpu c:' },
+    { label: 'replace', text: '  old = rcu_replace_pointer(slot[c], NULL)' },
+    { label: 'call-rcu', text: '  if (old) call_rcu(old, kvfree)      // freed after a grace period', when: (t) => t.rcuFree, differs: true },
+    { label: 'kvfree', text: '  if (old) kvfree(old)                // no-rcu: freed at once', when: (t) => !t.rcuFree, differs: true },
+  ],
+  scx_disable_workfn: [
+    { label: 'bypass', text: 'scx_bypass(true)                 // kicks are dropped from here on' },
+    { label: 'disabling', text: 'if (set_enable_state(DISABLING) == DISABLED) goto done' },
+    { label: 'lock', text: 'lock(scx_enable_mutex)' },
+    { label: 'switch-out', text: 'move every task off ext_sched_class' },
+    { label: 'sync', text: 'synchronize_rcu()                // waits for a full grace period' },
+    { label: 'free', text: 'free_kick_pseqs()', when: lazy, differs: true },
+    { label: 'unlock', text: 'unlock(scx_enable_mutex)' },
+    { label: 'disabled', text: 'WARN_ON_ONCE(set_enable_state(DISABLED) != DISABLING)' },
+    { label: 'done', text: 'done: scx_bypass(false)' },
+  ],
+  scx_bpf_kick_cpu: [
+    { label: 'bypass', text: 'if (bypassing(this_rq)) return         // kick dropped' },
+    { label: 'idle', text: 'if (flags & IDLE) set(cpus_to_kick_if_idle, cpu) unless it can skip' },
+    { label: 'bits', text: 'else set(cpus_to_kick, cpu); PREEMPT: set(cpus_to_preempt); WAIT: set(cpus_to_wait)' },
+    { label: 'queue', text: 'irq_work_queue(&this_rq->kick_cpus_irq_work)' },
+  ],
+  kick_cpus_irq_workfn: [
+    { label: 'enter', text: '// hardirq, IRQs off: an RCU read-side critical section' },
+    { label: 'load', text: 'p = this_cpu_read(slot)', when: lazy, differs: true },
+    { label: 'load-percpu', text: 'pseqs = this_cpu_ptr(pnt_seqs)       // boot-time percpu unit', when: eager, differs: true },
+    { label: 'null', text: 'if (!p) { pr_warn_once(...); return }  // every kick dropped', when: (t) => t.lazyAlloc && t.nullCheck, differs: true },
+    { label: 'deref', text: 'pseqs = rcu_dereference_bh(p)->seqs', when: lazy, differs: true },
+    { label: 'kick-loop', text: 'for each cpu in cpus_to_kick: should_wait |= kick_one_cpu(cpu, pseqs)' },
+    { label: 'idle-loop', text: 'for each cpu in cpus_to_kick_if_idle: kick_one_cpu_if_idle(cpu)' },
+    { label: 'no-wait', text: 'if (!should_wait) return' },
+    { label: 'wait-loop', text: 'for each cpu in cpus_to_wait (not this cpu):' },
+    { label: 'spin', text: '  while (load_acquire(rq(cpu)->pnt_seq) == pseqs[cpu]) cpu_relax()' },
+    { label: 'leave', text: 'return                                   // IRQs back on: reader ends' },
+  ],
+  kick_one_cpu: [
+    { label: 'lock', text: 'lock(rq(cpu))' },
+    { label: 'higher', text: 'if (rq->curr runs a class above ext) { clear preempt/wait; skip }', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    { label: 'preempt', text: 'if (test(cpus_to_preempt, cpu)) rq->curr->slice = 0 (if SCX); clear' },
+    { label: 'snap', text: 'if (test(cpus_to_wait, cpu)) { pseqs[cpu] = rq->pnt_seq; should_wait = true }', when: (_t, r) => r === '6.17', differs: true },
+    { label: 'snap-scx', text: 'if (test(cpus_to_wait, cpu)) { if SCX: pseqs[cpu] = rq->pnt_seq, should_wait = true; else clear }', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    { label: 'resched', text: 'resched_curr(rq)' },
+    { label: 'unlock', text: 'unlock(rq(cpu)); return should_wait' },
+  ],
+  kick_one_cpu_if_idle: [
+    { label: 'check', text: 'if (rq->curr is the idle task) resched_curr(rq)' },
+  ],
+  __schedule: [
+    { label: 'qs', text: 'rcu_note_context_switch()                // a quiescent state' },
+    { label: 'put', text: 'put_prev_task(prev, next)' },
+    { label: 'bump-6.17', text: '  SCX prev and non-SCX next: switch_class(): pnt_seq++', when: (_t, r) => r === '6.17', differs: true },
+    { label: 'bump-a379', text: '  SCX prev: pnt_seq++; pick_task_scx(): pnt_seq++', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    { label: 'switch', text: 'context_switch(prev, next)' },
+  ],
+  try_to_wake_up: [{ label: 'wake', text: 'enqueue the task on its cpu; resched_curr(rq)' }],
+  rcu_gp_kthread: [
+    { label: 'start', text: 'start grace period g: every cpu owes a quiescent state' },
+    { label: 'end', text: 'all cpus reported: grace period g ends' },
+  ],
+  rcu_note_context_switch: [{ label: 'qs', text: 'report a quiescent state (not inside a reader)' }],
+  rcu_do_batch: [{ label: 'invoke', text: 'invoke ready callbacks: kvfree(array)' }],
+  synchronize_rcu: [
+    { label: 'call', text: 'wait for a full grace period to start and end' },
+    { label: 'return', text: 'grace period over: return' },
+  ],
+};
+
+const labelIndex = new Map<string, number>();
+for (const [fn, lines] of Object.entries(CODE)) lines.forEach((l, i) => labelIndex.set(`${fn}/${l.label}`, i));
+
+/** Index of a labelled line of a function's pseudo-code (throws on a typo: caught by the unit tests). */
+export function lineOf(fn: KernelFn, label: string): number {
+  const i = labelIndex.get(`${fn}/${label}`);
+  if (i === undefined) throw new Error(`no line '${label}' in ${fn}`);
+  return i;
+}

@@ -1,0 +1,38 @@
+/** A set of small integers with O(1) add, remove, has and pick-by-index (for seeded random choices). */
+export class IndexSet {
+  items: Int32Array;
+  pos: Int32Array;
+  size = 0;
+
+  constructor(capacity: number) {
+    this.items = new Int32Array(capacity);
+    this.pos = new Int32Array(capacity).fill(-1);
+  }
+
+  has(x: number): boolean {
+    return this.pos[x] >= 0;
+  }
+
+  add(x: number): void {
+    if (this.pos[x] >= 0) return;
+    this.pos[x] = this.size;
+    this.items[this.size++] = x;
+  }
+
+  remove(x: number): void {
+    const p = this.pos[x];
+    if (p < 0) return;
+    const last = this.items[--this.size];
+    this.items[p] = last;
+    this.pos[last] = p;
+    this.pos[x] = -1;
+  }
+
+  clone(): IndexSet {
+    const s = new IndexSet(0);
+    s.items = this.items.slice();
+    s.pos = this.pos.slice();
+    s.size = this.size;
+    return s;
+  }
+}

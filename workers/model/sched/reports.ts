@@ -1,0 +1,212 @@
+// Checker reports, printed the way the kernel's own tools print them (KASAN, kmemleak, WARN, oops, RCU
+// stall, lockup). The wording is ours; addresses are synthetic, derived from the model's array ids.
+import type { Report, RunResult } from './types.ts';
+import { EVENT_KINDS, KERNEL_FNS } from './types.ts';
+import type { Machine } from './machine.ts';
+import { kmallocCost } from '../memory.ts';
+
+const hex = (n: number) => n.toString(16).padStart(16, '0');
+/** A synthetic but stable address for array `id`. */
+export const addrOf = (id: number) => 'ffff8881' + (0x00a00000 + id * 0x10000).toString(16).padStart(8, '0');
+
+const FN_KICK_ONE = KERNEL_FNS.indexOf('kick_one_cpu');
+const K = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<(typeof EVENT_KINDS)[number], number>;
+
+export function buildReports(r: RunResult, m: Machine): Report[] {
+  const t = r.trace;
+  const out: Report[] = [];
+  const cache = kmallocCost(16 + 8 * r.config.cpus, r.config.pageSize).cache;
+  const seenUaf = new Set<string>();
+  const leaks: number[] = [];
+  let firstNull = -1;
+  for (let i = 0; i < t.count; i++) {
+    const kind = t.kind[i];
+    const step = t.step[i];
+    const cpu = t.cpu[i];
+    if (kind === K.uaf) {
+      const key = `${t.obj[i]}/${cpu}`;
+      if (seenUaf.has(key)) continue;
+      seenUaf.add(key);
+      const id = t.obj[i];
+      const isWrite = t.fn[i] === FN_KICK_ONE; // kick_one_cpu writes the snapshot; the spin reads
+      const freedStep = m.allocFreedStep[id];
+      out.push({
+        kind: 'uaf',
+        step,
+        cpu,
+        title: `KASAN: slab-use-after-free in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+        lines: [
+          '==================================================================',
+          `BUG: KASAN: slab-use-after-free in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+          `${isWrite ? 'Write' : 'Read'} of size 8 at addr ${addrOf(id).slice(0, 12)}${(0x10 + 8 * t.arg[i]).toString(16).padStart(4, '0')} by task swapper/${cpu}/0`,
+          '',
+          `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
+          'Call Trace:',
+          ' <IRQ>',
+          isWrite ? '  kick_one_cpu' : '',
+          '  kick_cpus_irq_workfn',
+          '  irq_work_single',
+          '  irq_work_run_list',
+          ' </IRQ>',
+          '',
+          `Allocated by scx_enable() → alloc_kick_pseqs() → kvzalloc_node() (step ${m.allocAllocStep[id] + 1})`,
+          `Freed by ${r.config.toggles.rcuFree ? 'rcu_do_batch() → free_kick_pseqs_rcu() → kvfree()' : 'scx_disable_workfn() → free_kick_pseqs() → kvfree()'} (step ${freedStep + 1})`,
+          '',
+          `The buggy address belongs to the object at ${addrOf(id)} (array #${id}, pseqs of CPU ${m.allocCpu[id]})`,
+          ` which belongs to the cache ${cache} of size ${m.allocConsumed[id]}`,
+          '==================================================================',
+        ].filter((l) => l !== ''),
+        explanation:
+          `CPU ${cpu}'s irq work loaded its pointer before the array was unpublished, and ${isWrite ? 'writes' : 'reads'} pseqs[${t.arg[i]}] ` +
+          `after kvfree(). ${r.config.toggles.rcuFree ? '' : 'Without call_rcu() nothing waits for readers that still hold the pointer: '}` +
+          'the irq-off region is an RCU reader only if the free waits for a grace period.',
+      });
+    } else if (kind === K['null-deref']) {
+      const addr = 16 + 8 * t.arg[i];
+      out.push({
+        kind: 'null-deref',
+        step,
+        cpu,
+        title: 'Oops: NULL pointer dereference',
+        lines: [
+          `BUG: kernel NULL pointer dereference, address: ${hex(addr)}`,
+          `#PF: supervisor ${t.fn[i] === FN_KICK_ONE ? 'write' : 'read'} access in kernel mode`,
+          'Oops: 0002 [#1] SMP',
+          `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
+          `RIP: ${t.fn[i] === FN_KICK_ONE ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+          'Call Trace:',
+          ' <IRQ>',
+          '  kick_cpus_irq_workfn',
+          '  irq_work_run_list',
+          ' </IRQ>',
+          'Kernel panic - not syncing: Fatal exception in interrupt',
+        ],
+        explanation: `CPU ${cpu}'s irq work loaded a NULL slot and, with no NULL check, used pseqs[${t.arg[i]}] at address 0x${addr.toString(16)} (16-byte header + 8·${t.arg[i]}). An oops in hardirq context panics the machine.`,
+      });
+    } else if (kind === K.leak) {
+      leaks.push(i);
+    } else if (kind === K['double-free']) {
+      out.push({
+        kind: 'double-free',
+        step,
+        cpu,
+        title: 'KASAN: double-free',
+        lines: ['==================================================================', `BUG: KASAN: double-free in kvfree`, `Free of addr ${addrOf(t.obj[i])} by task on CPU ${cpu}`, '=================================================================='],
+        explanation: `array #${t.obj[i]} was freed twice.`,
+      });
+    } else if (kind === K.warn && !out.some((o) => o.kind === 'warn')) {
+      out.push({
+        kind: 'warn',
+        step,
+        cpu,
+        title: 'WARNING in alloc_kick_pseqs',
+        lines: [
+          '------------[ cut here ]------------',
+          `WARNING: CPU: ${cpu} PID: 1 at kernel/sched/ext.c alloc_kick_pseqs`,
+          'Call Trace:',
+          '  alloc_kick_pseqs',
+          '  scx_enable',
+          '  bpf_scx_reg',
+          '  bpf_struct_ops_link_create',
+          '---[ end trace ]---',
+        ],
+        explanation: `scx_enable() of a second scheduler called alloc_kick_pseqs() while the running scheduler's arrays were still in the slots (WARN_ON_ONCE(rcu_access_pointer(*pseqs)) on slot ${t.arg[i]}). It warns once, then overwrites every slot anyway.`,
+      });
+    } else if (kind === K['null-return'] && firstNull < 0) {
+      firstNull = i;
+    } else if (kind === K['percpu-fail']) {
+      out.push({
+        kind: 'boot-panic',
+        step,
+        cpu,
+        title: 'Boot panic: percpu allocation too large',
+        lines: [
+          `percpu: illegal size (${t.bytes[i]}) or align (8) for percpu allocation`,
+          'WARNING: CPU: 0 PID: 0 at mm/percpu.c pcpu_alloc',
+          'kernel BUG at kernel/sched/ext.c: init_sched_ext_class',
+          'Oops: invalid opcode [#1] SMP',
+          'Kernel panic - not syncing: Attempted to kill the idle task!  (exact text unverified)',
+        ],
+        explanation: `8·nr_cpu_ids = ${t.bytes[i]} bytes per CPU exceeds PCPU_MIN_UNIT_SIZE (${r.config.pageSize === 4096 ? 32768 : 65536}), the largest percpu allocation. __alloc_percpu() warns and returns NULL, and BUG_ON() in init_sched_ext_class() kills the boot.`,
+      });
+    } else if (kind === K.stuck) {
+      out.push({
+        kind: 'stuck',
+        step,
+        cpu,
+        title: `CPU ${cpu} spins forever in kick_cpus_irq_workfn()`,
+        lines: [
+          `watchdog: Watchdog detected hard LOCKUP on cpu ${cpu}`,
+          `RIP: kick_cpus_irq_workfn  (SCX_KICK_WAIT loop on CPU ${t.arg[i]})`,
+          ' <IRQ>',
+          '  kick_cpus_irq_workfn',
+          '  irq_work_run_list',
+          ' </IRQ>',
+        ],
+        explanation:
+          r.pntRule === '6.17'
+            ? `CPU ${cpu} waits for CPU ${t.arg[i]}'s pnt_seq to move, but under the 6.17 rule pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()). ` +
+              `CPU ${t.arg[i]} runs no SCX task any more (the disable path switched every task to fair, or it is idle), so the count never changes and the spin never ends, with IRQs off. ` +
+              'This is the real 6.17 bug that a379fa1e2cae fixed (bump in put_prev_task_scx()/pick_task_scx(); do not wait on CPUs not running SCX). Switch the pnt_seq rule to see the fixed behaviour.'
+            : `CPU ${cpu} waits for CPU ${t.arg[i]}'s pnt_seq to move, and no remaining step can move it.`,
+      });
+    } else if (kind === K['rcu-stall']) {
+      const blockers: number[] = [];
+      for (let c = 0; c < m.n; c++) if (m.qsOwed[c]) blockers.push(c);
+      out.push({
+        kind: 'rcu-stall',
+        step,
+        cpu,
+        title: `RCU stall: grace period ${t.arg[i]} can never end`,
+        lines: [
+          'rcu: INFO: rcu_preempt detected stalls on CPUs/tasks:',
+          ...blockers.slice(0, 8).map((c) => `rcu:     ${c}-...!: (in hardirq, IRQs off: kick_cpus_irq_workfn)`),
+          `rcu:     (detected by ${m.n - 1}, g=${t.arg[i]})`,
+        ],
+        explanation: `CPU ${blockers.join(', ')} never leaves its irq-off region, so it never passes a quiescent state; grace period ${t.arg[i]} cannot end and its callbacks (the kvfree() of the arrays) never run.`,
+      });
+    }
+  }
+  if (leaks.length) {
+    const first = leaks[0];
+    const lines: string[] = [];
+    for (const i of leaks.slice(0, 3)) {
+      const id = t.obj[i];
+      lines.push(
+        `unreferenced object 0x${addrOf(id)} (size ${m.allocRequest[id]}):`,
+        '  comm "scx_loader", pid 1',
+        `  backtrace (array #${id}, pseqs of CPU ${m.allocCpu[id]}):`,
+        '    kvzalloc_node',
+        '    alloc_kick_pseqs',
+        '    scx_enable',
+        '    bpf_scx_reg',
+      );
+    }
+    if (leaks.length > 3) lines.push(`kmemleak: ${leaks.length} new suspected memory leaks (${leaks.length - 3} more not shown)`);
+    else lines.push(`kmemleak: ${leaks.length} new suspected memory leak${leaks.length === 1 ? '' : 's'}`);
+    out.push({
+      kind: 'leak',
+      step: t.step[first],
+      cpu: t.cpu[first],
+      title: `kmemleak: ${leaks.length} unreferenced array${leaks.length === 1 ? '' : 's'} (${r.verdict.leakedBytes} bytes)`,
+      lines,
+      explanation:
+        'rcu_assign_pointer() in alloc_kick_pseqs() overwrote the running scheduler\'s arrays without freeing them: no slot and no RCU callback refers to them any more. ' +
+        '05e63305c85c moves alloc_kick_pseqs() after the enable-state check, so a load that will fail with -EBUSY allocates nothing.',
+    });
+  }
+  if (firstNull >= 0) {
+    out.push({
+      kind: 'dropped-kicks',
+      step: t.step[firstNull],
+      cpu: t.cpu[firstNull],
+      title: `${r.verdict.droppedKicks} kick${r.verdict.droppedKicks === 1 ? '' : 's'} dropped on a NULL slot`,
+      lines: ['kick_cpus_irq_workfn() called with NULL scx_kick_pseqs'],
+      explanation:
+        'The irq work found its slot NULL and returned before handling any mask: no resched_curr(), no preempt, no wait, and the bits stay set. ' +
+        'In a disable race this is the intended, harmless path; after a failed second load (14c1da3895a1 alone) every slot is NULL while the scheduler runs, so all its kicks are lost.',
+    });
+  }
+  out.sort((a, b) => a.step - b.step);
+  return out;
+}

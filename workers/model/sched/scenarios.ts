@@ -1,0 +1,359 @@
+// The built-in scenarios: who does what (a script of guarded operations) and the default interleaving
+// (a priority policy that picks the interesting schedule). Any other schedule is reachable by choice.
+import type { ScenarioName } from './types.ts';
+import type { Script, Machine } from './machine.ts';
+import {
+  A, KICK_WAIT, KICK_PREEMPT, KICK_IF_IDLE, L_DONE, L_ALLOC, L_CHECK, D_FREE, D_DONE, IRQ_IDLE, IRQ_KICK,
+  actorCode, TASK_RUNNING,
+} from './machine.ts';
+import type { Rng } from '../rng.ts';
+
+export interface ScenarioInfo {
+  name: ScenarioName;
+  title: string;
+  description: string;
+  /** Smallest CPU count the scenario makes sense with. */
+  minCpus: number;
+}
+
+export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
+  boot: {
+    name: 'boot',
+    title: 'Boot',
+    description: 'init_sched_ext_class() at boot. The old design allocates 8·N bytes per CPU from the percpu allocator and panics past its limit; the new one allocates nothing.',
+    minCpus: 1,
+  },
+  'enable-disable': {
+    name: 'enable-disable',
+    title: 'Enable, kick, disable',
+    description: 'Load a BPF scheduler, kick a few CPUs (with SCX_KICK_WAIT), unload it; watch memory come and go after a grace period.',
+    minCpus: 1,
+  },
+  'disable-vs-kick': {
+    name: 'disable-vs-kick',
+    title: 'Disable races a kick',
+    description: 'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. By default the irq work starts after synchronize_rcu() has returned and is still spinning when the arrays are freed.',
+    minCpus: 2,
+  },
+  'load-while-enabled': {
+    name: 'load-while-enabled',
+    title: 'Second load while enabled',
+    description: 'Scheduler A runs; CPU 0 kicks CPU 1 (WAIT) while a second scheduler B tries to load and fails with -EBUSY; CPU 0 kicks again; A is unloaded. 14c1da3895a1 leaks A\'s arrays and drops every later kick; 05e63305c85c does not.',
+    minCpus: 2,
+  },
+  'kick-storm': {
+    name: 'kick-storm',
+    title: 'Kick storm',
+    description: 'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU, with wake-ups, context switches and grace periods, then an unload: the scale test.',
+    minCpus: 1,
+  },
+};
+
+const loaderDone = (i: number) => (m: Machine) => m.loaders[i].pc === L_DONE;
+
+/** The script of a scenario for N CPUs. */
+export function buildScript(name: ScenarioName, cpus: number, stormKicks: number): Script {
+  const helperCpu = cpus - 1;
+  const base: Script = { loaders: [], disableGuard: null, kicks: new Map(), wakes: new Map(), stormKicks: 0, helperCpu };
+  switch (name) {
+    case 'boot':
+      return base;
+    case 'enable-disable': {
+      // Each of the first few CPUs kicks its neighbour with PREEMPT | WAIT once the scheduler is enabled.
+      const kickers = Math.min(cpus, 4);
+      const enabled = loaderDone(0);
+      for (let c = 0; c < kickers && cpus > 1; c++) {
+        base.kicks.set(c, [{ target: (c + 1) % cpus, flags: KICK_PREEMPT | KICK_WAIT, guard: enabled }]);
+      }
+      if (cpus === 1) base.kicks.set(0, [{ target: 0, flags: KICK_PREEMPT, guard: enabled }]);
+      base.loaders.push({ name: 'A' });
+      base.disableGuard = (m) => {
+        if (!enabled(m)) return false;
+        for (const [c, ops] of m.script.kicks) if (m.kicksDone[c] < ops.length || m.irqPc[c] !== IRQ_IDLE || m.irqPending[c]) return false;
+        return true;
+      };
+      return base;
+    }
+    case 'disable-vs-kick': {
+      const enabled = loaderDone(0);
+      base.loaders.push({ name: 'A' });
+      base.kicks.set(0, [{ target: 1, flags: KICK_WAIT, guard: enabled }]);
+      base.disableGuard = enabled;
+      return base;
+    }
+    case 'load-while-enabled': {
+      const aEnabled = loaderDone(0);
+      const bDone = loaderDone(1);
+      base.loaders.push({ name: 'A' });
+      base.loaders.push({ name: 'B', guard: (m) => m.kicksDone[0] >= 1 });
+      base.kicks.set(0, [
+        { target: 1, flags: KICK_WAIT, guard: aEnabled },
+        { target: 1, flags: KICK_WAIT, guard: (m) => m.wakesDone[1] >= 1 && m.taskState[1] === TASK_RUNNING },
+      ]);
+      // CPU 1's task wakes up again after B's load, so that it runs SCX when the second kick comes.
+      base.wakes.set(1, [{ guard: (m) => bDone(m) && m.taskState[1] !== 0 }]);
+      base.disableGuard = (m) => m.kicksDone[0] >= 2 && m.irqPc[0] === IRQ_IDLE && !m.irqPending[0];
+      return base;
+    }
+    case 'kick-storm': {
+      base.loaders.push({ name: 'A' });
+      base.stormKicks = Math.max(1, stormKicks);
+      base.disableGuard = (m) => m.stormIssued >= m.script.stormKicks;
+      return base;
+    }
+  }
+}
+
+// ---- policies ----------------------------------------------------------------------------------------
+
+export interface Policy {
+  /** The next actor, or -1 when no actor can move. */
+  pick(m: Machine): number;
+}
+
+/** Lowest CPU c for which actor kind `kind` is enabled, scanning a candidate set; -1 if none. */
+function firstIn(m: Machine, kind: number, items: Int32Array, size: number): number {
+  let best = -1;
+  for (let i = 0; i < size; i++) {
+    const c = items[i];
+    if ((best < 0 || c < best) && m.isEnabled(actorCode(kind, c))) best = c;
+  }
+  return best;
+}
+
+function scanCpus(m: Machine, kind: number): number {
+  for (let c = 0; c < m.n; c++) if (m.isEnabled(actorCode(kind, c))) return actorCode(kind, c);
+  return -1;
+}
+
+/** RCU machinery: end or start a grace period, report quiescent states (lowest CPU first), invoke callbacks. */
+function pickRcu(m: Machine): number {
+  const gp = actorCode(A.gp, 0);
+  if (m.isEnabled(gp)) return gp;
+  if (m.owed.size) {
+    const c = firstIn(m, A.qs, m.owed.items, m.owed.size);
+    if (c >= 0) return actorCode(A.qs, c);
+  }
+  if (m.cbCpus.size) {
+    const c = firstIn(m, A.cb, m.cbCpus.items, m.cbCpus.size);
+    if (c >= 0) return actorCode(A.cb, c);
+  }
+  return -1;
+}
+
+function pickIrq(m: Machine, onlyBeforeKick = false): number {
+  let best = -1;
+  for (let i = 0; i < m.irqActive.size; i++) {
+    const c = m.irqActive.items[i];
+    if (onlyBeforeKick && m.irqPc[c] >= IRQ_KICK) continue;
+    if ((best < 0 || c < best) && m.isEnabled(actorCode(A.irq, c))) best = c;
+  }
+  return best >= 0 ? actorCode(A.irq, best) : -1;
+}
+
+function pickSched(m: Machine): number {
+  const c = firstIn(m, A.sched, m.reschedSet.items, m.reschedSet.size);
+  return c >= 0 ? actorCode(A.sched, c) : -1;
+}
+
+function pickLoaders(m: Machine): number {
+  for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(A.enable, i))) return actorCode(A.enable, i);
+  return -1;
+}
+
+const first = (...xs: (() => number)[]) => {
+  for (const x of xs) {
+    const v = x();
+    if (v >= 0) return v;
+  }
+  return -1;
+};
+
+/** The default (interesting) interleaving of each scenario, as a priority order over actors. */
+export function defaultPolicy(name: ScenarioName): Policy {
+  const boot = (m: Machine) => (m.isEnabled(actorCode(A.boot, 0)) ? actorCode(A.boot, 0) : -1);
+  const dis = (m: Machine) => (m.isEnabled(actorCode(A.disable, 0)) ? actorCode(A.disable, 0) : -1);
+  const bpf = (m: Machine) => scanCpusSparse(m, A.bpf);
+  const wake = (m: Machine) => scanCpusSparse(m, A.wake);
+  switch (name) {
+    case 'disable-vs-kick':
+      // The kick lands first; the unload runs up to synchronize_rcu() returning; only then does the irq work
+      // start, and it is still spinning when free_kick_pseqs() comes.
+      // Under the a379fa1e2cae rule nothing spins (CPU 1 runs fair by then), so instead the irq work loads its
+      // pointer, the arrays are unpublished and handed to call_rcu(), and the grace period waits for it.
+      return {
+        pick: (m) =>
+          m.cfg.pntRule === 'a379fa1e2cae'
+            ? first(
+                () => boot(m),
+                () => pickLoaders(m),
+                () => bpf(m),
+                () => (m.disablePc < D_FREE ? dis(m) : -1),
+                () => (m.disablePc < D_FREE ? pickRcu(m) : -1),
+                () => pickIrq(m, true),
+                () => dis(m),
+                () => pickRcu(m),
+                () => pickIrq(m),
+                () => pickSched(m),
+              )
+            : first(
+            () => boot(m),
+            () => pickLoaders(m),
+            () => bpf(m),
+            () => (m.disablePc < D_FREE ? dis(m) : -1),
+            () => (m.disablePc < D_FREE || m.disablePc === D_DONE ? pickRcu(m) : -1),
+            () => pickIrq(m),
+            () => dis(m),
+            () => pickSched(m),
+            () => pickRcu(m),
+          ),
+      };
+    case 'load-while-enabled':
+      // CPU 0's irq work loads its pointer, then scheduler B's whole load runs, then the irq work goes on.
+      return {
+        pick: (m) =>
+          first(
+            () => boot(m),
+            () => (m.isEnabled(actorCode(A.enable, 0)) ? actorCode(A.enable, 0) : -1),
+            () => bpf(m),
+            () => pickIrq(m, true),
+            () => (m.isEnabled(actorCode(A.enable, 1)) ? actorCode(A.enable, 1) : -1),
+            () => pickIrq(m),
+            () => pickSched(m),
+            () => wake(m),
+            () => dis(m),
+            () => pickRcu(m),
+          ),
+      };
+    default:
+      return {
+        pick: (m) =>
+          first(
+            () => boot(m),
+            () => pickLoaders(m),
+            () => pickIrq(m),
+            () => pickSched(m),
+            () => bpf(m),
+            () => wake(m),
+            () => dis(m),
+            () => pickRcu(m),
+          ),
+      };
+  }
+}
+
+/** Scripted actors exist only on the CPUs their script names: look there instead of scanning all CPUs. */
+function scanCpusSparse(m: Machine, kind: number): number {
+  const table = kind === A.bpf ? m.script.kicks : m.script.wakes;
+  if (m.script.stormKicks > 0) {
+    if (kind === A.bpf && (m.stormIssued >= m.script.stormKicks || m.enableState !== 2)) return -1;
+    return scanCpus(m, kind);
+  }
+  let best = -1;
+  for (const c of table.keys()) if ((best < 0 || c < best) && m.isEnabled(actorCode(kind, c))) best = c;
+  return best >= 0 ? actorCode(kind, best) : -1;
+}
+
+/**
+ * A seeded random schedule: pick a class of actor at random among those that can move, then one actor of
+ * it at random. O(1) per step at any CPU count (the kick storm runs it at 8192 CPUs).
+ */
+export function randomPolicy(rng: Rng): Policy {
+  const classes = 8;
+  return {
+    pick(m: Machine): number {
+      // Try random classes first; fall back to a full ordered sweep so that "nothing can move" is exact.
+      for (let attempt = 0; attempt < 24; attempt++) {
+        const a = tryClass(m, rng, rng.below(classes));
+        if (a >= 0) return a;
+      }
+      for (let k = 0; k < classes; k++) {
+        const a = tryClassExhaustive(m, k);
+        if (a >= 0) return a;
+      }
+      return -1;
+    },
+  };
+}
+
+function tryRandomIn(m: Machine, rng: Rng, kind: number, items: Int32Array, size: number): number {
+  if (!size) return -1;
+  for (let i = 0; i < 4; i++) {
+    const c = items[rng.below(size)];
+    if (m.isEnabled(actorCode(kind, c))) return actorCode(kind, c);
+  }
+  return -1;
+}
+
+function tryClass(m: Machine, rng: Rng, k: number): number {
+  switch (k) {
+    case 0: {
+      const boot = actorCode(A.boot, 0);
+      if (m.isEnabled(boot)) return boot;
+      const opts: number[] = [];
+      for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(A.enable, i))) opts.push(actorCode(A.enable, i));
+      if (m.isEnabled(actorCode(A.disable, 0))) opts.push(actorCode(A.disable, 0));
+      return opts.length ? opts[rng.below(opts.length)] : -1;
+    }
+    case 1: {
+      if (m.script.stormKicks > 0) {
+        const c = rng.below(m.n);
+        return m.isEnabled(actorCode(A.bpf, c)) ? actorCode(A.bpf, c) : -1;
+      }
+      const opts = [...m.script.kicks.keys()].filter((c) => m.isEnabled(actorCode(A.bpf, c)));
+      return opts.length ? actorCode(A.bpf, opts[rng.below(opts.length)]) : -1;
+    }
+    case 2:
+      return tryRandomIn(m, rng, A.irq, m.irqActive.items, m.irqActive.size);
+    case 3:
+      return tryRandomIn(m, rng, A.sched, m.reschedSet.items, m.reschedSet.size);
+    case 4: {
+      if (m.script.stormKicks > 0) return tryRandomIn(m, rng, A.wake, m.blocked.items, m.blocked.size);
+      const opts = [...m.script.wakes.keys()].filter((c) => m.isEnabled(actorCode(A.wake, c)));
+      return opts.length ? actorCode(A.wake, opts[rng.below(opts.length)]) : -1;
+    }
+    case 5:
+      return tryRandomIn(m, rng, A.qs, m.owed.items, m.owed.size);
+    case 6:
+      return tryRandomIn(m, rng, A.cb, m.cbCpus.items, m.cbCpus.size);
+    default: {
+      const gp = actorCode(A.gp, 0);
+      return m.isEnabled(gp) ? gp : -1;
+    }
+  }
+}
+
+function tryClassExhaustive(m: Machine, k: number): number {
+  switch (k) {
+    case 0: {
+      if (m.isEnabled(actorCode(A.boot, 0))) return actorCode(A.boot, 0);
+      const l = pickLoaders(m);
+      if (l >= 0) return l;
+      return m.isEnabled(actorCode(A.disable, 0)) ? actorCode(A.disable, 0) : -1;
+    }
+    case 1:
+      return scanCpusSparse(m, A.bpf);
+    case 2:
+      return pickIrq(m);
+    case 3:
+      return pickSched(m);
+    case 4: {
+      if (m.script.stormKicks === 0) return scanCpusSparse(m, A.wake);
+      const c = firstIn(m, A.wake, m.blocked.items, m.blocked.size);
+      return c >= 0 ? actorCode(A.wake, c) : -1;
+    }
+    case 5: {
+      const c = firstIn(m, A.qs, m.owed.items, m.owed.size);
+      return c >= 0 ? actorCode(A.qs, c) : -1;
+    }
+    case 6: {
+      const c = firstIn(m, A.cb, m.cbCpus.items, m.cbCpus.size);
+      return c >= 0 ? actorCode(A.cb, c) : -1;
+    }
+    default:
+      return m.isEnabled(actorCode(A.gp, 0)) ? actorCode(A.gp, 0) : -1;
+  }
+}
+
+// Keep these exported for the tests of the scripts.
+export { KICK_IF_IDLE, L_ALLOC, L_CHECK };

@@ -1,0 +1,297 @@
+// Types of the scheduler-core model: configuration, actors, events, the per-step view and the run result.
+// The UI imports these as types only (through workers/api.ts); the model is the only producer.
+import type { PageSize } from '../memory.ts';
+
+/** Bumped whenever the same inputs would give a different trace. Shared links carry it. */
+export const MODEL_VERSION = 1;
+
+export const MAX_SCHED_CPUS = 8192;
+
+export type ScenarioName = 'boot' | 'enable-disable' | 'disable-vs-kick' | 'load-while-enabled' | 'kick-storm';
+export const SCENARIOS: readonly ScenarioName[] = [
+  'boot',
+  'enable-disable',
+  'disable-vs-kick',
+  'load-while-enabled',
+  'kick-storm',
+];
+
+export type VariantName = 'before' | 'no-rcu' | 'merged' | 'fixed';
+export const VARIANTS: readonly VariantName[] = ['before', 'no-rcu', 'merged', 'fixed'];
+
+/** The four switches a variant is made of (issue: "named presets of four toggles"). */
+export interface Toggles {
+  /** Arrays come from kvzalloc_node() in scx_enable() (true) or from __alloc_percpu() at boot (false). */
+  lazyAlloc: boolean;
+  /** free_kick_pseqs() hands arrays to call_rcu() (true) or kvfree()s them at once (false). */
+  rcuFree: boolean;
+  /** kick_cpus_irq_workfn() checks the loaded pointer for NULL (true) or dereferences it (false). */
+  nullCheck: boolean;
+  /** scx_enable() checks scx_enable_state() before alloc_kick_pseqs() (05e63305c85c) or after (14c1da3895a1). */
+  allocAfterStateCheck: boolean;
+}
+
+/**
+ * Where pnt_seq is bumped and what kick_one_cpu() snapshots (kernel-facts.md §1.4, §1.7).
+ * '6.17': switch_class() only (SCX → non-SCX on a context switch); snapshot on every WAIT target.
+ * 'a379fa1e2cae': put_prev_task_scx() and pick_task_scx() bump; targets on a higher class are not kicked,
+ * and only targets running SCX are snapshotted.
+ */
+export type PntRule = '6.17' | 'a379fa1e2cae';
+
+/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (§4.2: kmalloc first, vmalloc on failure). */
+export type KvmallocPath = 'kmalloc' | 'vmalloc';
+
+export interface RunConfig {
+  scenario: ScenarioName;
+  /** The preset the toggles came from, or 'custom' when a toggle was changed on its own. */
+  variant: VariantName | 'custom';
+  toggles: Toggles;
+  cpus: number;
+  nodes: number;
+  pageSize: PageSize;
+  pntRule: PntRule;
+  kvmallocPath: KvmallocPath;
+  /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or -1 (never). */
+  failAllocAt: number;
+  /** Seed of the PRNG for scenarios with random choices (kick-storm) and for the seeded schedule. */
+  seed: number;
+  /** 'default': the scenario's interesting interleaving; 'random': choose among enabled actors with the seed. */
+  policy: 'default' | 'random';
+  /** Actor choices from step 0 (a prefix); after it the policy continues. */
+  schedule: string[];
+  /** Upper bound on steps (kick-storm and random schedules). */
+  maxSteps: number;
+  /** kick-storm: how many kicks BPF issues in all. */
+  stormKicks: number;
+}
+
+export const EVENT_KINDS = [
+  'boot',
+  'percpu-alloc',
+  'percpu-fail',
+  'panic',
+  'mutex-lock',
+  'mutex-unlock',
+  'warn',
+  'alloc',
+  'alloc-fail',
+  'assign',
+  'state-check',
+  'set-state',
+  'switch-in',
+  'switch-out',
+  'bypass',
+  'sync-call',
+  'sync-return',
+  'replace',
+  'call-rcu',
+  'free',
+  'kick',
+  'kick-bypassed',
+  'irq-queue',
+  'irq-enter',
+  'slot-load',
+  'null-return',
+  'kick-one',
+  'kick-skip',
+  'kick-idle',
+  'snapshot',
+  'spin',
+  'spin-done',
+  'irq-leave',
+  'uaf',
+  'null-deref',
+  'leak',
+  'double-free',
+  'ctx-switch',
+  'pnt-bump',
+  'wake',
+  'gp-start',
+  'qs',
+  'gp-end',
+  'cb-invoke',
+  'enable-return',
+  'stuck',
+  'rcu-stall',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+/** Kernel functions a step can stand for (the code view has our own pseudo-code for each). */
+export const KERNEL_FNS = [
+  'init_sched_ext_class',
+  'scx_enable',
+  'alloc_kick_pseqs',
+  'free_kick_pseqs',
+  'scx_disable_workfn',
+  'scx_bpf_kick_cpu',
+  'kick_cpus_irq_workfn',
+  'kick_one_cpu',
+  'kick_one_cpu_if_idle',
+  '__schedule',
+  'try_to_wake_up',
+  'rcu_gp_kthread',
+  'rcu_note_context_switch',
+  'rcu_do_batch',
+  'synchronize_rcu',
+] as const;
+export type KernelFn = (typeof KERNEL_FNS)[number];
+
+/** Actor kinds; an actor id is `<kind>` or `<kind>:<cpu or name>` (e.g. "irq:0", "enable:B", "gp"). */
+export const ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sched', 'wake', 'qs', 'cb', 'gp'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/** One event of the trace, as the CLI prints it. The UI gets the same data as columns (TraceColumns). */
+export interface TraceEvent {
+  step: number;
+  cpu: number;
+  actor: string;
+  fn: KernelFn;
+  kind: EventKind;
+  /** Allocation id, or -1. */
+  obj: number;
+  bytes: number;
+  /** Target CPU, a value, or -1: see describeEvent(). */
+  arg: number;
+  /** Line of our pseudo-code of `fn` (0-based), or -1. */
+  line: number;
+  text: string;
+}
+
+/** Struct-of-arrays form of the trace for transfer to the UI (indices into the tables above). */
+export interface TraceColumns {
+  count: number;
+  step: Uint32Array;
+  cpu: Int32Array;
+  actorKind: Uint8Array;
+  fn: Uint8Array;
+  kind: Uint8Array;
+  obj: Int32Array;
+  bytes: Float64Array;
+  arg: Int32Array;
+  line: Int16Array;
+}
+
+export type AllocState = 'live' | 'unpublished' | 'waiting-gp' | 'freed' | 'leaked';
+
+/** What the CPU grid shows per CPU: the state of the array that CPU owns (or its slot). */
+export const CELL_STATES = ['null', 'live', 'unpublished', 'waiting-gp', 'freed', 'leaked', 'percpu'] as const;
+export type CellState = (typeof CELL_STATES)[number];
+
+export type ReportKind =
+  | 'uaf'
+  | 'null-deref'
+  | 'leak'
+  | 'double-free'
+  | 'warn'
+  | 'dropped-kicks'
+  | 'boot-panic'
+  | 'stuck'
+  | 'rcu-stall';
+
+/** A checker's finding, printed the way the kernel's own tool would print it. */
+export interface Report {
+  kind: ReportKind;
+  step: number;
+  cpu: number;
+  title: string;
+  /** Kernel-log style lines (our wording of the kernel's format). */
+  lines: string[];
+  /** Plain-words explanation for the UI. */
+  explanation: string;
+}
+
+export interface Verdict {
+  useAfterFree: boolean;
+  nullDeref: boolean;
+  doubleFree: boolean;
+  leakedArrays: number;
+  leakedBytes: number;
+  warnings: string[];
+  droppedKicks: number;
+  bootPanic: boolean;
+  stuck: boolean;
+  rcuStall: boolean;
+  enableErrors: number[];
+}
+
+/** An actor that can move at a step, for "choose the next step yourself". */
+export interface EnabledActor {
+  id: string;
+  cpu: number;
+  fn: KernelFn;
+  /** What its next step would do, in words. */
+  next: string;
+}
+
+/** Where each active actor is in its kernel function (for the code view). */
+export interface ActorPosition {
+  actor: string;
+  cpu: number;
+  fn: KernelFn;
+  line: number;
+}
+
+/** Everything the views need about the state after `step` steps (step 0 = initial state). */
+export interface StepView {
+  step: number;
+  steps: number;
+  cpus: number;
+  nodes: number;
+  /** Per CPU: index into CELL_STATES. */
+  cell: Uint8Array;
+  /** Per CPU: 1 while inside kick_cpus_irq_workfn() (IRQs off: an RCU read-side section). */
+  inReader: Uint8Array;
+  /** Per CPU: 1 while it still owes a quiescent state for the current grace period. */
+  qsOwed: Uint8Array;
+  /** Per CPU: 0 idle, 1 SCX task, 2 fair (higher class). */
+  curClass: Uint8Array;
+  /** Per CPU: 1 irq work pending, 2 running, 3 spinning in the SCX_KICK_WAIT loop. */
+  irq: Uint8Array;
+  needResched: Uint8Array;
+  pntSeq: Float64Array;
+  /** Events of this step (the one that led to this state), described in words. */
+  events: TraceEvent[];
+  /** "Step k of n" status line body: e.g. "CPU 3 · free_kick_pseqs() · rcu_replace_pointer(slot[0], NULL)". */
+  status: string;
+  enableState: 'DISABLED' | 'ENABLING' | 'ENABLED' | 'DISABLING';
+  mutexOwner: string | null;
+  bypass: boolean;
+  rcu: { completed: number; inProgress: boolean; owed: number; callbacks: number; waitingSync: boolean };
+  memory: { liveBytes: number; waitingBytes: number; leakedBytes: number; freedBytes: number };
+  /** Counts per cell state, and a one-line summary for tests and screen readers. */
+  summary: string;
+  enabled: EnabledActor[];
+  /** True when more actors are enabled than listed in `enabled`. */
+  enabledTruncated: boolean;
+  positions: ActorPosition[];
+  halted: boolean;
+}
+
+/** Memory over time, one value per step (index k = after k steps). */
+export interface MemorySeries {
+  live: Float64Array;
+  waiting: Float64Array;
+  leaked: Float64Array;
+}
+
+export interface RunResult {
+  modelVersion: number;
+  config: RunConfig;
+  steps: number;
+  /** Actor chosen at each step, as codes (length = steps): replaying them gives the same trace. */
+  actors: Int32Array;
+  /** Names of the loaders (scx_enable callers) of this scenario, for actor ids like "enable:B". */
+  loaderNames: string[];
+  /** Index of the first event of each step (length steps + 1). */
+  stepEventStart: Uint32Array;
+  trace: TraceColumns;
+  verdict: Verdict;
+  reports: Report[];
+  memory: MemorySeries;
+  /** FNV-1a 64-bit of the trace, hex. Same inputs → same hash. */
+  traceHash: string;
+  /** True when the run stopped at maxSteps rather than because no actor could move. */
+  truncated: boolean;
+  pntRule: PntRule;
+}
