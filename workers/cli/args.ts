@@ -48,7 +48,14 @@ export interface FlagOption {
   help: string;
 }
 
-export type OptionSpec = IntOption | EnumOption | FlagOption;
+/** A free-form value (a file path, say); required unless it has a default. */
+export interface StringOption {
+  kind: 'string';
+  default?: string;
+  help: string;
+}
+
+export type OptionSpec = IntOption | EnumOption | FlagOption | StringOption;
 
 /** Option specs keyed by long name without the dashes ("page-size"). */
 export type OptionSpecs = Record<string, OptionSpec>;
@@ -57,7 +64,9 @@ type ValueOf<S extends OptionSpec> = S extends IntOption
   ? number
   : S extends EnumOption<infer V>
     ? V
-    : boolean;
+    : S extends StringOption
+      ? string | undefined
+      : boolean;
 
 export type ParsedOptions<S extends OptionSpecs> = { -readonly [K in keyof S]: ValueOf<S[K]> };
 
@@ -72,6 +81,8 @@ export function describeAllowed(spec: OptionSpec): string {
         : `one of ${spec.values.join(', ')}`;
     case 'flag':
       return 'no value';
+    case 'string':
+      return 'a value';
   }
 }
 
@@ -152,6 +163,12 @@ export function parseOptions<S extends OptionSpecs>(
       case 'enum':
         out[name] = typeof given === 'string' ? parseEnumValue(name, spec, given) : spec.default;
         break;
+      case 'string':
+        if (typeof given === 'string') {
+          if (given === '') throw new UsageError(`--${name} needs a non-empty value`);
+          out[name] = given;
+        } else if (spec.default !== undefined) out[name] = spec.default;
+        break;
     }
   }
   return out as ParsedOptions<S>;
@@ -161,7 +178,7 @@ export function parseOptions<S extends OptionSpecs>(
 export function formatOptionsHelp(specs: OptionSpecs): string {
   const rows = Object.entries(specs).map(([name, spec]) => {
     const left = spec.kind === 'flag' ? `--${name}` : `--${name} <${spec.kind === 'int' ? 'n' : 'value'}>`;
-    const allowed = spec.kind === 'flag' ? '' : ` (${describeAllowed(spec)}`;
+    const allowed = spec.kind === 'flag' || spec.kind === 'string' ? '' : ` (${describeAllowed(spec)}`;
     const dflt =
       spec.kind === 'enum' || (spec.kind === 'int' && spec.default !== undefined)
         ? `; default ${String(spec.default)})`

@@ -2,5 +2,6 @@
 // exporting a Command, and list it here; dispatch, help and errors pick it up.
 import type { Command } from './args.ts';
 import { memoryCommand } from './memoryCommand.ts';
+import { runCommand } from './runCommand.ts';
 
-export const COMMANDS: readonly Command[] = [memoryCommand];
+export const COMMANDS: readonly Command[] = [memoryCommand, runCommand];

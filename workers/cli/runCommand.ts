@@ -1,0 +1,154 @@
+// `sim run`: run one scenario of the scheduler-core model and print its trace and verdict.
+// Parses, calls workers/model/sched/run.ts and prints; every claim the UI makes can be scripted with it.
+import { readFileSync } from 'node:fs';
+import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
+import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOGGLES } from '../model/sched/run.ts';
+import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
+import type { RunConfig, RunResult, ScenarioName, VariantName, Toggles } from '../model/sched/types.ts';
+import type { PageSize } from '../model/memory.ts';
+
+const ONOFF = ['preset', 'on', 'off'] as const;
+
+export const RUN_OPTIONS = {
+  scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
+  variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
+  cpus: { kind: 'int', min: 1, max: MAX_SCHED_CPUS, default: 4, help: 'nr_cpu_ids N' },
+  nodes: { kind: 'int', min: 1, max: 16, default: 1, help: 'NUMA nodes' },
+  'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
+  'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
+  kvmalloc: { kind: 'enum', values: ['kmalloc', 'vmalloc'], default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
+  'lazy-alloc': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the lazyAlloc toggle' },
+  'rcu-free': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the rcuFree toggle' },
+  'null-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the nullCheck toggle' },
+  'alloc-after-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the allocAfterStateCheck toggle' },
+  'fail-alloc-at': { kind: 'int', min: -1, max: 1_000_000, default: -1, help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)' },
+  seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
+  random: { kind: 'flag', help: 'after the schedule prefix, choose actors at random (seeded) instead of the default interleaving' },
+  schedule: { kind: 'string', help: 'file with actor ids (JSON array, or whitespace-separated): the first steps' },
+  'max-steps': { kind: 'int', min: 1, max: 20_000_000, default: 2_000_000, help: 'stop after this many steps' },
+  'storm-kicks': { kind: 'int', min: 1, max: 10_000_000, default: 5000, help: 'kick-storm: kicks BPF issues in all' },
+  summary: { kind: 'flag', help: 'leave the events out' },
+  json: { kind: 'flag', help: 'print one JSON object' },
+} as const;
+
+const USAGE =
+  'usage: sim run --scenario NAME --variant V --cpus N [--seed S | --schedule FILE] [--summary] [--json]\n\n' +
+  'Runs one scenario of the model: per-CPU pointer table, kvzalloc heap, RCU grace periods, the kick and\n' +
+  'enable/disable paths. Same inputs give a byte-identical trace (see "traceHash").\n\n' +
+  'options:\n' +
+  formatOptionsHelp(RUN_OPTIONS);
+
+function applyToggle(t: Toggles, key: keyof Toggles, v: (typeof ONOFF)[number]): void {
+  if (v !== 'preset') t[key] = v === 'on';
+}
+
+/** Read a schedule file: a JSON array of strings, or ids separated by white space or commas. */
+export function readScheduleFile(path: string): string[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new UsageError(`--schedule: cannot read file ${JSON.stringify(path)}`);
+  }
+  const trimmed = text.trim();
+  if (trimmed.startsWith('[')) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(trimmed);
+    } catch {
+      throw new UsageError(`--schedule: ${path} is not valid JSON`);
+    }
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new UsageError(`--schedule: ${path} must hold a JSON array of actor ids (strings)`);
+    return parsed as string[];
+  }
+  return trimmed.split(/[\s,]+/).filter(Boolean);
+}
+
+export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof RUN_OPTIONS>>): RunConfig {
+  const toggles = { ...VARIANT_TOGGLES[opts.variant as VariantName] };
+  applyToggle(toggles, 'lazyAlloc', opts['lazy-alloc']);
+  applyToggle(toggles, 'rcuFree', opts['rcu-free']);
+  applyToggle(toggles, 'nullCheck', opts['null-check']);
+  applyToggle(toggles, 'allocAfterStateCheck', opts['alloc-after-check']);
+  const cfg = makeRunConfig({
+    scenario: opts.scenario as ScenarioName,
+    variant: opts.variant as VariantName,
+    toggles,
+    cpus: opts.cpus,
+    nodes: opts.nodes,
+    pageSize: Number(opts['page-size']) as PageSize,
+    pntRule: opts['pnt-rule'],
+    kvmallocPath: opts.kvmalloc,
+    failAllocAt: opts['fail-alloc-at'],
+    seed: opts.seed,
+    policy: opts.random ? 'random' : 'default',
+    schedule: opts.schedule ? readScheduleFile(opts.schedule) : [],
+    maxSteps: opts['max-steps'],
+    stormKicks: opts['storm-kicks'],
+  });
+  if (cfg.scenario !== 'boot' && cfg.scenario !== 'kick-storm' && cfg.scenario !== 'enable-disable' && cfg.cpus < 2) {
+    throw new UsageError(`--cpus must be at least 2 for scenario ${cfg.scenario} (got ${cfg.cpus})`);
+  }
+  return cfg;
+}
+
+/** The JSON object `sim run --json` prints. */
+export function runJson(r: RunResult, withEvents: boolean): object {
+  const out: Record<string, unknown> = {
+    scenario: r.config.scenario,
+    variant: r.config.variant,
+    cpus: r.config.cpus,
+    pntRule: r.pntRule,
+    toggles: r.config.toggles,
+    steps: r.steps,
+    traceHash: r.traceHash,
+    truncated: r.truncated,
+    modelVersion: r.modelVersion,
+  };
+  if (withEvents) {
+    out.events = traceEvents(r).map((e) => ({ step: e.step, cpu: e.cpu, actor: e.actor, fn: e.fn, kind: e.kind, obj: e.obj, bytes: e.bytes, arg: e.arg, text: e.text }));
+    out.schedule = scheduleOf(r);
+  }
+  out.verdict = r.verdict;
+  out.reports = r.reports.map((x) => ({ kind: x.kind, step: x.step, cpu: x.cpu, title: x.title }));
+  return out;
+}
+
+function formatRun(r: RunResult, withEvents: boolean): string {
+  const lines: string[] = [];
+  lines.push(`${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${r.pntRule} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`);
+  if (withEvents) {
+    lines.push('');
+    for (const e of traceEvents(r)) lines.push(`${String(e.step + 1).padStart(6)}  CPU ${String(e.cpu).padEnd(4)} ${e.actor.padEnd(10)} ${(e.fn + '()').padEnd(26)} ${e.text}`);
+  }
+  const v = r.verdict;
+  lines.push('', 'verdict:');
+  lines.push(`  use-after-free ${v.useAfterFree ? 'YES' : 'no'} · NULL dereference ${v.nullDeref ? 'YES' : 'no'} · double free ${v.doubleFree ? 'YES' : 'no'}`);
+  lines.push(`  leaked arrays ${v.leakedArrays} (${v.leakedBytes} bytes) · dropped kicks ${v.droppedKicks} · boot panic ${v.bootPanic ? 'YES' : 'no'}`);
+  lines.push(`  stuck spin ${v.stuck ? 'YES' : 'no'} · RCU stall ${v.rcuStall ? 'YES' : 'no'} · scx_enable() returned [${v.enableErrors.join(', ')}]`);
+  for (const w of v.warnings) lines.push(`  ${w}`);
+  for (const rep of r.reports) {
+    lines.push('', `step ${rep.step + 1}: ${rep.title}`);
+    for (const l of rep.lines) lines.push(`  ${l}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+export const runCommand: Command = {
+  name: 'run',
+  summary: 'run a scenario of the scheduler-core model and print its trace and verdict',
+  usage: USAGE,
+  run(argv: readonly string[], io: CliIo): number {
+    const opts = parseOptions('sim run', argv, RUN_OPTIONS);
+    const cfg = runConfigFromOptions(opts);
+    let r: RunResult;
+    try {
+      r = run(cfg).result;
+    } catch (err) {
+      if (err instanceof ScheduleError || err instanceof RangeError) throw new UsageError(err.message);
+      throw err;
+    }
+    io.stdout(opts.json ? JSON.stringify(runJson(r, !opts.summary)) + '\n' : formatRun(r, !opts.summary));
+    return EXIT_OK;
+  },
+};
