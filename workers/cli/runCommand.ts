@@ -143,7 +143,7 @@ export const runCommand: Command = {
     const cfg = runConfigFromOptions(opts);
     let r: RunResult;
     try {
-      r = run(cfg).result;
+      r = run(cfg, { trace: !opts.summary }).result;
     } catch (err) {
       if (err instanceof ScheduleError || err instanceof RangeError) throw new UsageError(err.message);
       throw err;

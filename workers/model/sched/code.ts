@@ -107,12 +107,15 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   ],
 };
 
-const labelIndex = new Map<string, number>();
-for (const [fn, lines] of Object.entries(CODE)) lines.forEach((l, i) => labelIndex.set(`${fn}/${l.label}`, i));
+const labelIndex: Record<string, Record<string, number>> = {};
+for (const [fn, lines] of Object.entries(CODE)) {
+  labelIndex[fn] = Object.create(null) as Record<string, number>;
+  lines.forEach((l, i) => (labelIndex[fn][l.label] = i));
+}
 
 /** Index of a labelled line of a function's pseudo-code (throws on a typo: caught by the unit tests). */
 export function lineOf(fn: KernelFn, label: string): number {
-  const i = labelIndex.get(`${fn}/${label}`);
+  const i = labelIndex[fn]?.[label];
   if (i === undefined) throw new Error(`no line '${label}' in ${fn}`);
   return i;
 }

@@ -188,6 +188,8 @@ export class Machine {
   // bookkeeping for the policies and checkers
   irqActive: IndexSet; // CPUs with irq work pending or running and not blocked in the spin
   spinners: IndexSet; // CPUs blocked in the spin until something changes
+  /** spinOn[t]: CPUs blocked spinning on target t (so a pnt_seq bump wakes exactly those). */
+  spinOn: (number[] | undefined)[];
   reschedSet: IndexSet;
   blocked: IndexSet; // CPUs whose task is blocked (candidates for a storm wake-up)
   warnOnce = new Set<string>();
@@ -235,6 +237,7 @@ export class Machine {
     this.cbCpus = new IndexSet(n);
     this.irqActive = new IndexSet(n);
     this.spinners = new IndexSet(n);
+    this.spinOn = new Array(n);
     this.reschedSet = new IndexSet(n);
     this.blocked = new IndexSet(n);
     this.loaders = script.loaders.map(() => ({ pc: L_START, cursor: 0, phase: 0, local: NONE, ret: 0 }));
@@ -280,6 +283,7 @@ export class Machine {
     m.cbCpus = this.cbCpus.clone();
     m.irqActive = this.irqActive.clone();
     m.spinners = this.spinners.clone();
+    m.spinOn = this.spinOn.map((x) => (x && x.length ? x.slice() : undefined));
     m.reschedSet = this.reschedSet.clone();
     m.blocked = this.blocked.clone();
     m.warnOnce = new Set(this.warnOnce);
@@ -418,18 +422,26 @@ export class Machine {
   private bumpPnt(c: number): void {
     this.pnt[c]++;
     this.emit(F.__schedule, K['pnt-bump'], NONE, 0, this.pnt[c]);
-    // A spinner waiting on c can now make progress.
-    if (this.spinners.size) this.wakeSpinners((k) => this.irqSpinTarget[k] === c);
+    // The spinners waiting on c can now make progress.
+    const w = this.spinOn[c];
+    if (w && w.length) {
+      for (const k of w) this.unblockSpinner(k);
+      this.spinOn[c] = undefined;
+    }
   }
 
-  private wakeSpinners(pred: (k: number) => boolean): void {
-    for (let i = this.spinners.size - 1; i >= 0; i--) {
-      const k = this.spinners.items[i];
-      if (pred(k)) {
-        this.spinners.remove(k);
-        this.irqActive.add(k);
-      }
-    }
+  private unblockSpinner(k: number): void {
+    if (!this.spinners.has(k)) return;
+    this.spinners.remove(k);
+    this.irqActive.add(k);
+  }
+
+  private blockSpinner(k: number, target: number): void {
+    this.irqActive.remove(k);
+    this.spinners.add(k);
+    const w = this.spinOn[target];
+    if (w) w.push(k);
+    else this.spinOn[target] = [k];
   }
 
   private requestGp(): number {
@@ -819,7 +831,9 @@ export class Machine {
     this.setAllocState(id, AL_FREED);
     this.allocFreedStep[id] = this.step;
     this.emit(fn, K.free, id, this.allocConsumed[id], this.allocCpu[id], label);
-    if (this.spinners.size) this.wakeSpinners((k) => this.irqPtr[k] === id);
+    // Only the owner CPU's irq work can hold this array (it loads its own slot).
+    const owner = this.allocCpu[id];
+    if (this.irqPtr[owner] === id && this.spinners.has(owner)) this.unblockSpinner(owner);
   }
 
   // scx_disable_workfn()
@@ -1096,16 +1110,12 @@ export class Machine {
       this.emit(fn, K['spin-done'], id, 0, t, 'spin');
       this.clearBits(c, t, KICK_WAIT);
       this.irqSpinTarget[c] = NONE;
-      if (this.spinners.has(c)) {
-        this.spinners.remove(c);
-        this.irqActive.add(c);
-      }
+      this.unblockSpinner(c);
       return;
     }
     this.emit(fn, K.spin, id, 0, t, 'spin');
     // Nothing can change what the next read sees until pnt_seq moves or the array is freed.
-    this.irqActive.remove(c);
-    this.spinners.add(c);
+    this.blockSpinner(c, t);
   }
 
   // __schedule() on CPU c: a context switch (a quiescent state), which may bump pnt_seq.

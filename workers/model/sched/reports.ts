@@ -1,6 +1,6 @@
 // Checker reports, printed the way the kernel's own tools print them (KASAN, kmemleak, WARN, oops, RCU
 // stall, lockup). The wording is ours; addresses are synthetic, derived from the model's array ids.
-import type { Report, RunResult } from './types.ts';
+import type { Report, RunResult, TraceColumns } from './types.ts';
 import { EVENT_KINDS, KERNEL_FNS } from './types.ts';
 import type { Machine } from './machine.ts';
 import { kmallocCost } from '../memory.ts';
@@ -12,8 +12,8 @@ export const addrOf = (id: number) => 'ffff8881' + (0x00a00000 + id * 0x10000).t
 const FN_KICK_ONE = KERNEL_FNS.indexOf('kick_one_cpu');
 const K = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<(typeof EVENT_KINDS)[number], number>;
 
-export function buildReports(r: RunResult, m: Machine): Report[] {
-  const t = r.trace;
+/** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
+export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
   const out: Report[] = [];
   const cache = kmallocCost(16 + 8 * r.config.cpus, r.config.pageSize).cache;
   const seenUaf = new Set<string>();

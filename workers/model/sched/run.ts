@@ -94,7 +94,34 @@ export class ScheduleError extends Error {
 
 // ---- trace recording ----------------------------------------------------------------------------------
 
-class TraceBuilder implements Sink {
+/** Event kinds the checkers' reports are built from (kept even when the full trace is not). */
+const NOTABLE = new Set<number>([K.uaf, K['null-deref'], K.leak, K['double-free'], K.warn, K['null-return'], K['percpu-fail'], K.stuck, K['rcu-stall']]);
+
+/** FNV-1a style mixing into two 32-bit lanes; the trace hash is computed as events are emitted. */
+class TraceHash {
+  h1 = 0x811c9dc5 | 0;
+  h2 = 0xcbf29ce4 | 0;
+  mix(v: number): void {
+    this.h1 = Math.imul(this.h1 ^ (v & 0xffff), 0x01000193);
+    this.h2 = Math.imul(this.h2 ^ ((v >>> 16) ^ (v & 0xff)), 0x01000193);
+    this.h1 = Math.imul(this.h1 ^ (v >>> 16), 0x01000193);
+  }
+  event(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number): void {
+    this.mix(step);
+    this.mix(cpu);
+    this.mix(actorKind | (fn << 8) | (kind << 16));
+    this.mix(obj);
+    this.mix(bytes);
+    this.mix(arg);
+  }
+  hex(count: number, steps: number): string {
+    this.mix(count);
+    this.mix(steps);
+    return (this.h2 >>> 0).toString(16).padStart(8, '0') + (this.h1 >>> 0).toString(16).padStart(8, '0');
+  }
+}
+
+class Columns {
   count = 0;
   step = new Uint32Array(1024);
   cpu = new Int32Array(1024);
@@ -102,11 +129,11 @@ class TraceBuilder implements Sink {
   fn = new Uint8Array(1024);
   kind = new Uint8Array(1024);
   obj = new Int32Array(1024);
-  bytes = new Float64Array(1024);
+  bytes = new Uint32Array(1024);
   arg = new Int32Array(1024);
   line = new Int16Array(1024);
 
-  emit(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number, line: number): void {
+  push(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number, line: number): void {
     if (this.count === this.step.length) this.grow();
     const i = this.count++;
     this.step[i] = step;
@@ -122,7 +149,7 @@ class TraceBuilder implements Sink {
 
   private grow(): void {
     const cap = this.step.length * 2;
-    const g = <T extends Uint32Array | Int32Array | Uint8Array | Float64Array | Int16Array>(a: T): T => {
+    const g = <T extends Uint32Array | Int32Array | Uint8Array | Int16Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);
       return b;
@@ -138,20 +165,40 @@ class TraceBuilder implements Sink {
     this.line = g(this.line);
   }
 
-  columns(): TraceColumns {
+  /** Views of the filled part (no copy). */
+  done(): TraceColumns {
     const n = this.count;
     return {
       count: n,
-      step: this.step.slice(0, n),
-      cpu: this.cpu.slice(0, n),
-      actorKind: this.actorKind.slice(0, n),
-      fn: this.fn.slice(0, n),
-      kind: this.kind.slice(0, n),
-      obj: this.obj.slice(0, n),
-      bytes: this.bytes.slice(0, n),
-      arg: this.arg.slice(0, n),
-      line: this.line.slice(0, n),
+      step: this.step.subarray(0, n),
+      cpu: this.cpu.subarray(0, n),
+      actorKind: this.actorKind.subarray(0, n),
+      fn: this.fn.subarray(0, n),
+      kind: this.kind.subarray(0, n),
+      obj: this.obj.subarray(0, n),
+      bytes: this.bytes.subarray(0, n),
+      arg: this.arg.subarray(0, n),
+      line: this.line.subarray(0, n),
     };
+  }
+}
+
+/** Records a run's events: the hash always, the full columns unless asked not to, the notable ones always. */
+class TraceBuilder implements Sink {
+  count = 0;
+  readonly hash = new TraceHash();
+  readonly all: Columns | null;
+  readonly notable = new Columns();
+
+  constructor(store: boolean) {
+    this.all = store ? new Columns() : null;
+  }
+
+  emit(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number, line: number): void {
+    this.count++;
+    this.hash.event(step, cpu, actorKind, fn, kind, obj, bytes, arg);
+    this.all?.push(step, cpu, actorKind, fn, kind, obj, bytes, arg, line);
+    if (NOTABLE.has(kind)) this.notable.push(step, cpu, actorKind, fn, kind, obj, bytes, arg, line);
   }
 }
 
@@ -187,27 +234,11 @@ class GrowI32 {
   }
 }
 
-/** FNV-1a 64-bit over the trace columns (as two 32-bit lanes), hex. */
+/** The trace hash recomputed from stored columns (equals RunResult.traceHash of a full run). */
 export function hashTrace(t: TraceColumns, steps: number): string {
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0xcbf29ce4 | 0;
-  const mix = (v: number) => {
-    h1 = Math.imul(h1 ^ (v & 0xffff), 0x01000193);
-    h2 = Math.imul(h2 ^ ((v >>> 16) ^ (v & 0xff)), 0x01000193);
-    h1 = Math.imul(h1 ^ (v >>> 16), 0x01000193);
-  };
-  mix(steps);
-  mix(t.count);
-  for (let i = 0; i < t.count; i++) {
-    mix(t.step[i]);
-    mix(t.cpu[i]);
-    mix(t.actorKind[i] | (t.fn[i] << 8) | (t.kind[i] << 16));
-    mix(t.obj[i]);
-    mix(t.bytes[i] >>> 0);
-    mix(Math.floor(t.bytes[i] / 4294967296));
-    mix(t.arg[i]);
-  }
-  return (h2 >>> 0).toString(16).padStart(8, '0') + (h1 >>> 0).toString(16).padStart(8, '0');
+  const h = new TraceHash();
+  for (let i = 0; i < t.count; i++) h.event(t.step[i], t.cpu[i], t.actorKind[i], t.fn[i], t.kind[i], t.obj[i], t.bytes[i], t.arg[i]);
+  return h.hex(t.count, steps);
 }
 
 // ---- the run -----------------------------------------------------------------------------------------
@@ -225,7 +256,12 @@ export interface RunRecord {
   final: Machine;
 }
 
-const MAX_SNAPSHOTS = 48;
+const MAX_SNAPSHOTS = 32;
+
+export interface RunOptions {
+  /** Keep every event and snapshots (default). false: keep only the hash, verdict and the notable events. */
+  trace?: boolean;
+}
 
 function makePolicy(cfg: RunConfig): Policy {
   if (cfg.scenario === 'kick-storm' || cfg.policy === 'random') return randomPolicy(new Rng(cfg.seed ^ 0x5eed));
@@ -240,23 +276,29 @@ export function createMachine(cfg: RunConfig): Machine {
  * Run a scenario. Same config → byte-identical trace. Throws ScheduleError when the given schedule names
  * an actor that cannot move at its step, and RangeError on an invalid config.
  */
-export function run(cfgIn: RunConfig): RunRecord {
+export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
   const errs = validateRunConfig(cfgIn);
   if (errs.length) throw new RangeError(errs.join('; '));
   const cfg = makeRunConfig(cfgIn);
   const m = createMachine(cfg);
   const loaderNames = m.script.loaders.map((l) => l.name);
-  const tb = new TraceBuilder();
+  const tb = new TraceBuilder(opts.trace !== false);
   m.sink = tb;
   const policy = makePolicy(cfg);
   const actors = new GrowI32();
   const stepStart = new GrowI32();
+  const memStep = new GrowI32();
   const live = new GrowF64();
   const waiting = new GrowF64();
   const leaked = new GrowF64();
   const snapshots: Snapshot[] = [];
-  let interval = 256;
+  // Snapshots: every `interval` steps, thinned to at most MAX_SNAPSHOTS (memory stays bounded); a bigger
+  // machine starts with a wider spacing since each copy costs O(N).
+  let interval = cfg.cpus >= 4096 ? 8192 : cfg.cpus >= 512 ? 2048 : 256;
   const recordMem = () => {
+    const i = live.n - 1;
+    if (i >= 0 && live.a[i] === m.liveBytes && waiting.a[i] === m.waitingBytes && leaked.a[i] === m.leakedBytes) return;
+    memStep.push(m.step);
     live.push(m.liveBytes);
     waiting.push(m.waitingBytes);
     leaked.push(m.leakedBytes);
@@ -264,7 +306,7 @@ export function run(cfgIn: RunConfig): RunRecord {
   recordMem();
   let truncated = false;
   for (;;) {
-    if (m.step % interval === 0) {
+    if (m.step === 0 || (opts.trace !== false && m.step % interval === 0)) {
       snapshots.push({ step: m.step, machine: m.clone() });
       if (snapshots.length > MAX_SNAPSHOTS) {
         // Keep every other snapshot and space new ones twice as far apart: memory stays bounded.
@@ -304,9 +346,9 @@ export function run(cfgIn: RunConfig): RunRecord {
     for (const c of m.spinningCpus()) tb.emit(endStep, c, A.irq, F.kick_cpus_irq_workfn, K.stuck, m.irqPtr[c], 0, m.irqSpinTarget[c], lineOf('kick_cpus_irq_workfn', 'spin'));
     if (m.stalledGp()) tb.emit(endStep, 0, A.gp, F.rcu_gp_kthread, K['rcu-stall'], NONE, 0, m.gpCompleted + 1, lineOf('rcu_gp_kthread', 'start'));
   }
-  const trace = tb.columns();
+  const trace = tb.all ? tb.all.done() : new Columns().done();
   const stepEventStart = new Uint32Array(stepStart.done());
-  stepEventStart[stepEventStart.length - 1] = trace.count;
+  stepEventStart[stepEventStart.length - 1] = tb.count;
   const verdict = makeVerdict(m, truncated);
   const result: RunResult = {
     modelVersion: MODEL_VERSION,
@@ -318,12 +360,13 @@ export function run(cfgIn: RunConfig): RunRecord {
     trace,
     verdict,
     reports: [],
-    memory: { live: live.done(), waiting: waiting.done(), leaked: leaked.done() },
-    traceHash: hashTrace(trace, m.step),
+    memory: { step: new Uint32Array(memStep.done()), live: live.done(), waiting: waiting.done(), leaked: leaked.done() },
+    traceHash: tb.hash.hex(tb.count, m.step),
+    eventCount: tb.count,
     truncated,
     pntRule: cfg.pntRule,
   };
-  result.reports = buildReports(result, m);
+  result.reports = buildReports(result, tb.notable.done(), m);
   m.sink = null;
   return { result, snapshots, final: m };
 }

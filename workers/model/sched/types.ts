@@ -167,7 +167,7 @@ export interface TraceColumns {
   fn: Uint8Array;
   kind: Uint8Array;
   obj: Int32Array;
-  bytes: Float64Array;
+  bytes: Uint32Array;
   arg: Int32Array;
   line: Int16Array;
 }
@@ -192,6 +192,7 @@ export type ReportKind =
 /** A checker's finding, printed the way the kernel's own tool would print it. */
 export interface Report {
   kind: ReportKind;
+  /** 0-based index of the step whose events show it; the state right after it is view step `step + 1`. */
   step: number;
   cpu: number;
   title: string;
@@ -268,8 +269,12 @@ export interface StepView {
   halted: boolean;
 }
 
-/** Memory over time, one value per step (index k = after k steps). */
+/**
+ * Memory over time, recorded where it changes: entry i holds the bytes from step `step[i]` (the state after
+ * step[i] steps) until the next entry. step[0] = 0. The value at step k is the last entry with step ≤ k.
+ */
 export interface MemorySeries {
+  step: Uint32Array;
   live: Float64Array;
   waiting: Float64Array;
   leaked: Float64Array;
@@ -289,8 +294,10 @@ export interface RunResult {
   verdict: Verdict;
   reports: Report[];
   memory: MemorySeries;
-  /** FNV-1a 64-bit of the trace, hex. Same inputs → same hash. */
+  /** FNV-1a-style 64-bit hash of every event, hex. Same inputs → same hash. */
   traceHash: string;
+  /** Number of events (trace.count, or the count when the run kept no trace). */
+  eventCount: number;
   /** True when the run stopped at maxSteps rather than because no actor could move. */
   truncated: boolean;
   pntRule: PntRule;
