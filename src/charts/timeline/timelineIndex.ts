@@ -1,0 +1,291 @@
+// Pure index over timeline data: struct-of-arrays marks (points) and spans (intervals) in step units,
+// the visible-range binary searches, and the level-of-detail merge that turns thousands of sub-pixel
+// marks into a few pixel runs. No DOM: unit- and property-tested against naive filters.
+
+/** Point marks, sorted by `step` (ascending). */
+export interface TimelineMarks {
+  count: number;
+  /** Position on the x axis, steps. */
+  step: Float64Array;
+  /** Row the mark is drawn in (a lane layout maps rows to lanes). */
+  row: Int32Array;
+  /** Category: colour and draw order. */
+  cat: Uint8Array;
+  /** Index of the source item (for click and hover); -1 when none. */
+  ref: Int32Array;
+  /** Row whose activity this mark also counts for (e.g. the CPU owning an array), or -1. */
+  alsoRow: Int32Array;
+}
+
+/** Intervals [start, end], sorted by `start` (ascending). */
+export interface TimelineSpans {
+  count: number;
+  start: Float64Array;
+  end: Float64Array;
+  row: Int32Array;
+  cat: Uint8Array;
+  /** Longest end − start, steps (bounds the backward search of a window query). */
+  maxDurationSteps: number;
+}
+
+/** First index i in [lo, hi) with values[i] >= target (hi when none). O(log n). */
+export function lowerBound(values: ArrayLike<number>, target: number, lo = 0, hi = values.length): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (values[mid] < target) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** First index i in [lo, hi) with values[i] > target (hi when none). O(log n). */
+export function upperBound(values: ArrayLike<number>, target: number, lo = 0, hi = values.length): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >>> 1;
+    if (values[mid] <= target) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** Index range [lo, hi) of the marks with startStep <= step <= endStep. O(log n). */
+export function findVisibleMarks(marks: TimelineMarks, startStep: number, endStep: number): [number, number] {
+  const lo = lowerBound(marks.step, startStep, 0, marks.count);
+  const hi = upperBound(marks.step, endStep, lo, marks.count);
+  return [lo, hi];
+}
+
+/**
+ * Index range [lo, hi) that contains every span overlapping [startStep, endStep] (start <= endStep and
+ * end >= startStep); spans inside it still need the end test. lo comes from start >= startStep −
+ * maxDurationSteps, hi from start > endStep. O(log n).
+ */
+export function findSpanCandidates(spans: TimelineSpans, startStep: number, endStep: number): [number, number] {
+  const lo = lowerBound(spans.start, startStep - spans.maxDurationSteps, 0, spans.count);
+  const hi = upperBound(spans.start, endStep, lo, spans.count);
+  return [lo, hi];
+}
+
+/** Calls `visit(i)` for every span overlapping [startStep, endStep], in start order. */
+export function forEachSpanInWindow(
+  spans: TimelineSpans,
+  startStep: number,
+  endStep: number,
+  visit: (i: number) => void,
+): void {
+  const [lo, hi] = findSpanCandidates(spans, startStep, endStep);
+  const end = spans.end;
+  for (let i = lo; i < hi; i++) if (end[i] >= startStep) visit(i);
+}
+
+/** Builds spans from unsorted columns: sorts by start (stable) and computes maxDurationSteps. O(n log n). */
+export function createSpans(start: ArrayLike<number>, end: ArrayLike<number>, row: ArrayLike<number>, cat: ArrayLike<number>): TimelineSpans {
+  const count = start.length;
+  const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => start[a] - start[b] || a - b);
+  const out: TimelineSpans = {
+    count,
+    start: new Float64Array(count),
+    end: new Float64Array(count),
+    row: new Int32Array(count),
+    cat: new Uint8Array(count),
+    maxDurationSteps: 0,
+  };
+  order.forEach((src, i) => {
+    out.start[i] = start[src];
+    out.end[i] = Math.max(start[src], end[src]);
+    out.row[i] = row[src];
+    out.cat[i] = cat[src];
+    out.maxDurationSteps = Math.max(out.maxDurationSteps, out.end[i] - out.start[i]);
+  });
+  return out;
+}
+
+/** A linear step → px map: px = (step − startStep) · pxPerStep + originPx. */
+export interface StepScale {
+  startStep: number;
+  pxPerStep: number;
+  originPx: number;
+}
+
+export function stepToPx(scale: StepScale, step: number): number {
+  return (step - scale.startStep) * scale.pxPerStep + scale.originPx;
+}
+
+export function pxToStep(scale: StepScale, px: number): number {
+  return (px - scale.originPx) / scale.pxPerStep + scale.startStep;
+}
+
+/** Horizontal runs to fill, per category: lane, first pixel column and width (whole CSS px). */
+export interface PixelRuns {
+  /** Per category: flat [lane, x, width, lane, x, width, …]. */
+  runs: number[][];
+  /** Number of runs over all categories (what a draw costs). */
+  total: number;
+}
+
+/**
+ * Level of detail for marks: each mark i in [lo, hi) covers the pixel columns
+ * [floor(px − halfWidth), floor(px − halfWidth) + widthPx) in lane laneOfRow[row]; marks of one lane and
+ * category whose columns touch or overlap are merged into one run. Marks in lanes < 0 are skipped.
+ * O(hi − lo) because marks are sorted by step. `widthPx` is at least 1.
+ */
+export function mergeMarksToRuns(
+  marks: TimelineMarks,
+  lo: number,
+  hi: number,
+  scale: StepScale,
+  laneOfRow: Int32Array,
+  laneCount: number,
+  categoryCount: number,
+  widthPx: number,
+): PixelRuns {
+  const w = Math.max(1, Math.round(widthPx));
+  const half = w / 2;
+  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
+  // Open run per (lane, category): start column and end column (exclusive). Columns can be negative
+  // (a mark half off the left edge), so whether a run is open is kept apart.
+  const slots = laneCount * categoryCount;
+  const open = new Uint8Array(slots);
+  const runStart = new Float64Array(slots);
+  const runEnd = new Float64Array(slots);
+  let total = 0;
+  const { step, row, cat } = marks;
+  for (let i = lo; i < hi; i++) {
+    const lane = laneOfRow[row[i]];
+    if (lane === undefined || lane < 0) continue;
+    const c = cat[i];
+    const x = Math.floor(stepToPx(scale, step[i]) - half);
+    const k = lane * categoryCount + c;
+    if (open[k] && x <= runEnd[k]) {
+      if (x + w > runEnd[k]) runEnd[k] = x + w;
+      continue;
+    }
+    if (open[k]) {
+      runs[c].push(lane, runStart[k], runEnd[k] - runStart[k]);
+      total++;
+    }
+    open[k] = 1;
+    runStart[k] = x;
+    runEnd[k] = x + w;
+  }
+  for (let k = 0; k < slots; k++) {
+    if (!open[k]) continue;
+    const c = k % categoryCount;
+    runs[c].push(Math.floor(k / categoryCount), runStart[k], runEnd[k] - runStart[k]);
+    total++;
+  }
+  return { runs, total };
+}
+
+/**
+ * Level of detail for spans: per lane and category, the union of the spans overlapping the window,
+ * clipped to [0, widthPx) and snapped to whole pixels (at least 1 px wide), as runs. Uses one
+ * difference array per (lane, category), so the cost is O(spans + lanes · categories · widthPx).
+ */
+export function mergeSpansToRuns(
+  spans: TimelineSpans,
+  startStep: number,
+  endStep: number,
+  scale: StepScale,
+  widthPx: number,
+  laneOfRow: Int32Array,
+  laneCount: number,
+  categoryCount: number,
+  include: (cat: number) => boolean = () => true,
+): PixelRuns {
+  const cols = Math.max(1, Math.ceil(widthPx));
+  const used = new Uint8Array(laneCount * categoryCount);
+  const diff = new Int32Array(laneCount * categoryCount * (cols + 1));
+  forEachSpanInWindow(spans, startStep, endStep, (i) => {
+    const c = spans.cat[i];
+    if (!include(c)) return;
+    const lane = laneOfRow[spans.row[i]];
+    if (lane === undefined || lane < 0) return;
+    const a = Math.floor(stepToPx(scale, spans.start[i]));
+    let b = Math.floor(stepToPx(scale, spans.end[i]));
+    if (b <= a) b = a + 1;
+    const x0 = Math.max(0, a);
+    const x1 = Math.min(cols, b);
+    if (x1 <= x0) return;
+    const k = lane * categoryCount + c;
+    used[k] = 1;
+    diff[k * (cols + 1) + x0]++;
+    diff[k * (cols + 1) + x1]--;
+  });
+  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
+  let total = 0;
+  for (let k = 0; k < used.length; k++) {
+    if (!used[k]) continue;
+    const base = k * (cols + 1);
+    const lane = Math.floor(k / categoryCount);
+    const c = k % categoryCount;
+    let depth = 0;
+    let open = -1;
+    for (let x = 0; x <= cols; x++) {
+      depth += diff[base + x];
+      if (depth > 0 && open < 0) open = x;
+      else if (depth <= 0 && open >= 0) {
+        runs[c].push(lane, open, x - open);
+        total++;
+        open = -1;
+      }
+    }
+  }
+  return { runs, total };
+}
+
+/**
+ * Rows with something happening in the window: a mark (on its row or alsoRow), an edge of any span,
+ * or a span of a category for which `coverCounts(cat)` holds that merely overlaps it.
+ * Returns one flag per row (rowCount rows). O(visible marks + span candidates).
+ */
+export function activeRowsInWindow(
+  marks: TimelineMarks,
+  spans: TimelineSpans,
+  startStep: number,
+  endStep: number,
+  rowCount: number,
+  coverCounts: (cat: number) => boolean,
+): Uint8Array {
+  const active = new Uint8Array(rowCount);
+  const [lo, hi] = findVisibleMarks(marks, startStep, endStep);
+  for (let i = lo; i < hi; i++) {
+    const r = marks.row[i];
+    if (r >= 0 && r < rowCount) active[r] = 1;
+    const r2 = marks.alsoRow[i];
+    if (r2 >= 0 && r2 < rowCount) active[r2] = 1;
+  }
+  forEachSpanInWindow(spans, startStep, endStep, (i) => {
+    const r = spans.row[i];
+    if (r < 0 || r >= rowCount || active[r]) return;
+    const s = spans.start[i];
+    const e = spans.end[i];
+    if (coverCounts(spans.cat[i]) || (s >= startStep && s <= endStep) || (e >= startStep && e <= endStep)) active[r] = 1;
+  });
+  return active;
+}
+
+/** The mark nearest to `step` (within maxDistanceSteps) among rows accepted by `inLane`, or -1. O(log n + k). */
+export function findNearestMark(
+  marks: TimelineMarks,
+  step: number,
+  maxDistanceSteps: number,
+  inLane: (row: number) => boolean,
+): number {
+  const [lo, hi] = findVisibleMarks(marks, step - maxDistanceSteps, step + maxDistanceSteps);
+  let best = -1;
+  let bestDistance = Infinity;
+  for (let i = lo; i < hi; i++) {
+    if (!inLane(marks.row[i])) continue;
+    const d = Math.abs(marks.step[i] - step);
+    if (d < bestDistance) {
+      best = i;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
