@@ -522,7 +522,8 @@ export class Machine {
   }
 
   private bpfEnabled(c: number): boolean {
-    if (this.inReader(c)) return false;
+    // scx_bpf_kick_cpu() does nothing without an attached scheduler (scx_root), and runs in task context.
+    if (this.inReader(c) || this.enableState === ST_DISABLED) return false;
     if (this.script.stormKicks > 0) {
       return this.stormIssued < this.script.stormKicks && this.enableState === ST_ENABLED;
     }

@@ -68,7 +68,7 @@ export function buildScript(name: ScenarioName, cpus: number, stormKicks: number
       if (cpus === 1) base.kicks.set(0, [{ target: 0, flags: KICK_PREEMPT, guard: enabled }]);
       base.loaders.push({ name: 'A' });
       base.disableGuard = (m) => {
-        if (!enabled(m)) return false;
+        if (!enabled(m) || m.enableErrors[0] !== 0) return false;
         for (const [c, ops] of m.script.kicks) if (m.kicksDone[c] < ops.length || m.irqPc[c] !== IRQ_IDLE || m.irqPending[c]) return false;
         return true;
       };

@@ -1,0 +1,59 @@
+// Golden traces: the hash and a readable excerpt of every scenario × variant at N = 2 and 4. A change in
+// model output shows up here as an explicit diff; regenerate on purpose with UPDATE_GOLDEN=1 (and bump
+// MODEL_VERSION when shared links would change).
+import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { run, makeRunConfig, traceEvents } from '../../workers/model/sched/run.ts';
+import { SCENARIOS, VARIANTS, MODEL_VERSION, type PntRule } from '../../workers/model/sched/types.ts';
+
+const FILE = new URL('../golden/traces.json', import.meta.url);
+
+interface Golden {
+  key: string;
+  steps: number;
+  events: number;
+  traceHash: string;
+  verdict: unknown;
+  excerpt: string[];
+}
+
+function compute(): { modelVersion: number; traces: Golden[] } {
+  const traces: Golden[] = [];
+  for (const scenario of SCENARIOS)
+    for (const variant of VARIANTS)
+      for (const cpus of [2, 4])
+        for (const pntRule of ['6.17', 'a379fa1e2cae'] as PntRule[]) {
+          if (pntRule !== '6.17' && scenario !== 'disable-vs-kick' && scenario !== 'load-while-enabled') continue;
+          const r = run(makeRunConfig({ scenario, variant, cpus, pntRule, stormKicks: 60 })).result;
+          const ev = traceEvents(r).map((e) => `${e.step} ${e.actor} ${e.fn}: ${e.text}`);
+          traces.push({
+            key: `${scenario}/${variant}/${cpus}/${pntRule}`,
+            steps: r.steps,
+            events: r.trace.count,
+            traceHash: r.traceHash,
+            verdict: r.verdict,
+            excerpt: ev.length <= 24 ? ev : [...ev.slice(0, 12), '…', ...ev.slice(-11)],
+          });
+        }
+  return { modelVersion: MODEL_VERSION, traces };
+}
+
+describe('golden traces', () => {
+  const now = compute();
+  if (process.env.UPDATE_GOLDEN) writeFileSync(FILE, JSON.stringify(now, null, 1) + '\n');
+  const pinned = JSON.parse(readFileSync(FILE, 'utf8')) as ReturnType<typeof compute>;
+
+  it('are pinned for the current model version', () => {
+    expect(pinned.modelVersion).toBe(MODEL_VERSION);
+    expect(now.traces.map((t) => t.key)).toEqual(pinned.traces.map((t) => t.key));
+  });
+  for (const g of pinned.traces) {
+    it(`${g.key} gives the pinned trace`, () => {
+      const t = now.traces.find((x) => x.key === g.key)!;
+      // The excerpt first: a readable diff of what changed, then the exact hash.
+      expect(t.excerpt).toEqual(g.excerpt);
+      expect(t.verdict).toEqual(g.verdict);
+      expect({ steps: t.steps, events: t.events, traceHash: t.traceHash }).toEqual({ steps: g.steps, events: g.events, traceHash: g.traceHash });
+    });
+  }
+});

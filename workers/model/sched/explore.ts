@@ -1,0 +1,397 @@
+// Exhaustive search over every interleaving of a scenario (issue "Find every bad interleaving"): breadth-first
+// over machine states from the initial state, one successor per enabled actor, each canonical state once.
+// BFS reaches every state first by a shortest schedule, so the first transition that trips a checker gives a
+// shortest counterexample. The model stays clock-free: the caller measures time.
+import type { RunConfig, PntRule, ScenarioName, VariantName } from './types.ts';
+import type { Machine } from './machine.ts';
+import { A, IRQ_IDLE, actorCode, actorKindOf } from './machine.ts';
+import { createMachine } from './run.ts';
+import { actorName } from './describe.ts';
+import { StateKeyer } from './stateKey.ts';
+
+export type CheckerName =
+  | 'useAfterFree'
+  | 'nullDeref'
+  | 'leak'
+  | 'doubleFree'
+  | 'warn'
+  | 'droppedKicks'
+  | 'stuck'
+  | 'rcuStall'
+  | 'bootPanic';
+
+export const CHECKERS: readonly CheckerName[] = [
+  'useAfterFree',
+  'nullDeref',
+  'leak',
+  'doubleFree',
+  'warn',
+  'droppedKicks',
+  'stuck',
+  'rcuStall',
+  'bootPanic',
+];
+
+/** A shortest schedule (actor ids, as `sim run --schedule` takes them) whose last step trips the checker. */
+export interface Counterexample {
+  schedule: string[];
+  /** schedule.length: the violation shows in the state after this many steps. */
+  steps: number;
+}
+
+export interface ExploreProgress {
+  states: number;
+  transitions: number;
+  /** BFS level being expanded (= schedule length of the states in it). */
+  depth: number;
+  /** States waiting at this level and the next. */
+  frontier: number;
+}
+
+export interface ExploreOptions {
+  /** Schedules longer than this are cut off (the result then says complete: false). Default 1000. */
+  maxSteps?: number;
+  /** Sort the per-CPU state of idle-symmetric CPUs in the state key (stateKey.ts). Default true. */
+  symmetry?: boolean;
+  /** Ample-set reduction of quiescent-state reports (see ampleQs). Default true. */
+  por?: boolean;
+  /** Called every `progressEvery` expanded states and at the end of each BFS level. */
+  onProgress?: (p: ExploreProgress) => void;
+  /** Polled with the progress cadence; true stops the search (result: stopped, not complete). */
+  shouldStop?: () => boolean;
+  progressEvery?: number;
+}
+
+export interface ExploreResult {
+  scenario: ScenarioName;
+  variant: VariantName | 'custom';
+  cpus: number;
+  pntRule: PntRule;
+  /** Distinct canonical states reached (the initial state included). */
+  states: number;
+  /** Steps taken (successors generated), including those into states already seen. */
+  transitions: number;
+  /** Deepest BFS level reached. */
+  depth: number;
+  /** True when no state was cut off by maxSteps and the search was not stopped. */
+  complete: boolean;
+  stopped: boolean;
+  maxSteps: number;
+  symmetry: boolean;
+  /** The CPUs symmetry reduction treated as interchangeable (empty: none). */
+  symmetricCpus: number[];
+  por: boolean;
+  /** States where the ample-set rule explored one quiescent-state report instead of every actor. */
+  reducedStates: number;
+  violations: Record<CheckerName, Counterexample | null>;
+}
+
+// ---- checkers ----------------------------------------------------------------------------------------
+
+/** True when no actor can move (the end of every schedule through this state). */
+export function isTerminal(m: Machine): boolean {
+  return m.halted || m.enabledActors(1).length === 0;
+}
+
+/**
+ * Whether the checker has fired by state `m` (cumulative counters for the event checkers; for stuck and
+ * rcuStall, `m` must be a terminal state that did not oops). This is what a replay is checked against.
+ */
+export function checkerHolds(m: Machine, name: CheckerName): boolean {
+  switch (name) {
+    case 'useAfterFree':
+      return m.uafCount > 0;
+    case 'nullDeref':
+      return m.nullDeref;
+    case 'leak':
+      return m.leakedArrays > 0;
+    case 'doubleFree':
+      return m.doubleFree > 0;
+    case 'warn':
+      // WARN_ON_ONCE splats (alloc_kick_pseqs, scx_enable, scx_disable_workfn), not the pr_warn_once.
+      return m.warnOnce.size > 0;
+    case 'droppedKicks':
+      return m.droppedKicks > 0;
+    case 'bootPanic':
+      return m.bootPanic;
+    case 'stuck':
+      return !m.halted && isTerminal(m) && m.spinningCpus().length > 0;
+    case 'rcuStall':
+      return !m.halted && isTerminal(m) && m.stalledGp();
+  }
+}
+
+const EVENT_CHECKERS: readonly CheckerName[] = ['useAfterFree', 'nullDeref', 'leak', 'doubleFree', 'warn', 'droppedKicks', 'bootPanic'];
+
+/** The event checkers that fired on the step from `before` to `after` (one step apart). */
+function firedOnStep(b: Counters, after: Machine, out: CheckerName[]): void {
+  out.length = 0;
+  if (after.uafCount > b.uaf) out.push('useAfterFree');
+  if (after.nullDeref && !b.nullDeref) out.push('nullDeref');
+  if (after.leakedArrays > b.leaked) out.push('leak');
+  if (after.doubleFree > b.doubleFree) out.push('doubleFree');
+  if (after.warnOnce.size > b.warns) out.push('warn');
+  if (after.droppedKicks > b.dropped) out.push('droppedKicks');
+  if (after.bootPanic && !b.bootPanic) out.push('bootPanic');
+}
+
+interface Counters {
+  uaf: number;
+  nullDeref: boolean;
+  leaked: number;
+  doubleFree: number;
+  warns: number;
+  dropped: number;
+  bootPanic: boolean;
+}
+
+const countersOf = (m: Machine): Counters => ({
+  uaf: m.uafCount,
+  nullDeref: m.nullDeref,
+  leaked: m.leakedArrays,
+  doubleFree: m.doubleFree,
+  warns: m.warnOnce.size,
+  dropped: m.droppedKicks,
+  bootPanic: m.bootPanic,
+});
+
+// ---- partial-order reduction -------------------------------------------------------------------------
+
+/**
+ * Static facts for the ample-set rule: which kick ops and wakes can still make CPU c reschedule or run its
+ * irq work.
+ */
+interface PorTables {
+  /** Per target CPU: [kicker, op index] of every scripted kick aimed at it. */
+  kicksAt: [number, number][][];
+  kicksFrom: number[];
+  wakesOf: number[];
+  storm: boolean;
+}
+
+function porTables(m: Machine): PorTables {
+  const kicksAt: [number, number][][] = Array.from({ length: m.n }, () => []);
+  const kicksFrom = new Array<number>(m.n).fill(0);
+  const wakesOf = new Array<number>(m.n).fill(0);
+  for (const [k, ops] of m.script.kicks) {
+    kicksFrom[k] = ops.length;
+    ops.forEach((op, i) => kicksAt[op.target].push([k, i]));
+  }
+  for (const [c, ops] of m.script.wakes) wakesOf[c] = ops.length;
+  return { kicksAt, kicksFrom, wakesOf, storm: m.script.stormKicks > 0 };
+}
+
+/**
+ * CPU c can never again run its irq work or be asked to reschedule, on any continuation: its irq work is idle
+ * and not queued, all of its scripted kicks are issued, no kick bit for it sits in any CPU's masks, no
+ * scripted kick aimed at it is still to come, no wake-up of it is still to come, and need_resched is clear.
+ */
+function quietForever(m: Machine, c: number, t: PorTables): boolean {
+  if (t.storm) return false;
+  if (m.irqPc[c] !== IRQ_IDLE || m.irqPending[c] || m.needResched[c]) return false;
+  if (m.kicksDone[c] < t.kicksFrom[c] || m.wakesDone[c] < t.wakesOf[c]) return false;
+  for (const [k, i] of t.kicksAt[c]) if (m.kicksDone[k] <= i) return false;
+  for (let k = 0; k < m.n; k++) {
+    const mask = m.masks[k];
+    if (mask && mask.get(c)) return false;
+  }
+  return true;
+}
+
+/**
+ * The ample-set rule: an enabled quiescent-state report qs:c of a CPU that is quiet forever (above) is explored
+ * alone. Why it is sound (Godefroid's persistent sets; conditions C0–C3):
+ * - qs:c only clears qsOwed[c] (and removes c from `owed`). The actors whose enabledness or effect depend on
+ *   that are sched:c (it reports the same QS), irq:c (entering the irq work disables qs:c, and an irq work
+ *   that then spins forever keeps the grace period from ending) and gp (ending a grace period needs no
+ *   owed QS). While qsOwed[c] = 1 a grace period is in progress and owed is non-empty, so gp is never enabled
+ *   together with qs:c. sched:c and irq:c can never become enabled again when c is quiet forever.
+ *   Every other actor neither reads nor writes qsOwed[c] or c's reader state, so it commutes with qs:c and
+ *   leaves it enabled: on every path from here, qs:c is independent of everything taken before it (C1).
+ * - qs:c stays enabled until it is taken, so no terminal state (stuck, RCU stall) is reachable without it,
+ *   and any event (UAF, leak, …) on a path without it is also on the path that takes qs:c first (C2: no
+ *   checker fires on qs:c itself).
+ * - Each reduced step clears one owed bit and only gp-start sets them, which is never explored alone, so
+ *   no cycle consists of reduced states (C3).
+ * Schedules found this way may carry quiescent-state reports a shortest schedule does without; explore()
+ * drops them again afterwards (minimizeQs).
+ */
+function ampleQs(m: Machine, t: PorTables): number {
+  for (let i = 0; i < m.owed.size; i++) {
+    const c = m.owed.items[i];
+    const code = actorCode(A.qs, c);
+    if (m.isEnabled(code) && quietForever(m, c, t)) return code;
+  }
+  return -1;
+}
+
+// ---- schedules ---------------------------------------------------------------------------------------
+
+/**
+ * Replays actor codes from the initial state. Returns the number of steps after which `name` first holds
+ * (for stuck/rcuStall: all of them, ending in a terminal state), or -1 when a step cannot move or it never
+ * holds.
+ */
+export function replayCodes(config: RunConfig, codes: readonly number[], name: CheckerName): number {
+  const m = createMachine(config);
+  const terminalChecker = name === 'stuck' || name === 'rcuStall';
+  if (!terminalChecker && checkerHolds(m, name)) return 0;
+  for (let i = 0; i < codes.length; i++) {
+    if (!m.isEnabled(codes[i])) return -1;
+    m.apply(codes[i]);
+    if (!terminalChecker && checkerHolds(m, name)) return i + 1;
+  }
+  return terminalChecker && checkerHolds(m, name) ? codes.length : -1;
+}
+
+/** Drop quiescent-state reports the counterexample does not need (greedy, last first). */
+function minimizeQs(config: RunConfig, codes: number[], name: CheckerName): number[] {
+  let cur = codes;
+  for (let i = cur.length - 1; i >= 0; i--) {
+    if (actorKindOf(cur[i]) !== A.qs) continue;
+    const cand = cur.slice(0, i).concat(cur.slice(i + 1));
+    const k = replayCodes(config, cand, name);
+    if (k >= 0) cur = cand.slice(0, k);
+  }
+  return cur;
+}
+
+// ---- the search --------------------------------------------------------------------------------------
+
+class GrowI32 {
+  a = new Int32Array(1 << 12);
+  n = 0;
+  push(v: number): number {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n] = v;
+    return this.n++;
+  }
+}
+
+interface Node {
+  m: Machine;
+  id: number;
+}
+
+/**
+ * Every schedule of the scenario in `config` (its schedule and policy are ignored), up to maxSteps steps.
+ * Time O(states · (actors · (clone + step) + key)); memory: one key per state plus two BFS levels of machines.
+ */
+export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreResult {
+  const maxSteps = opts.maxSteps ?? 1000;
+  const symmetry = opts.symmetry ?? true;
+  const por = opts.por ?? true;
+  const every = opts.progressEvery ?? 4096;
+  const root = createMachine(config);
+  const loaderNames = root.script.loaders.map((l) => l.name);
+  const keyer = new StateKeyer(root, symmetry);
+  const tables = porTables(root);
+
+  const parent = new GrowI32();
+  const action = new GrowI32();
+  const seen = new Set<string>();
+  const found = new Map<CheckerName, number[]>();
+  const codesTo = (id: number, last = -1): number[] => {
+    const out: number[] = [];
+    if (last >= 0) out.push(last);
+    for (let i = id; i > 0; i = parent.a[i]) out.push(action.a[i]);
+    return out.reverse();
+  };
+
+  seen.add(keyer.key(root));
+  parent.push(-1);
+  action.push(-1);
+  let level: Node[] = [{ m: root, id: 0 }];
+  let next: Node[] = [];
+  let transitions = 0;
+  let depth = 0;
+  let cut = false;
+  let stopped = false;
+  let expanded = 0;
+  let reducedStates = 0;
+  const fired: CheckerName[] = [];
+  for (const name of EVENT_CHECKERS) if (checkerHolds(root, name)) found.set(name, []);
+
+  const progress = () => opts.onProgress?.({ states: seen.size, transitions, depth, frontier: level.length + next.length });
+
+  search: while (level.length) {
+    for (let qi = 0; qi < level.length; qi++) {
+      const { m, id } = level[qi];
+      level[qi] = undefined as unknown as Node; // let the machine go once expanded
+      if (++expanded % every === 0) {
+        progress();
+        if (opts.shouldStop?.()) {
+          stopped = true;
+          break search;
+        }
+      }
+      const enabled = m.enabledActors();
+      if (enabled.length === 0) {
+        for (const name of ['stuck', 'rcuStall'] as const) if (!found.has(name) && checkerHolds(m, name)) found.set(name, codesTo(id));
+        continue;
+      }
+      if (depth >= maxSteps) {
+        cut = true;
+        continue;
+      }
+      let choices = enabled;
+      if (por) {
+        const a = ampleQs(m, tables);
+        if (a >= 0) {
+          choices = [a];
+          reducedStates++;
+        }
+      }
+      const before = countersOf(m);
+      for (let i = 0; i < choices.length; i++) {
+        const code = choices[i];
+        // The last successor may reuse the parent: nothing reads it afterwards.
+        const child = i === choices.length - 1 ? m : m.clone();
+        child.apply(code);
+        transitions++;
+        firedOnStep(before, child, fired);
+        for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
+        const key = keyer.key(child);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const cid = parent.push(id);
+        action.push(code);
+        next.push({ m: child, id: cid });
+      }
+    }
+    progress();
+    if (!next.length) break;
+    depth++;
+    level = next;
+    next = [];
+  }
+
+  const violations = {} as Record<CheckerName, Counterexample | null>;
+  for (const name of CHECKERS) {
+    let codes = found.get(name);
+    if (codes && por) codes = minimizeQs(config, codes, name);
+    violations[name] = codes ? { schedule: codes.map((c) => actorName(c, loaderNames)), steps: codes.length } : null;
+  }
+  return {
+    scenario: config.scenario,
+    variant: config.variant,
+    cpus: config.cpus,
+    pntRule: config.pntRule,
+    states: seen.size,
+    transitions,
+    depth,
+    complete: !cut && !stopped,
+    stopped,
+    maxSteps,
+    symmetry,
+    symmetricCpus: [...keyer.symmetric],
+    por,
+    reducedStates,
+    violations,
+  };
+}
+
