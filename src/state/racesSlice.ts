@@ -1,0 +1,209 @@
+// The races view's state: its inputs (URL-backed by the URL work: scenario, variant/toggles, rule,
+// seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
+// whole, never mutated), the step view shown, and the cursor and player.
+import type { Catalog, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
+import type { RaceTimeline } from '../races/raceTimeline.ts';
+import {
+  DEFAULT_RACE_PARAMS,
+  effectiveToggles,
+  variantOfToggles,
+  type RaceParams,
+  type ToggleName,
+} from '../races/raceConfig.ts';
+import { createIdleRun, failRun, finishRun, startRun, type RunState } from './runState.ts';
+import type { AppStateCreator } from './store.ts';
+
+/** A run as the races view holds it: the worker's handle, the result and what was derived from it once. */
+export interface LoadedRace {
+  /** Id of the run inside the worker (for stepView and fork). */
+  workerRunId: number;
+  /** raceConfigKey of the config this run is (a fork sets it to its own config's key). */
+  key: string;
+  /** Worker epoch the run lives in; a restarted worker no longer has it. */
+  epoch: number;
+  result: RunResult;
+  /** The run's whole schedule as actor ids (index = trace step). */
+  actorIds: readonly string[];
+  timeline: RaceTimeline;
+}
+
+/** Visible step window of the timeline [startStep, endStep]; null = the whole run. */
+export type StepWindow = readonly [number, number];
+
+export const RACE_SPEEDS = [1, 2, 5, 10, 25, 100, 500] as const;
+export const DEFAULT_RACE_SPEED = 5;
+/** Narrowest window the timeline zooms to, steps. */
+export const MIN_WINDOW_STEPS = 4;
+
+export interface RacesSlice {
+  raceParams: RaceParams;
+  raceCatalog: Catalog | null;
+  raceRun: RunState<LoadedRace>;
+  raceView: StepView | null;
+  /** The step the cursor is on (the view may still be on its way). */
+  raceStep: number;
+  racePlaying: boolean;
+  /** Steps per second while playing. */
+  raceSpeed: number;
+  raceWindow: StepWindow | null;
+
+  setRaceCatalog: (catalog: Catalog) => void;
+  setRaceScenario: (scenario: ScenarioName) => void;
+  setRaceVariant: (variant: VariantName) => void;
+  setRaceToggle: (name: ToggleName, value: boolean) => void;
+  setRacePntRule: (rule: PntRule) => void;
+  setRaceSeed: (seed: number) => void;
+  setRaceStormKicks: (kicks: number) => void;
+  /** A forked schedule, for the config with base key `base`. */
+  setRaceSchedule: (schedule: readonly string[], base: string) => void;
+  startRaceRun: (requestId: number) => void;
+  finishRaceRun: (requestId: number, race: LoadedRace, view: StepView) => void;
+  failRaceRun: (requestId: number, error: string) => void;
+  /** Show a step view of the current run (ignored for any other run). */
+  showRaceView: (workerRunId: number, view: StepView) => void;
+  setRaceStep: (step: number) => void;
+  stepRaceBy: (delta: number) => void;
+  setRacePlaying: (playing: boolean) => void;
+  toggleRacePlaying: () => void;
+  setRaceSpeed: (stepsPerSecond: number) => void;
+  zoomRaceToRange: (startStep: number, endStep: number) => void;
+  resetRaceZoom: () => void;
+  /** Back to step 0 of the scenario's own interleaving, paused, zoomed out. */
+  resetRace: () => void;
+}
+
+/** Number of states of the loaded run's cursor: steps (the cursor goes 0..steps). */
+function lastStepOf(s: { raceRun: RunState<LoadedRace> }): number {
+  return s.raceRun.data?.result.steps ?? 0;
+}
+
+function clampStep(step: number, last: number): number {
+  if (!Number.isFinite(step)) return 0;
+  return Math.min(last, Math.max(0, Math.round(step)));
+}
+
+/** A window clamped into [0, domainEnd] and at least MIN_WINDOW_STEPS wide (or the domain, if smaller). */
+export function clampWindow(startStep: number, endStep: number, domainEnd: number): StepWindow {
+  const end = Math.max(domainEnd, 1);
+  let a = Math.min(startStep, endStep);
+  let b = Math.max(startStep, endStep);
+  const width = Math.min(end, Math.max(MIN_WINDOW_STEPS, b - a));
+  if (b - a < width) {
+    const mid = (a + b) / 2;
+    a = mid - width / 2;
+    b = mid + width / 2;
+  }
+  if (a < 0) {
+    b -= a;
+    a = 0;
+  }
+  if (b > end) {
+    a -= b - end;
+    b = end;
+  }
+  return [Math.max(0, a), b];
+}
+
+export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
+  const setParams = (patch: Partial<RaceParams>, action: string) =>
+    set((s) => {
+      const next = { ...s.raceParams, ...patch };
+      const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === next[k]);
+      return same ? s : { raceParams: next };
+    }, undefined, action);
+  const updateRun = (f: (run: RunState<LoadedRace>) => RunState<LoadedRace>, extra: (s: RacesSlice) => Partial<RacesSlice>, action: string) =>
+    set((s) => {
+      const next = f(s.raceRun);
+      return next === s.raceRun ? s : { raceRun: next, ...extra(s) };
+    }, undefined, action);
+
+  return {
+    raceParams: DEFAULT_RACE_PARAMS,
+    raceCatalog: null,
+    raceRun: createIdleRun(),
+    raceView: null,
+    raceStep: 0,
+    racePlaying: false,
+    raceSpeed: DEFAULT_RACE_SPEED,
+    raceWindow: null,
+
+    setRaceCatalog: (catalog) => set((s) => (s.raceCatalog === catalog ? s : { raceCatalog: catalog }), undefined, 'races/setCatalog'),
+    setRaceScenario: (scenario) =>
+      set(
+        (s) => (s.raceParams.scenario === scenario ? s : { raceParams: { ...s.raceParams, scenario }, raceStep: 0, raceWindow: null, racePlaying: false }),
+        undefined,
+        'races/setScenario',
+      ),
+    setRaceVariant: (variant) => setParams({ variant, toggles: null }, 'races/setVariant'),
+    setRaceToggle: (name, value) =>
+      set((s) => {
+        const current = effectiveToggles(s.raceParams, s.raceCatalog);
+        if (!current || current[name] === value) return s;
+        const toggles: Toggles = { ...current, [name]: value };
+        const variant = variantOfToggles(toggles, s.raceCatalog);
+        return { raceParams: { ...s.raceParams, variant, toggles: variant === 'custom' ? toggles : null } };
+      }, undefined, 'races/setToggle'),
+    setRacePntRule: (pntRule) => setParams({ pntRule }, 'races/setPntRule'),
+    setRaceSeed: (seed) => {
+      const next = Math.min(0xffffffff, Math.max(0, Math.round(Number.isFinite(seed) ? seed : 0)));
+      setParams({ seed: next }, 'races/setSeed');
+    },
+    setRaceStormKicks: (kicks) => {
+      const next = Math.min(10_000_000, Math.max(1, Math.round(Number.isFinite(kicks) ? kicks : 1)));
+      setParams({ stormKicks: next }, 'races/setStormKicks');
+    },
+    setRaceSchedule: (schedule, base) => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
+
+    startRaceRun: (requestId) => updateRun((r) => startRun(r, requestId), () => ({}), 'races/startRun'),
+    finishRaceRun: (requestId, race, view) =>
+      updateRun(
+        (r) => finishRun(r, requestId, race),
+        (s) => ({
+          raceView: view,
+          raceStep: view.step,
+          raceWindow: s.raceWindow ? clampWindow(s.raceWindow[0], s.raceWindow[1], race.timeline.endStep) : null,
+        }),
+        'races/finishRun',
+      ),
+    failRaceRun: (requestId, error) => updateRun((r) => failRun(r, requestId, error), () => ({ racePlaying: false }), 'races/failRun'),
+    showRaceView: (workerRunId, view) =>
+      set((s) => (s.raceRun.data?.workerRunId !== workerRunId || s.raceView === view ? s : { raceView: view }), undefined, 'races/showView'),
+
+    setRaceStep: (step) =>
+      set((s) => {
+        const next = clampStep(step, lastStepOf(s));
+        return next === s.raceStep ? s : { raceStep: next };
+      }, undefined, 'races/setStep'),
+    stepRaceBy: (delta) => get().setRaceStep(get().raceStep + delta),
+    setRacePlaying: (playing) =>
+      set((s) => {
+        // Playing from the last step starts over.
+        const restart = playing && !s.racePlaying && s.raceStep >= lastStepOf(s) && lastStepOf(s) > 0;
+        if (s.racePlaying === playing) return s;
+        return restart ? { racePlaying: playing, raceStep: 0 } : { racePlaying: playing };
+      }, undefined, 'races/setPlaying'),
+    toggleRacePlaying: () => get().setRacePlaying(!get().racePlaying),
+    setRaceSpeed: (raceSpeed) => set((s) => (s.raceSpeed === raceSpeed || !(raceSpeed > 0) ? s : { raceSpeed }), undefined, 'races/setSpeed'),
+
+    zoomRaceToRange: (startStep, endStep) =>
+      set((s) => {
+        const end = s.raceRun.data?.timeline.endStep ?? 1;
+        const next = clampWindow(startStep, endStep, end);
+        if (next[0] <= 0 && next[1] >= end) return s.raceWindow === null ? s : { raceWindow: null };
+        const w = s.raceWindow;
+        return w && w[0] === next[0] && w[1] === next[1] ? s : { raceWindow: next };
+      }, undefined, 'races/zoomToRange'),
+    resetRaceZoom: () => set((s) => (s.raceWindow === null ? s : { raceWindow: null }), undefined, 'races/resetZoom'),
+    resetRace: () =>
+      set(
+        (s) => ({
+          raceStep: 0,
+          racePlaying: false,
+          raceWindow: null,
+          raceParams: s.raceParams.schedule.length ? { ...s.raceParams, schedule: [], scheduleBase: '' } : s.raceParams,
+        }),
+        undefined,
+        'races/reset',
+      ),
+  };
+};
