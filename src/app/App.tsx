@@ -1,11 +1,96 @@
-// Layout shell: a header and one view per feature. Feature code lives under its own folder.
+// Layout shell: a header, the view switcher, and one view per feature. Feature code lives under its
+// own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { installHeatmapBench } from '../charts/heatmap/heatmapBench.ts';
+import { MemoryView } from '../memory/MemoryView.tsx';
+import { installAppTestHooks } from '../sim/testHooks.ts';
+import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
+import { selectActiveView, selectSetActiveView } from '../state/selectors.ts';
+import { useAppStore } from '../state/store.ts';
+
+const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore' };
+
+function ComingSoon({ what }: { what: string }) {
+  return (
+    <div className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
+      {what}: coming soon.
+    </div>
+  );
+}
+
+function renderView(view: ViewId): ReactNode {
+  switch (view) {
+    case 'memory':
+      return <MemoryView />;
+    case 'races':
+      return <ComingSoon what="The race stepper (concurrent scheduler loads, RCU and the NULL check)" />;
+    case 'explore':
+      return <ComingSoon what="The exploration view" />;
+  }
+}
+
+function ViewTabs() {
+  const active = useAppStore(selectActiveView);
+  const setActive = useAppStore(selectSetActiveView);
+  const tabRefs = useRef<Partial<Record<ViewId, HTMLButtonElement | null>>>({});
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const i = VIEW_IDS.indexOf(active);
+    const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEW_IDS.length - 1 };
+    if (!(e.key in moves)) return;
+    e.preventDefault();
+    const next = VIEW_IDS[(moves[e.key] + VIEW_IDS.length) % VIEW_IDS.length];
+    setActive(next);
+    tabRefs.current[next]?.focus();
+  };
+  return (
+    <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-slate-200 px-6" onKeyDown={onKeyDown}>
+      {VIEW_IDS.map((view) => {
+        const selected = view === active;
+        return (
+          <button
+            key={view}
+            ref={(el) => {
+              tabRefs.current[view] = el;
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${view}`}
+            aria-selected={selected}
+            aria-controls={`panel-${view}`}
+            tabIndex={selected ? 0 : -1}
+            onClick={() => setActive(view)}
+            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${
+              selected ? 'border-sky-700 text-sky-800' : 'border-transparent text-slate-600 hover:text-slate-900'
+            }`}
+          >
+            {VIEW_TITLES[view]}
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
 export function App() {
+  const active = useAppStore(selectActiveView);
+  useEffect(() => {
+    installAppTestHooks(useAppStore.getState);
+    installHeatmapBench();
+  }, []);
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white px-6 py-3">
         <h1 className="text-lg font-semibold">sched_ext kick pseqs: per-CPU arrays, RCU and the races</h1>
+        <p className="text-xs text-slate-500">
+          Linux 14c1da3895a1 (“Allocate scx_kick_cpus_pnt_seqs lazily using kvzalloc()”) and its fix 05e63305c85c
+        </p>
       </header>
-      <main className="p-6">Loading…</main>
+      <nav className="bg-white">
+        <ViewTabs />
+      </nav>
+      <main role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="p-6">
+        {renderView(active)}
+      </main>
     </div>
   );
 }

@@ -1,0 +1,215 @@
+// Thin React shell around the CPU grid: owns two canvases (data + hover overlay), a tooltip and a
+// summary line. Any per-CPU value array can be shown: pass the values, a LUT and how to index it.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import type { ColorLut } from '../shared/colorLut.ts';
+import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
+import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
+import { createHeatmapScratch, drawHeatmap, drawHeatmapHover, type HeatmapScratch } from './drawHeatmap.ts';
+import { cellAtPoint, cellRect, computeGridLayout, type GridLayout } from './heatmapLayout.ts';
+
+export interface CpuHeatmapProps {
+  /** Accessible name of the grid region, e.g. "CPU grid". The summary is named "<label> summary". */
+  label: string;
+  /** One value per cell, in CPU-id order. */
+  values: ArrayLike<number>;
+  /** Sizes of the contiguous groups (NUMA nodes); they sum to values.length. */
+  groupSizes: readonly number[];
+  lut: ColorLut;
+  /** Maps a value to an index into `lut` (identity for categorical palettes). */
+  valueToLutIndex: (value: number) => number;
+  /** Label candidates for a group, longest first; the first that fits its block is drawn. */
+  groupLabels?: (group: number, count: number) => readonly string[];
+  /** Tooltip text of one cell. */
+  hoverText: (cellIndex: number) => string;
+  legend?: ReactNode;
+  /** Compact text description of the whole grid. */
+  summary?: string;
+  heightPx?: number;
+}
+
+interface Hover {
+  cell: number;
+  /** The hovered cell's left, right and top edges, and the box width, CSS px. */
+  leftPx: number;
+  rightPx: number;
+  topPx: number;
+  boxWidthPx: number;
+}
+
+let lastDrawMs = 0;
+
+/** Duration of the most recent data-layer draw of any CpuHeatmap, ms (for the benchmark). */
+export function getLastHeatmapDrawMs(): number {
+  return lastDrawMs;
+}
+
+function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) => number): Uint8Array {
+  const out = new Uint8Array(values.length);
+  let lastValue = NaN;
+  let lastIndex = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v !== lastValue) {
+      lastValue = v;
+      lastIndex = valueToLutIndex(v);
+    }
+    out[i] = lastIndex;
+  }
+  return out;
+}
+
+export function CpuHeatmap(props: CpuHeatmapProps) {
+  const { label, values, groupSizes, lut, valueToLutIndex, groupLabels, hoverText, legend, summary } = props;
+  const heightPx = props.heightPx ?? 320;
+  const drawKey = useId();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const dataRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const sizeRef = useRef<CanvasSize | null>(null);
+  const layoutRef = useRef<GridLayout | null>(null);
+  const scratchRef = useRef<HeatmapScratch | null>(null);
+  const hoverRef = useRef<Hover | null>(null);
+  const [hover, setHover] = useState<Hover | null>(null);
+
+  const colorIndex = useMemo(() => toColorIndex(values, valueToLutIndex), [values, valueToLutIndex]);
+  const labels = useMemo(
+    () => groupSizes.map((count, g) => (groupLabels ? groupLabels(g, count) : [])),
+    [groupSizes, groupLabels],
+  );
+
+  const drawOverlay = useCallback(() => {
+    const canvas = overlayRef.current;
+    const size = sizeRef.current;
+    const layout = layoutRef.current;
+    if (!canvas || !size || !layout) return;
+    resizeCanvas(canvas, size);
+    const ctx = getCssPixelContext(canvas, size.dpr);
+    drawHeatmapHover(ctx, layout, hoverRef.current?.cell ?? null, size.widthPx, size.heightPx);
+  }, []);
+
+  const drawData = useCallback(() => {
+    const canvas = dataRef.current;
+    const size = sizeRef.current;
+    if (!canvas || !size || size.widthPx < 1) return;
+    const t0 = performance.now();
+    const layout = computeGridLayout(groupSizes, size.widthPx, size.heightPx);
+    layoutRef.current = layout;
+    resizeCanvas(canvas, size);
+    const ctx = getCssPixelContext(canvas, size.dpr);
+    scratchRef.current ??= createHeatmapScratch();
+    drawHeatmap(
+      ctx,
+      { layout, colorIndex, lut, groupLabels: labels, labelColor: '#334155' },
+      scratchRef.current,
+      size.widthPx,
+      size.heightPx,
+    );
+    lastDrawMs = performance.now() - t0;
+    // A hovered cell may no longer exist (fewer CPUs): drop it.
+    const h = hoverRef.current;
+    if (h && h.cell >= layout.cellCount) {
+      hoverRef.current = null;
+      setHover(null);
+    }
+    drawOverlay();
+  }, [groupSizes, colorIndex, lut, labels, drawOverlay]);
+
+  useEffect(() => {
+    requestDraw(drawKey, drawData);
+  }, [drawKey, drawData]);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const stop = observeCanvasSize(box, (size) => {
+      sizeRef.current = size;
+      requestDraw(drawKey, drawData);
+    });
+    return () => {
+      stop();
+      cancelDraw(drawKey);
+    };
+  }, [drawKey, drawData]);
+
+  const showCell = useCallback(
+    (cell: number | null) => {
+      const layout = layoutRef.current;
+      const rect = cell === null || !layout ? null : cellRect(layout, cell);
+      const widthPx = sizeRef.current?.widthPx ?? 0;
+      const next =
+        cell === null || !rect
+          ? null
+          : { cell, leftPx: rect.x, rightPx: rect.x + rect.width, topPx: rect.y, boxWidthPx: widthPx };
+      if (hoverRef.current?.cell === next?.cell) return;
+      hoverRef.current = next;
+      setHover(next);
+      requestDraw(`${drawKey}-overlay`, drawOverlay);
+    },
+    [drawKey, drawOverlay],
+  );
+
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    const layout = layoutRef.current;
+    if (!layout) return;
+    const box = e.currentTarget.getBoundingClientRect();
+    showCell(cellAtPoint(layout, e.clientX - box.left, e.clientY - box.top));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const layout = layoutRef.current;
+    if (!layout || layout.cellCount === 0) return;
+    const current = hoverRef.current?.cell ?? -1;
+    const step: Record<string, number> = {
+      ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.cols, ArrowUp: -layout.cols,
+    };
+    let next: number | null;
+    if (e.key in step) next = current < 0 ? 0 : current + step[e.key];
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = layout.cellCount - 1;
+    else if (e.key === 'Escape') next = null;
+    else return;
+    e.preventDefault();
+    showCell(next === null ? null : Math.min(layout.cellCount - 1, Math.max(0, next)));
+  };
+
+  const tooltipText = hover && hover.cell < values.length ? hoverText(hover.cell) : null;
+
+  return (
+    <section role="region" aria-label={label} className="flex flex-col gap-2">
+      <div
+        ref={boxRef}
+        className="relative w-full cursor-crosshair rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
+        style={{ height: heightPx }}
+        tabIndex={0}
+        aria-label={`${label}: hover a cell, or use the arrow keys, to see one CPU`}
+        onPointerMove={onPointerMove}
+        onPointerLeave={() => showCell(null)}
+        onBlur={() => showCell(null)}
+        onKeyDown={onKeyDown}
+      >
+        <canvas ref={dataRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+        <canvas ref={overlayRef} className="pointer-events-none absolute inset-0 h-full w-full" aria-hidden="true" />
+        {tooltipText && hover && (
+          <div
+            role="tooltip"
+            className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow"
+            style={
+              // Tooltips flip to the left of the cell near the right edge.
+              hover.boxWidthPx - hover.rightPx < 260
+                ? { right: hover.boxWidthPx - hover.leftPx + 8, top: hover.topPx }
+                : { left: hover.rightPx + 8, top: hover.topPx }
+            }
+          >
+            {tooltipText}
+          </div>
+        )}
+      </div>
+      {legend}
+      {summary !== undefined && (
+        <p className="text-sm text-slate-600" aria-label={`${label} summary`}>
+          {summary}
+        </p>
+      )}
+    </section>
+  );
+}

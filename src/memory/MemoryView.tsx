@@ -1,0 +1,68 @@
+// The memory explorer: what the kick pseqs arrays cost at N CPUs, and where the old design broke.
+import { MemoryChart } from '../charts/memory/MemoryChart.tsx';
+import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
+import {
+  selectCpus,
+  selectMemoryCurve,
+  selectMemoryError,
+  selectMemoryLogScale,
+  selectMemorySnapshot,
+  selectSetCpus,
+  selectSetMemoryLogScale,
+} from '../state/selectors.ts';
+import { useAppStore } from '../state/store.ts';
+import { MemoryControls } from './MemoryControls.tsx';
+import { MemoryHeatmap } from './MemoryHeatmap.tsx';
+import { MemoryReadouts } from './MemoryReadouts.tsx';
+import { useMemoryQueries } from './useMemoryQueries.ts';
+
+function MemoryChartPanel() {
+  const curve = useAppStore(selectMemoryCurve);
+  const snapshot = useAppStore(selectMemorySnapshot);
+  const cpus = useAppStore(selectCpus);
+  const log = useAppStore(selectMemoryLogScale);
+  const setLog = useAppStore(selectSetMemoryLogScale);
+  const setCpus = useAppStore(selectSetCpus);
+  return (
+    <section aria-labelledby="memory-chart-title" className="min-w-0 rounded border border-slate-200 bg-white p-4">
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 id="memory-chart-title" className="text-sm font-semibold">
+          Total memory of the arrays against CPU count
+        </h3>
+        <label className="flex items-center gap-1.5 text-xs text-slate-700">
+          <input type="checkbox" checked={log} onChange={(e) => setLog(e.currentTarget.checked)} className="accent-sky-700" />
+          Log scale
+        </label>
+      </div>
+      {curve ? (
+        <MemoryChart data={curve} cpus={cpus} report={snapshot?.report ?? null} log={log} onPickCpus={setCpus} />
+      ) : (
+        <p className="text-sm text-slate-500">Computing…</p>
+      )}
+    </section>
+  );
+}
+
+export function MemoryView() {
+  useMemoryQueries();
+  const error = useAppStore(selectMemoryError);
+  return (
+    <div className="flex flex-col gap-4">
+      <div>
+        <h2 className="text-base font-semibold">What do the per-CPU kick arrays cost, and where did the old design break?</h2>
+        <p className="max-w-4xl text-sm text-slate-600">
+          Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put
+          them in one percpu allocation at boot, which cannot exceed 32 KiB per CPU; the new design allocates them
+          with kvzalloc_node() only while a BPF scheduler is loaded.
+        </p>
+      </div>
+      {error && <SimErrorAlert message={error} what="the memory figures" />}
+      <MemoryControls />
+      <div className="grid gap-4 xl:grid-cols-[minmax(0,27rem)_minmax(0,1fr)]">
+        <MemoryReadouts />
+        <MemoryChartPanel />
+      </div>
+      <MemoryHeatmap />
+    </div>
+  );
+}
