@@ -58,7 +58,7 @@ export function MemoryHeatmap() {
         groupLabels={groupLabels}
         hoverText={hoverText}
         summary={summary}
-        heightPx={300}
+        maxHeightPx={320}
         legend={
           <GradientLegend
             title="Bytes per CPU"

@@ -36,10 +36,13 @@ function OldDesign({ report }: { report: MemoryReport }) {
       ) : (
         <div className="mt-3 rounded border-2 border-red-600 bg-red-50 p-3 text-red-900">
           <p className="flex items-center gap-2 font-bold">
-            <span aria-hidden="true">⛔</span>boot panic (BUG_ON in init_sched_ext_class)
+            <svg viewBox="0 0 20 20" className="h-5 w-5 shrink-0 fill-red-700" aria-hidden="true">
+              <path d="M10 1.5 19 18H1L10 1.5Zm-1 6v5h2v-5H9Zm0 6.5v2h2v-2H9Z" />
+            </svg>
+            boot panic (BUG_ON in init_sched_ext_class)
           </p>
           <p className="mt-2 text-xs text-red-800">The kernel prints, from pcpu_alloc():</p>
-          <pre className="mt-1 overflow-x-auto rounded bg-red-950 px-2 py-1 font-mono text-xs text-red-50">{percpu.message}</pre>
+          <pre className="mt-1 rounded bg-red-950 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-red-50">{percpu.message}</pre>
           <p className="mt-2 text-xs">
             8·N = <span title={formatExactBytes(percpu.bytesPerCpu)}>{formatCount(percpu.bytesPerCpu)} bytes</span> per
             CPU is over PCPU_MIN_UNIT_SIZE = <span title={formatExactBytes(percpu.limitBytes)}>{formatCount(percpu.limitBytes)} bytes</span>.

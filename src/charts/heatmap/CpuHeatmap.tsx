@@ -24,7 +24,8 @@ export interface CpuHeatmapProps {
   legend?: ReactNode;
   /** Compact text description of the whole grid. */
   summary?: string;
-  heightPx?: number;
+  /** The grid grows with the cell count up to this height, CSS px; cells shrink beyond it. */
+  maxHeightPx?: number;
 }
 
 interface Hover {
@@ -36,6 +37,8 @@ interface Hover {
   boxWidthPx: number;
 }
 
+/** Matches the box's min-h-12; the drawer owns style.height beyond it. */
+const MIN_HEIGHT_PX = 48;
 let lastDrawMs = 0;
 
 /** Duration of the most recent data-layer draw of any CpuHeatmap, ms (for the benchmark). */
@@ -60,11 +63,12 @@ function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) =>
 
 export function CpuHeatmap(props: CpuHeatmapProps) {
   const { label, values, groupSizes, lut, valueToLutIndex, groupLabels, hoverText, legend, summary } = props;
-  const heightPx = props.heightPx ?? 320;
+  const maxHeightPx = props.maxHeightPx ?? 320;
   const drawKey = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const dataRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
+  /** Observed box width and dpr; the height is the layout's (set when drawing). */
   const sizeRef = useRef<CanvasSize | null>(null);
   const layoutRef = useRef<GridLayout | null>(null);
   const scratchRef = useRef<HeatmapScratch | null>(null);
@@ -89,11 +93,15 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
 
   const drawData = useCallback(() => {
     const canvas = dataRef.current;
-    const size = sizeRef.current;
-    if (!canvas || !size || size.widthPx < 1) return;
+    const box = boxRef.current;
+    const observed = sizeRef.current;
+    if (!canvas || !box || !observed || observed.widthPx < 1) return;
     const t0 = performance.now();
-    const layout = computeGridLayout(groupSizes, size.widthPx, size.heightPx);
+    const layout = computeGridLayout(groupSizes, observed.widthPx, maxHeightPx);
     layoutRef.current = layout;
+    const size = { ...observed, heightPx: Math.max(MIN_HEIGHT_PX, layout.heightPx + 2) };
+    sizeRef.current = size;
+    box.style.height = `${size.heightPx}px`;
     resizeCanvas(canvas, size);
     const ctx = getCssPixelContext(canvas, size.dpr);
     scratchRef.current ??= createHeatmapScratch();
@@ -112,7 +120,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       setHover(null);
     }
     drawOverlay();
-  }, [groupSizes, colorIndex, lut, labels, drawOverlay]);
+  }, [groupSizes, maxHeightPx, colorIndex, lut, labels, drawOverlay]);
 
   useEffect(() => {
     requestDraw(drawKey, drawData);
@@ -122,7 +130,10 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     const box = boxRef.current;
     if (!box) return;
     const stop = observeCanvasSize(box, (size) => {
-      sizeRef.current = size;
+      // The height follows the layout; only a new width or pixel ratio needs a new layout.
+      const last = sizeRef.current;
+      if (last && last.widthPx === size.widthPx && last.dpr === size.dpr) return;
+      sizeRef.current = { ...size, heightPx: last?.heightPx ?? size.heightPx };
       requestDraw(drawKey, drawData);
     });
     return () => {
@@ -178,8 +189,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     <section role="region" aria-label={label} className="flex flex-col gap-2">
       <div
         ref={boxRef}
-        className="relative w-full cursor-crosshair rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
-        style={{ height: heightPx }}
+        className="relative min-h-12 w-full cursor-crosshair rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
         tabIndex={0}
         aria-label={`${label}: hover a cell, or use the arrow keys, to see one CPU`}
         onPointerMove={onPointerMove}

@@ -15,7 +15,7 @@ export function GradientLegend({ title, lut, ticks, marker }: GradientLegendProp
   return (
     <div className="flex items-start gap-3 text-xs text-slate-700" aria-label={`${title} legend`}>
       <span className="pt-0.5 font-medium">{title}</span>
-      <div className="relative w-72 max-w-full">
+      <div className="relative w-96 max-w-full">
         <div className="h-3 rounded-sm" style={{ background: `linear-gradient(to right, ${stops.join(', ')})` }} />
         {marker && (
           <div

@@ -22,7 +22,7 @@ export const SERIES = {
   request: { color: '#64748b', dash: '2 3', label: 'Requested: N·S bytes' },
 } as const;
 
-const HEIGHT_PX = 360;
+const HEIGHT_PX = 400;
 const LABEL_ROW_PX = 13;
 const MARGIN = { right: 18, bottom: 42, left: 70 };
 
