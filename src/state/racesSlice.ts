@@ -57,7 +57,8 @@ export interface RacesSlice {
   /** A forked schedule, for the config with base key `base`. */
   setRaceSchedule: (schedule: readonly string[], base: string) => void;
   startRaceRun: (requestId: number) => void;
-  finishRaceRun: (requestId: number, race: LoadedRace, view: StepView) => void;
+  /** The run of request `requestId` arrived (with `params` changed in the same update, e.g. a fork's schedule). */
+  finishRaceRun: (requestId: number, race: LoadedRace, view: StepView, params?: Partial<RaceParams>) => void;
   failRaceRun: (requestId: number, error: string) => void;
   /** Show a step view of the current run (ignored for any other run). */
   showRaceView: (workerRunId: number, view: StepView) => void;
@@ -155,10 +156,11 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     setRaceSchedule: (schedule, base) => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
 
     startRaceRun: (requestId) => updateRun((r) => startRun(r, requestId), () => ({}), 'races/startRun'),
-    finishRaceRun: (requestId, race, view) =>
+    finishRaceRun: (requestId, race, view, params) =>
       updateRun(
         (r) => finishRun(r, requestId, race),
         (s) => ({
+          ...(params ? { raceParams: { ...s.raceParams, ...params } } : {}),
           raceView: view,
           raceStep: view.step,
           raceWindow: s.raceWindow ? clampWindow(s.raceWindow[0], s.raceWindow[1], race.timeline.endStep) : null,

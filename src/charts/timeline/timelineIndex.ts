@@ -198,29 +198,46 @@ export function mergeSpansToRuns(
   include: (cat: number) => boolean = () => true,
 ): PixelRuns {
   const cols = Math.max(1, Math.ceil(widthPx));
-  const used = new Uint8Array(laneCount * categoryCount);
-  const diff = new Int32Array(laneCount * categoryCount * (cols + 1));
-  forEachSpanInWindow(spans, startStep, endStep, (i) => {
+  const slots = laneCount * categoryCount;
+  // Pass 1: which (lane, category) slots have a visible span; only those get a difference array.
+  const compact = new Int32Array(slots).fill(-1);
+  const usedSlots: number[] = [];
+  const slotOf = (i: number): number => {
     const c = spans.cat[i];
-    if (!include(c)) return;
+    if (!include(c)) return -1;
     const lane = laneOfRow[spans.row[i]];
-    if (lane === undefined || lane < 0) return;
+    if (lane === undefined || lane < 0 || lane >= laneCount) return -1;
+    return lane * categoryCount + c;
+  };
+  forEachSpanInWindow(spans, startStep, endStep, (i) => {
+    const k = slotOf(i);
+    if (k >= 0 && compact[k] < 0) {
+      compact[k] = usedSlots.length;
+      usedSlots.push(k);
+    }
+  });
+  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
+  if (usedSlots.length === 0) return { runs, total: 0 };
+  const diff = new Int32Array(usedSlots.length * (cols + 1));
+  let visibleColumns = 0;
+  forEachSpanInWindow(spans, startStep, endStep, (i) => {
+    const k = slotOf(i);
+    if (k < 0) return;
     const a = Math.floor(stepToPx(scale, spans.start[i]));
     let b = Math.floor(stepToPx(scale, spans.end[i]));
     if (b <= a) b = a + 1;
     const x0 = Math.max(0, a);
     const x1 = Math.min(cols, b);
     if (x1 <= x0) return;
-    const k = lane * categoryCount + c;
-    used[k] = 1;
-    diff[k * (cols + 1) + x0]++;
-    diff[k * (cols + 1) + x1]--;
+    visibleColumns++;
+    const base = compact[k] * (cols + 1);
+    diff[base + x0]++;
+    diff[base + x1]--;
   });
-  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
   let total = 0;
-  for (let k = 0; k < used.length; k++) {
-    if (!used[k]) continue;
-    const base = k * (cols + 1);
+  if (visibleColumns === 0) return { runs, total };
+  usedSlots.forEach((k, u) => {
+    const base = u * (cols + 1);
     const lane = Math.floor(k / categoryCount);
     const c = k % categoryCount;
     let depth = 0;
@@ -234,7 +251,7 @@ export function mergeSpansToRuns(
         open = -1;
       }
     }
-  }
+  });
   return { runs, total };
 }
 

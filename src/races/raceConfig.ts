@@ -1,0 +1,115 @@
+// Pure helpers between the races view's inputs and the model's RunConfig: CPU clamping (the races
+// model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
+// canonical key per config so that equal configs are run once.
+import type { Catalog, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
+
+/** Largest CPU count the scheduler model runs (MAX_SCHED_CPUS in the model). */
+export const RACES_MAX_CPUS = 8192;
+
+export type RaceVariant = VariantName | 'custom';
+export type ToggleName = keyof Toggles;
+export const TOGGLE_NAMES: readonly ToggleName[] = ['lazyAlloc', 'rcuFree', 'nullCheck', 'allocAfterStateCheck'];
+
+export interface RaceParams {
+  scenario: ScenarioName;
+  variant: RaceVariant;
+  /** Explicit toggles (after a toggle was changed), or null for the variant's preset from the catalog. */
+  toggles: Toggles | null;
+  pntRule: PntRule;
+  seed: number;
+  /** kick-storm: kicks BPF issues in all. */
+  stormKicks: number;
+  /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
+  schedule: readonly string[];
+  /** baseKey of the config the schedule was made for; the schedule is not applied to any other. */
+  scheduleBase: string;
+}
+
+export const DEFAULT_RACE_PARAMS: RaceParams = {
+  scenario: 'disable-vs-kick',
+  variant: 'merged',
+  toggles: null,
+  pntRule: '6.17',
+  seed: 1,
+  stormKicks: 5000,
+  schedule: [],
+  scheduleBase: '',
+};
+
+/** The machine inputs the races view shares with the memory view. */
+export interface SharedMachine {
+  cpus: number;
+  nodes: number;
+  pageSize: RunConfig['pageSize'];
+}
+
+export interface ClampedCpus {
+  cpus: number;
+  /** Why the shared CPU count was not used as is, or null. */
+  note: string | null;
+}
+
+/** The CPU count the races model runs for a shared count: 1..8192 and at least the scenario's minimum. */
+export function clampRaceCpus(cpus: number, minCpus: number, scenarioTitle = 'this scenario'): ClampedCpus {
+  const min = Math.max(1, minCpus);
+  if (!Number.isFinite(cpus)) return { cpus: min, note: null };
+  const n = Math.round(cpus);
+  if (n > RACES_MAX_CPUS) return { cpus: RACES_MAX_CPUS, note: `The races model runs at most ${RACES_MAX_CPUS} CPUs: using ${RACES_MAX_CPUS}, not ${n}.` };
+  if (n < min) return { cpus: min, note: `${scenarioTitle} needs at least ${min} CPUs: using ${min}, not ${n}.` };
+  return { cpus: n, note: null };
+}
+
+/** The toggles of a variant preset, from the catalog (null until it has loaded). */
+export function presetToggles(catalog: Catalog | null, variant: VariantName): Toggles | null {
+  return catalog?.variants.find((v) => v.name === variant)?.toggles ?? null;
+}
+
+/** The toggles in effect: explicit ones, else the preset of the variant ('custom' without toggles: null). */
+export function effectiveToggles(params: RaceParams, catalog: Catalog | null): Toggles | null {
+  if (params.toggles) return params.toggles;
+  return params.variant === 'custom' ? null : presetToggles(catalog, params.variant);
+}
+
+/** The preset whose toggles are exactly these, or 'custom'. */
+export function variantOfToggles(toggles: Toggles, catalog: Catalog | null): RaceVariant {
+  const match = catalog?.variants.find((v) => TOGGLE_NAMES.every((t) => v.toggles[t] === toggles[t]));
+  return match ? match.name : 'custom';
+}
+
+function togglesKey(t: Toggles): string {
+  return TOGGLE_NAMES.map((name) => (t[name] ? '1' : '0')).join('');
+}
+
+/** Key of everything but the schedule: a fork's schedule only applies to configs with this key. */
+export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
+  return [c.scenario, togglesKey(c.toggles), c.pntRule, c.cpus, c.nodes, c.pageSize, c.seed, c.stormKicks, c.policy, c.maxSteps, c.kvmallocPath, c.failAllocAt].join('|');
+}
+
+/** Canonical key of a whole config (equal keys: the same run). */
+export function raceConfigKey(c: RunConfig): string {
+  return `${raceBaseKey(c)}|${c.schedule.join(',')}`;
+}
+
+/** The full RunConfig of the view's inputs, or null while the toggles are unknown (catalog not loaded). */
+export function buildRaceConfig(params: RaceParams, machine: SharedMachine, catalog: Catalog | null): RunConfig | null {
+  const toggles = effectiveToggles(params, catalog);
+  if (!toggles || !catalog) return null;
+  const minCpus = catalog.scenarios.find((s) => s.name === params.scenario)?.minCpus ?? 1;
+  const base: Omit<RunConfig, 'schedule'> = {
+    scenario: params.scenario,
+    variant: params.variant,
+    toggles: { ...toggles },
+    cpus: clampRaceCpus(machine.cpus, minCpus).cpus,
+    nodes: machine.nodes,
+    pageSize: machine.pageSize,
+    pntRule: params.pntRule,
+    kvmallocPath: 'kmalloc',
+    failAllocAt: -1,
+    seed: params.seed,
+    policy: 'default',
+    maxSteps: 2_000_000,
+    stormKicks: params.stormKicks,
+  };
+  const schedule = params.schedule.length > 0 && params.scheduleBase === raceBaseKey(base) ? [...params.schedule] : [];
+  return { ...base, schedule };
+}

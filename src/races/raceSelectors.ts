@@ -1,0 +1,36 @@
+// Named selectors of the races view (components pick the narrowest value).
+import type { AppState } from '../state/store.ts';
+import { buildRaceConfig, clampRaceCpus, effectiveToggles } from './raceConfig.ts';
+
+export const selectRaceParams = (s: AppState) => s.raceParams;
+export const selectRaceScenario = (s: AppState) => s.raceParams.scenario;
+export const selectRaceCatalog = (s: AppState) => s.raceCatalog;
+export const selectRaceRun = (s: AppState) => s.raceRun;
+export const selectLoadedRace = (s: AppState) => s.raceRun.data;
+export const selectRaceResult = (s: AppState) => s.raceRun.data?.result ?? null;
+export const selectRaceTimeline = (s: AppState) => s.raceRun.data?.timeline ?? null;
+export const selectRaceView = (s: AppState) => s.raceView;
+export const selectRaceStep = (s: AppState) => s.raceStep;
+export const selectRaceSteps = (s: AppState) => s.raceRun.data?.result.steps ?? 0;
+export const selectRacePlaying = (s: AppState) => s.racePlaying;
+export const selectRaceSpeed = (s: AppState) => s.raceSpeed;
+export const selectRaceWindow = (s: AppState) => s.raceWindow;
+export const selectRaceError = (s: AppState) => s.raceRun.error;
+export const selectRaceBusy = (s: AppState) => s.raceRun.status === 'running';
+
+/** The toggles in effect (explicit or the variant's preset), or null before the catalog loads. */
+export const selectRaceToggles = (s: AppState) => effectiveToggles(s.raceParams, s.raceCatalog);
+
+/** The minimum CPU count of the current scenario (1 before the catalog loads). */
+export const selectRaceMinCpus = (s: AppState) =>
+  s.raceCatalog?.scenarios.find((c) => c.name === s.raceParams.scenario)?.minCpus ?? 1;
+
+/** The CPU count the races model runs (the shared count, clamped), and why when it differs. */
+export const selectRaceCpus = (s: AppState) => {
+  const scenario = s.raceCatalog?.scenarios.find((c) => c.name === s.raceParams.scenario);
+  return clampRaceCpus(s.cpus, scenario?.minCpus ?? 1, scenario?.title);
+};
+
+/** The RunConfig of the current inputs (a fresh object: derive a key from it, do not select it raw). */
+export const selectRaceConfig = (s: AppState) =>
+  buildRaceConfig(s.raceParams, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
