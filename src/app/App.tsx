@@ -34,7 +34,9 @@ function ViewTabs() {
   const setActive = useAppStore(selectSetActiveView);
   const tabRefs = useRef<Partial<Record<ViewId, HTMLButtonElement | null>>>({});
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    const i = VIEW_IDS.indexOf(active);
+    // Arrows move from the focused tab (WAI-ARIA tabs pattern), which is usually the active one.
+    const focused = (e.target as HTMLElement).dataset.view as ViewId | undefined;
+    const i = VIEW_IDS.indexOf(focused ?? active);
     const moves: Record<string, number> = { ArrowRight: i + 1, ArrowLeft: i - 1, Home: 0, End: VIEW_IDS.length - 1 };
     if (!(e.key in moves)) return;
     e.preventDefault();
@@ -55,6 +57,7 @@ function ViewTabs() {
             type="button"
             role="tab"
             id={`tab-${view}`}
+            data-view={view}
             aria-selected={selected}
             aria-controls={`panel-${view}`}
             tabIndex={selected ? 0 : -1}

@@ -42,7 +42,7 @@ function OldDesign({ report }: { report: MemoryReport }) {
             boot panic (BUG_ON in init_sched_ext_class)
           </p>
           <p className="mt-2 text-xs text-red-800">The kernel prints, from pcpu_alloc():</p>
-          <pre className="mt-1 rounded bg-red-950 px-2 py-1 font-mono text-xs break-all whitespace-pre-wrap text-red-50">{percpu.message}</pre>
+          <pre className="mt-1 rounded bg-red-950 px-2 py-1 font-mono text-xs whitespace-pre-wrap text-red-50">{percpu.message}</pre>
           <p className="mt-2 text-xs">
             8·N = <span title={formatExactBytes(percpu.bytesPerCpu)}>{formatCount(percpu.bytesPerCpu)} bytes</span> per
             CPU is over PCPU_MIN_UNIT_SIZE = <span title={formatExactBytes(percpu.limitBytes)}>{formatCount(percpu.limitBytes)} bytes</span>.

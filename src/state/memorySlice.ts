@@ -4,7 +4,12 @@ import type { MemoryCurveData, MemorySnapshot } from '../../workers/api.ts';
 import { createIdleRun, failRun, finishRun, startRun, type RunState } from './runState.ts';
 import type { AppStateCreator } from './store.ts';
 
+/** What the CPU grid colours: each CPU's kvzalloc (kmalloc) array, or its old percpu unit. */
+export type GridDesign = 'new' | 'old';
+
 export interface MemorySlice {
+  memoryGridDesign: GridDesign;
+  setMemoryGridDesign: (design: GridDesign) => void;
   /** Log (true) or linear axes on the memory chart. */
   memoryLogScale: boolean;
   setMemoryLogScale: (log: boolean) => void;
@@ -31,6 +36,9 @@ export const createMemorySlice: AppStateCreator<MemorySlice> = (set) => {
       return next === s.curveRun ? s : { curveRun: next };
     }, undefined, action);
   return {
+    memoryGridDesign: 'new',
+    setMemoryGridDesign: (design) =>
+      set((s) => (s.memoryGridDesign === design ? s : { memoryGridDesign: design }), undefined, 'memory/setGridDesign'),
     memoryLogScale: true,
     setMemoryLogScale: (log) =>
       set((s) => (s.memoryLogScale === log ? s : { memoryLogScale: log }), undefined, 'memory/setLogScale'),

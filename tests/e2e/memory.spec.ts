@@ -84,6 +84,40 @@ test('crossing 4096 → 4097 shows the boot panic, and going back removes it', a
   await expect(oldDesign(page)).not.toContainText('illegal size');
 });
 
+/** RGBA of the data canvas at CSS point (x, y) of the grid (what was really drawn). */
+async function gridPixel(page: Page, x: number, y: number): Promise<number[]> {
+  return grid(page)
+    .locator('canvas')
+    .first()
+    .evaluate((c: HTMLCanvasElement, [px, py]) => {
+      const dpr = c.width / c.getBoundingClientRect().width;
+      return [...c.getContext('2d')!.getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data];
+    }, [x, y]);
+}
+
+test('the CPU grid coloured by the old design turns red past its limit', async ({ page }) => {
+  await page.goto('/');
+  await setCpus(page, 4096);
+  await page.getByRole('radiogroup', { name: 'Colour CPUs by' }).getByRole('radio', { name: /Old/ }).check();
+  await expect(summary(page)).toHaveText('4096 CPUs on 1 node · 32 KiB each (old percpu unit)');
+  await idle(page);
+  const ok = await gridPixel(page, 2, 16);
+  expect(ok.slice(0, 3)).not.toEqual([220, 38, 38]);
+
+  await setCpus(page, 4097);
+  await expect(summary(page)).toHaveText('4097 CPUs on 1 node · old design: no arrays, boot panic');
+  await idle(page);
+  expect((await gridPixel(page, 2, 16)).slice(0, 3)).toEqual([220, 38, 38]);
+  const surface = grid(page).getByLabel(/hover a cell/);
+  await surface.hover({ position: { x: 2, y: 16 } });
+  await expect(page.getByRole('tooltip')).toHaveText('CPU 0 · node 0 · no array: boot panic (old design)');
+
+  await page.getByRole('radio', { name: /New/ }).check();
+  await expect(summary(page)).toHaveText(/^4097 CPUs on 1 node · 64 KiB each \(order-4\)/);
+  await idle(page);
+  expect((await gridPixel(page, 2, 16)).slice(0, 3)).not.toEqual([220, 38, 38]);
+});
+
 test('64 KiB pages move the old limit to 8192/8193', async ({ page }) => {
   await page.goto('/');
   const pageSize = page.getByRole('radiogroup', { name: 'Page size' });
@@ -189,11 +223,16 @@ test('the log scale toggle and the view tabs', async ({ page }) => {
   await page.getByRole('checkbox', { name: 'Log scale' }).uncheck();
   await expect(chart).toHaveAccessibleName(/linear scales/);
 
-  await page.getByRole('tab', { name: 'Races' }).click();
+  // The other views belong to other features: only check that the switcher switches.
+  for (const name of ['Races', 'Explore']) {
+    await page.getByRole('tab', { name }).click();
+    await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('tabpanel', { name })).toBeVisible();
+    await expect(oldDesign(page)).toHaveCount(0);
+  }
+  await page.getByRole('tab', { name: 'Memory' }).focus();
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('tabpanel')).toContainText('coming soon');
-  await page.getByRole('tab', { name: 'Explore' }).click();
-  await expect(page.getByRole('tabpanel')).toContainText('coming soon');
   await page.getByRole('tab', { name: 'Memory' }).click();
   await expect(summary(page)).toContainText('512 CPUs');
 });
