@@ -1,0 +1,290 @@
+// Thin React shell of the timeline: two canvases (data + cursor/hover overlay), d3-zoom bound once,
+// and a tooltip. The visible window and the cursor are read through callbacks and redrawn from a
+// subscription via the shared frame scheduler, so zooming, panning and stepping never re-render React.
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
+import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
+import {
+  drawTimeline,
+  drawTimelineOverlay,
+  laneAtY,
+  plotWidthPx,
+  windowScale,
+  type TimelineData,
+  type TimelineGeometry,
+  type TimelineStyle,
+} from './drawTimeline.ts';
+import { activeRowsInWindow, findNearestMark, findVisibleMarks, pxToStep } from './timelineIndex.ts';
+import { computeLaneLayout, type ExtraLane, type LaneLayout } from './timelineLanes.ts';
+import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
+
+export type TimelineChange = 'window' | 'cursor';
+
+export interface TimelineProps {
+  /** Accessible name of the region. */
+  label: string;
+  data: TimelineData;
+  style: TimelineStyle;
+  cpuCount: number;
+  nodes: number;
+  extraLanes: readonly ExtraLane[];
+  /** CPU lanes before CPUs are aggregated into blocks. */
+  maxCpuLanes: number;
+  laneHeightPx: number;
+  /** Span categories that make a row "active" merely by overlapping the window (see activeRowsInWindow). */
+  coverCounts: (spanCategory: number) => boolean;
+  getWindow: () => readonly [number, number] | null;
+  getCursor: () => number;
+  subscribe: (onChange: (what: TimelineChange) => void) => () => void;
+  onWindowChange: (startStep: number, endStep: number) => void;
+  /** A click on the plot: the step of the nearest mark, or of the clicked position. */
+  onPick: (step: number) => void;
+  /** Tooltip text of a mark (index into data.marks). */
+  describeMark: (markIndex: number) => string;
+  minWindowSteps?: number;
+}
+
+const LABEL_WIDTH_PX = 118;
+const AXIS_HEIGHT_PX = 36;
+const RIGHT_PAD_PX = 10;
+const PICK_RADIUS_PX = 6;
+
+let lastDrawMs = 0;
+let lastFrameStats = { markRuns: 0, spanRuns: 0, visibleMarks: 0, lanes: 0 };
+
+/** Duration of the most recent data-layer draw of any timeline, ms (for the benchmark). */
+export function getLastTimelineDrawMs(): number {
+  return lastDrawMs;
+}
+
+/** What the most recent timeline frame drew (for the benchmark and tests). */
+export function getLastTimelineFrameStats(): typeof lastFrameStats {
+  return lastFrameStats;
+}
+
+interface Hover {
+  lane: number;
+  step: number;
+  mark: number;
+  xPx: number;
+  yPx: number;
+}
+
+export function Timeline(props: TimelineProps) {
+  const { label, data, style, cpuCount, nodes, extraLanes, maxCpuLanes, laneHeightPx, coverCounts } = props;
+  const drawKey = useId();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const dataRef = useRef<HTMLCanvasElement>(null);
+  const overlayRef = useRef<HTMLCanvasElement>(null);
+  const sizeRef = useRef<CanvasSize | null>(null);
+  const layoutRef = useRef<LaneLayout | null>(null);
+  const zoomRef = useRef<TimelineZoom | null>(null);
+  const hoverRef = useRef<Hover | null>(null);
+  const [tooltip, setTooltip] = useState<{ text: string; xPx: number; yPx: number; fromRightPx: number } | null>(null);
+  // Callbacks from props, read at event time (they may change identity every render).
+  const callbacks = useRef(props);
+  useEffect(() => {
+    callbacks.current = props;
+  });
+
+  const laneSlots = extraLanes.length + Math.min(cpuCount, maxCpuLanes);
+  const heightPx = AXIS_HEIGHT_PX + laneSlots * laneHeightPx + 2;
+  const geometryOf = useCallback(
+    (size: CanvasSize): TimelineGeometry => ({
+      widthPx: size.widthPx,
+      heightPx,
+      labelWidthPx: LABEL_WIDTH_PX,
+      axisHeightPx: AXIS_HEIGHT_PX,
+      laneHeightPx,
+      rightPadPx: RIGHT_PAD_PX,
+    }),
+    [heightPx, laneHeightPx],
+  );
+
+  const currentWindow = useCallback((): [number, number] => {
+    const w = callbacks.current.getWindow();
+    return w ? [w[0], w[1]] : [0, data.endStep];
+  }, [data]);
+
+  const layoutFor = useCallback(
+    (startStep: number, endStep: number): LaneLayout => {
+      const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
+      const activeRows =
+        cpuCount > maxCpuLanes
+          ? activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, coverCounts)
+          : new Uint8Array(rowCount);
+      return computeLaneLayout({ cpuCount, nodes, activeRows, maxCpuLanes, extraLanes });
+    },
+    [data, cpuCount, nodes, maxCpuLanes, extraLanes, coverCounts],
+  );
+
+  const drawOverlay = useCallback(() => {
+    const canvas = overlayRef.current;
+    const size = sizeRef.current;
+    if (!canvas || !size) return;
+    const g = geometryOf(size);
+    resizeCanvas(canvas, { ...size, heightPx });
+    const ctx = getCssPixelContext(canvas, size.dpr);
+    const [a, b] = currentWindow();
+    const h = hoverRef.current;
+    drawTimelineOverlay(ctx, g, a, b, callbacks.current.getCursor(), h ? { lane: h.lane, step: h.step } : null);
+  }, [geometryOf, heightPx, currentWindow]);
+
+  const drawData = useCallback(() => {
+    const canvas = dataRef.current;
+    const size = sizeRef.current;
+    if (!canvas || !size || size.widthPx < 1) return;
+    const t0 = performance.now();
+    const g = geometryOf(size);
+    resizeCanvas(canvas, { ...size, heightPx });
+    const ctx = getCssPixelContext(canvas, size.dpr);
+    const [a, b] = currentWindow();
+    const layout = layoutFor(a, b);
+    layoutRef.current = layout;
+    const visible = findVisibleMarks(data.marks, a - 1, b + 1);
+    const stats = drawTimeline(ctx, data, style, g, layout, a, b, visible);
+    lastDrawMs = performance.now() - t0;
+    lastFrameStats = { ...stats, lanes: layout.lanes.length };
+    drawOverlay();
+  }, [geometryOf, heightPx, currentWindow, layoutFor, data, style, drawOverlay]);
+
+  // Zoom behaviour: bound once per element.
+  useEffect(() => {
+    const el = overlayRef.current;
+    if (!el) return;
+    const z = createTimelineZoom(el, {
+      minWindowSteps: callbacks.current.minWindowSteps ?? 4,
+      onZoom: (a, b) => callbacks.current.onWindowChange(a, b),
+    });
+    zoomRef.current = z;
+    return () => {
+      z.destroy();
+      zoomRef.current = null;
+    };
+  }, []);
+
+  const syncZoom = useCallback(() => {
+    const size = sizeRef.current;
+    const z = zoomRef.current;
+    if (!size || !z) return;
+    const g = geometryOf(size);
+    z.setExtent({ plotLeftPx: g.labelWidthPx, plotRightPx: g.labelWidthPx + plotWidthPx(g), heightPx, endStep: data.endStep });
+    const [a, b] = currentWindow();
+    z.setWindow(a, b);
+  }, [geometryOf, heightPx, data, currentWindow]);
+
+  useEffect(() => {
+    syncZoom();
+    requestDraw(drawKey, drawData);
+  }, [drawKey, drawData, syncZoom]);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    const stop = observeCanvasSize(box, (size) => {
+      sizeRef.current = size;
+      syncZoom();
+      requestDraw(drawKey, drawData);
+    });
+    return () => {
+      stop();
+      cancelDraw(drawKey);
+      cancelDraw(`${drawKey}-overlay`);
+    };
+  }, [drawKey, drawData, syncZoom]);
+
+  useEffect(
+    () =>
+      callbacks.current.subscribe((what) => {
+        if (what === 'window') {
+          const [a, b] = currentWindow();
+          zoomRef.current?.setWindow(a, b);
+          requestDraw(drawKey, drawData);
+        } else {
+          requestDraw(`${drawKey}-overlay`, drawOverlay);
+        }
+      }),
+    [drawKey, drawData, drawOverlay, currentWindow],
+  );
+
+  const hitTest = useCallback(
+    (clientX: number, clientY: number): Hover | null => {
+      const box = boxRef.current;
+      const size = sizeRef.current;
+      const layout = layoutRef.current;
+      if (!box || !size || !layout) return null;
+      const rect = box.getBoundingClientRect();
+      const x = clientX - rect.left;
+      const y = clientY - rect.top;
+      const g = geometryOf(size);
+      if (x < g.labelWidthPx) return null;
+      const [a, b] = currentWindow();
+      const scale = windowScale(g, a, b);
+      const step = pxToStep(scale, x - g.labelWidthPx);
+      const lane = laneAtY(g, layout, y);
+      if (lane < 0) return { lane: -1, step, mark: -1, xPx: x, yPx: y };
+      const { rowStart, rowEnd } = layout.lanes[lane];
+      const radius = PICK_RADIUS_PX / scale.pxPerStep;
+      const mark = findNearestMark(data.marks, step, radius, (row) => row >= rowStart && row < rowEnd);
+      return { lane, step: mark >= 0 ? data.marks.step[mark] : step, mark, xPx: x, yPx: y };
+    },
+    [geometryOf, currentWindow, data],
+  );
+
+  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
+    if (e.buttons) return; // dragging: d3-zoom pans
+    const hit = hitTest(e.clientX, e.clientY);
+    const next = hit && hit.mark >= 0 ? hit : null;
+    const prev = hoverRef.current;
+    if (prev?.mark === next?.mark) return;
+    hoverRef.current = next;
+    requestDraw(`${drawKey}-overlay`, drawOverlay);
+    const boxWidth = sizeRef.current?.widthPx ?? 0;
+    setTooltip(
+      next ? { text: callbacks.current.describeMark(next.mark), xPx: next.xPx, yPx: next.yPx, fromRightPx: boxWidth - next.xPx } : null,
+    );
+  };
+
+  const onPointerLeave = () => {
+    if (!hoverRef.current) return;
+    hoverRef.current = null;
+    requestDraw(`${drawKey}-overlay`, drawOverlay);
+    setTooltip(null);
+  };
+
+  const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    const hit = hitTest(e.clientX, e.clientY);
+    if (!hit) return;
+    const step = hit.mark >= 0 ? data.marks.step[hit.mark] : Math.round(hit.step);
+    callbacks.current.onPick(Math.max(0, step));
+  };
+
+  const style_ = useMemo(() => ({ height: heightPx }), [heightPx]);
+  return (
+    <div
+      ref={boxRef}
+      className="relative w-full cursor-crosshair touch-none select-none"
+      style={style_}
+      onPointerMove={onPointerMove}
+      onPointerLeave={onPointerLeave}
+      onClick={onClick}
+      aria-label={`${label}: drag to pan, wheel to zoom, click a mark to go to its step`}
+    >
+      <canvas ref={dataRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+      <canvas ref={overlayRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+      {tooltip && (
+        <div
+          role="tooltip"
+          className="pointer-events-none absolute z-10 max-w-md rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow"
+          style={
+            tooltip.fromRightPx < 320
+              ? { right: tooltip.fromRightPx + 12, top: tooltip.yPx + 12 }
+              : { left: tooltip.xPx + 12, top: tooltip.yPx + 12 }
+          }
+        >
+          {tooltip.text}
+        </div>
+      )}
+    </div>
+  );
+}

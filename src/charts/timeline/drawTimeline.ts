@@ -1,0 +1,250 @@
+// Imperative drawer of the timeline: (ctx, scene) => pixels. Lanes with labels, the step axis (d3
+// ticks, drawn on the canvas so zoom frames never touch the DOM), spans as merged pixel runs per lane
+// (ribbons, translucent overlays, full-lane bands), marks merged below one pixel, report markers.
+// The cursor and hover live on the overlay canvas (drawTimelineOverlay).
+import { scaleLinear } from 'd3';
+import { mergeMarksToRuns, mergeSpansToRuns, type StepScale, type TimelineMarks, type TimelineSpans } from './timelineIndex.ts';
+import type { LaneLayout } from './timelineLanes.ts';
+
+/** How a span category is drawn in its lane. */
+export type SpanLayer = 'ribbon' | 'overlay' | 'band';
+
+export interface TimelineStyle {
+  markColors: readonly string[];
+  /** Mark categories drawn over the whole lane height (what went wrong), on top of everything. */
+  fullHeightMarks: ReadonlySet<number>;
+  spanColors: readonly string[];
+  spanLayers: readonly SpanLayer[];
+}
+
+export interface TimelineData {
+  marks: TimelineMarks;
+  spans: TimelineSpans;
+  /** The x domain is [0, endStep]. */
+  endStep: number;
+  /** Steps flagged above the axis (e.g. reports). */
+  markerSteps: readonly number[];
+}
+
+export interface TimelineGeometry {
+  widthPx: number;
+  heightPx: number;
+  labelWidthPx: number;
+  axisHeightPx: number;
+  laneHeightPx: number;
+  rightPadPx: number;
+}
+
+export interface TimelineFrameStats {
+  markRuns: number;
+  spanRuns: number;
+  visibleMarks: number;
+}
+
+const FONT = '11px ui-sans-serif, system-ui, sans-serif';
+const LABEL_COLOR = '#334155';
+const GRID_COLOR = '#e2e8f0';
+
+/** Plot width in CSS px (right of the lane labels). */
+export function plotWidthPx(g: TimelineGeometry): number {
+  return Math.max(1, g.widthPx - g.labelWidthPx - g.rightPadPx);
+}
+
+/** The step → plot-px map of a window (px 0 = left edge of the plot). */
+export function windowScale(g: TimelineGeometry, startStep: number, endStep: number): StepScale {
+  return { startStep, pxPerStep: plotWidthPx(g) / Math.max(1e-9, endStep - startStep), originPx: 0 };
+}
+
+/** Top edge of lane `lane`, CSS px. */
+export function laneTopPx(g: TimelineGeometry, lane: number): number {
+  return g.axisHeightPx + lane * g.laneHeightPx;
+}
+
+/** Lane under a y coordinate, or -1. */
+export function laneAtY(g: TimelineGeometry, layout: LaneLayout, y: number): number {
+  const lane = Math.floor((y - g.axisHeightPx) / g.laneHeightPx);
+  return lane >= 0 && lane < layout.lanes.length ? lane : -1;
+}
+
+/** Width of a mark, CSS px: most of a step when zoomed in, one pixel when steps are sub-pixel. */
+export function markWidthPx(pxPerStep: number): number {
+  return Math.max(1, Math.min(8, Math.floor(pxPerStep * 0.6)));
+}
+
+function fillRuns(ctx: CanvasRenderingContext2D, runs: number[], color: string, g: TimelineGeometry, top: number, height: number): void {
+  if (runs.length === 0) return;
+  ctx.fillStyle = color;
+  ctx.beginPath();
+  for (let k = 0; k < runs.length; k += 3) ctx.rect(runs[k + 1], laneTopPx(g, runs[k]) + top, runs[k + 2], height);
+  ctx.fill();
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, g: TimelineGeometry, startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
+  const plotW = plotWidthPx(g);
+  const x = scaleLinear().domain([startStep, endStep]).range([0, plotW]);
+  const ticks = x.ticks(Math.max(2, Math.floor(plotW / 90))).filter(Number.isInteger);
+  const format = x.tickFormat(ticks.length, ',d');
+  ctx.font = FONT;
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'center';
+  const bottom = laneTopPx(g, 0);
+  for (const t of ticks) {
+    const px = Math.round(x(t)) + 0.5;
+    ctx.textAlign = px < 8 ? 'left' : 'center';
+    ctx.fillStyle = GRID_COLOR;
+    ctx.fillRect(px - 0.5, bottom, 1, g.heightPx - bottom);
+    ctx.fillStyle = '#64748b';
+    ctx.fillRect(px - 0.5, bottom - 4, 1, 4);
+    ctx.fillText(format(t), px, bottom - 11);
+  }
+  // Report markers: small red triangles on the axis line.
+  ctx.fillStyle = '#dc2626';
+  ctx.beginPath();
+  let lastPx = -10;
+  for (const step of markerSteps) {
+    if (step < startStep || step > endStep) continue;
+    const px = (step - scale.startStep) * scale.pxPerStep;
+    if (px - lastPx < 3) continue;
+    lastPx = px;
+    ctx.moveTo(px - 4, bottom - 9);
+    ctx.lineTo(px + 4, bottom - 9);
+    ctx.lineTo(px, bottom - 2);
+    ctx.closePath();
+  }
+  ctx.fill();
+  ctx.fillStyle = '#94a3b8';
+  ctx.fillRect(0, bottom - 0.5, plotW, 1);
+}
+
+function drawLaneBackgrounds(ctx: CanvasRenderingContext2D, g: TimelineGeometry, layout: LaneLayout): void {
+  const plotRight = g.widthPx - g.rightPadPx;
+  ctx.font = FONT;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  layout.lanes.forEach((lane, i) => {
+    const y = laneTopPx(g, i);
+    if (i % 2 === 1) {
+      ctx.fillStyle = '#f8fafc';
+      ctx.fillRect(0, y, plotRight, g.laneHeightPx);
+    }
+    const prev = layout.lanes[i - 1];
+    if (prev && (prev.kind === 'extra') !== (lane.kind === 'extra')) {
+      ctx.fillStyle = '#cbd5e1';
+      ctx.fillRect(0, y - 0.5, plotRight, 1);
+    } else if (prev && prev.node !== lane.node && lane.node >= 0) {
+      ctx.fillStyle = '#e2e8f0';
+      ctx.fillRect(0, y - 0.5, plotRight, 1);
+    }
+    ctx.fillStyle = lane.kind === 'extra' ? '#0f172a' : LABEL_COLOR;
+    let text = lane.label;
+    const room = g.labelWidthPx - 10;
+    while (text.length > 3 && ctx.measureText(text).width > room) text = text.slice(0, -2) + '…';
+    ctx.fillText(text, 6, y + g.laneHeightPx / 2);
+  });
+}
+
+/**
+ * Clear and draw the data layer for the window [startStep, endStep] with lanes `layout`.
+ * Cost: O(log n) to find the window, then O(visible marks + span candidates + lanes · width).
+ */
+export function drawTimeline(
+  ctx: CanvasRenderingContext2D,
+  data: TimelineData,
+  style: TimelineStyle,
+  g: TimelineGeometry,
+  layout: LaneLayout,
+  startStep: number,
+  endStep: number,
+  visibleMarks: [number, number],
+): TimelineFrameStats {
+  ctx.clearRect(0, 0, g.widthPx, g.heightPx);
+  drawLaneBackgrounds(ctx, g, layout);
+  const plotW = plotWidthPx(g);
+  const scale = windowScale(g, startStep, endStep);
+  const laneCount = layout.lanes.length;
+  const H = g.laneHeightPx;
+
+  ctx.save();
+  ctx.translate(g.labelWidthPx, 0);
+  ctx.beginPath();
+  ctx.rect(0, 0, plotW, g.heightPx);
+  ctx.clip();
+  drawAxis(ctx, g, startStep, endStep, data.markerSteps, scale);
+
+  const spanCats = style.spanColors.length;
+  const spanRuns = mergeSpansToRuns(data.spans, startStep, endStep, scale, plotW, layout.laneOfRow, laneCount, spanCats);
+  // Vertical bands of a lane: marks on top, the ribbon below, overlays as a sleeve around the ribbon
+  // (filled above and below it, so the ribbon keeps its own colour where an overlay crosses it).
+  const ribbonTop = Math.round(H * 0.56);
+  const ribbonBottom = Math.max(ribbonTop + 2, Math.round(H * 0.82));
+  const sleeveTop = Math.max(Math.round(H * 0.42), ribbonTop - 5);
+  const sleeveBottom = Math.min(H - 1, ribbonBottom + 4);
+  for (let c = 0; c < spanCats; c++) {
+    const layer = style.spanLayers[c];
+    if (layer === 'band') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, 1, H - 2);
+  }
+  for (let c = 0; c < spanCats; c++) {
+    if (style.spanLayers[c] === 'ribbon') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, ribbonTop, ribbonBottom - ribbonTop);
+  }
+  for (let c = 0; c < spanCats; c++) {
+    if (style.spanLayers[c] !== 'overlay') continue;
+    const runs = spanRuns.runs[c];
+    ctx.globalAlpha = 0.35;
+    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, ribbonTop - sleeveTop);
+    fillRuns(ctx, runs, style.spanColors[c], g, ribbonBottom, sleeveBottom - ribbonBottom);
+    ctx.globalAlpha = 1;
+    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, 2);
+    fillRuns(ctx, runs, style.spanColors[c], g, sleeveBottom - 2, 2);
+  }
+
+  const [lo, hi] = visibleMarks;
+  const markCats = style.markColors.length;
+  const markRuns = mergeMarksToRuns(data.marks, lo, hi, scale, layout.laneOfRow, laneCount, markCats, markWidthPx(scale.pxPerStep));
+  const markTop = Math.max(1, Math.round(H * 0.08));
+  const markH = Math.max(2, sleeveTop - markTop - 1);
+  for (let c = 0; c < markCats; c++) {
+    if (!style.fullHeightMarks.has(c)) fillRuns(ctx, markRuns.runs[c], style.markColors[c], g, markTop, markH);
+  }
+  for (let c = 0; c < markCats; c++) {
+    if (style.fullHeightMarks.has(c)) fillRuns(ctx, markRuns.runs[c], style.markColors[c], g, 1, H - 2);
+  }
+  ctx.restore();
+  return { markRuns: markRuns.total, spanRuns: spanRuns.total, visibleMarks: hi - lo };
+}
+
+/** Overlay: the cursor at `cursorStep` and an outline of the hovered lane/step, if any. */
+export function drawTimelineOverlay(
+  ctx: CanvasRenderingContext2D,
+  g: TimelineGeometry,
+  startStep: number,
+  endStep: number,
+  cursorStep: number,
+  hover: { lane: number; step: number } | null,
+): void {
+  ctx.clearRect(0, 0, g.widthPx, g.heightPx);
+  const scale = windowScale(g, startStep, endStep);
+  const plotW = plotWidthPx(g);
+  const toX = (step: number) => g.labelWidthPx + (step - scale.startStep) * scale.pxPerStep;
+  if (hover && hover.lane >= 0) {
+    const x = toX(hover.step);
+    if (x >= g.labelWidthPx && x <= g.labelWidthPx + plotW) {
+      ctx.strokeStyle = '#0f172a';
+      ctx.lineWidth = 1;
+      const w = Math.max(4, markWidthPx(scale.pxPerStep) + 4);
+      ctx.strokeRect(Math.round(x - w / 2) + 0.5, laneTopPx(g, hover.lane) + 0.5, w, g.laneHeightPx - 1);
+    }
+  }
+  if (cursorStep < startStep || cursorStep > endStep) return;
+  const x = Math.round(toX(cursorStep)) + 0.5;
+  ctx.fillStyle = '#0369a1';
+  ctx.fillRect(x - 1, g.axisHeightPx - 12, 2, g.heightPx - g.axisHeightPx + 12);
+  ctx.font = 'bold 11px ui-sans-serif, system-ui, sans-serif';
+  ctx.textBaseline = 'alphabetic';
+  const label = String(cursorStep);
+  const w = ctx.measureText(label).width + 8;
+  const left = Math.min(Math.max(g.labelWidthPx, x - w / 2), g.widthPx - w);
+  ctx.fillRect(left, 1, w, 14);
+  ctx.fillStyle = '#ffffff';
+  ctx.textAlign = 'left';
+  ctx.fillText(label, left + 4, 12);
+}

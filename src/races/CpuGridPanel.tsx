@@ -1,0 +1,112 @@
+// The CPU grid at the cursor's step: each CPU's array (or slot) state, with an inset mark while the
+// CPU is inside a read-side section (its irq work) or still owes a quiescent state for the current
+// grace period, so a grace period visibly fills the grid and drains as CPUs report.
+import { useCallback, useMemo } from 'react';
+import { CpuHeatmap } from '../charts/heatmap/CpuHeatmap.tsx';
+import { createCategoricalLut } from '../charts/shared/colorLut.ts';
+import { nodeSizes } from '../charts/timeline/timelineLanes.ts';
+import { useAppStore } from '../state/store.ts';
+import { CELL_STATE_COLORS, CELL_STATE_LABELS, QS_OWED_COLOR, READER_COLOR } from './racePalette.ts';
+import { selectRaceView } from './raceSelectors.ts';
+import { CELL_STATES } from './traceCodes.ts';
+
+const CELL_LUT = createCategoricalLut(CELL_STATE_COLORS);
+/** Overlay marks: 0 none, 1 owes a quiescent state, 2 in a read-side section, 3 both. */
+const OVERLAY_LUT = createCategoricalLut(['rgba(0,0,0,0)', QS_OWED_COLOR, READER_COLOR, '#831843']);
+const identity = (v: number) => v;
+const CLASS_NAMES = ['idle', 'SCX', 'fair'];
+const IRQ_NAMES = ['no irq work', 'irq work pending', 'irq work running', 'spinning in SCX_KICK_WAIT'];
+const groupLabels = (node: number, count: number) => [`node ${node} · ${count} CPUs`, `node ${node}`, `n${node}`];
+
+function Swatch({ color, inset }: { color: string; inset?: boolean }) {
+  return inset ? (
+    <span className="relative inline-block h-3 w-3 rounded-sm bg-slate-200" aria-hidden="true">
+      <span className="absolute inset-[3px] rounded-[1px]" style={{ background: color }} />
+    </span>
+  ) : (
+    <span className="inline-block h-3 w-3 rounded-sm" style={{ background: color }} aria-hidden="true" />
+  );
+}
+
+export function CpuGridPanel() {
+  const view = useAppStore(selectRaceView);
+  const cpus = view?.cpus ?? 0;
+  const nodes = view?.nodes ?? 1;
+  const groupSizes = useMemo(() => (cpus ? nodeSizes(cpus, Math.min(nodes, cpus)) : []), [cpus, nodes]);
+  const overlay = useMemo(() => {
+    if (!view) return undefined;
+    const values = new Uint8Array(view.cpus);
+    for (let c = 0; c < view.cpus; c++) values[c] = (view.qsOwed[c] ? 1 : 0) | (view.inReader[c] ? 2 : 0);
+    return { values, lut: OVERLAY_LUT };
+  }, [view]);
+
+  const hoverText = useCallback(
+    (cpu: number) => {
+      if (!view || cpu >= view.cpus) return '';
+      const parts = [
+        `CPU ${cpu}`,
+        `array: ${CELL_STATE_LABELS[CELL_STATES[view.cell[cpu]]]}`,
+        `class ${CLASS_NAMES[view.curClass[cpu]] ?? '?'}`,
+        IRQ_NAMES[view.irq[cpu]] ?? '',
+        `pnt_seq ${view.pntSeq[cpu]}`,
+        view.needResched[cpu] ? 'need_resched' : '',
+        view.inReader[cpu] ? 'in a read-side section' : '',
+        view.qsOwed[cpu] ? `owes a quiescent state` : '',
+      ];
+      return parts.filter(Boolean).join(' · ');
+    },
+    [view],
+  );
+
+  return (
+    <section className="min-w-0 rounded border border-slate-200 bg-white p-3">
+      <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
+      <p className="mb-2 text-xs text-slate-500">
+        Colour: the state of the array each CPU owns. Inset: inside its irq work (an RCU reader) or still owing a quiescent
+        state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.
+      </p>
+      {view ? (
+        <CpuHeatmap
+          label="CPU grid"
+          values={view.cell}
+          groupSizes={groupSizes}
+          lut={CELL_LUT}
+          valueToLutIndex={identity}
+          groupLabels={view.nodes > 1 ? groupLabels : undefined}
+          hoverText={hoverText}
+          summary={view.summary}
+          overlay={overlay}
+          maxHeightPx={240}
+          legend={
+            <ul className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-700" aria-label="CPU grid legend">
+              {CELL_STATES.map((s, k) => (
+                <li key={s} className="flex items-center gap-1">
+                  <Swatch color={CELL_STATE_COLORS[k]} />
+                  {CELL_STATE_LABELS[s]}
+                </li>
+              ))}
+              <li className="flex items-center gap-1">
+                <Swatch color={READER_COLOR} inset />
+                in a read-side section
+              </li>
+              <li className="flex items-center gap-1">
+                <Swatch color={QS_OWED_COLOR} inset />
+                owes a quiescent state
+              </li>
+            </ul>
+          }
+        />
+      ) : (
+        <p className="text-sm text-slate-500">…</p>
+      )}
+      {view && (
+        <p className="mt-1 text-[11px] text-slate-500">
+          enable state {view.enableState}
+          {view.bypass ? ' · bypassing' : ''} · mutex {view.mutexOwner ?? 'free'} · RCU: {view.rcu.completed} grace period
+          {view.rcu.completed === 1 ? '' : 's'} done{view.rcu.inProgress ? `, one in progress (${view.rcu.owed} CPUs owe)` : ''}
+          {view.rcu.callbacks ? `, ${view.rcu.callbacks} callbacks queued` : ''}
+        </p>
+      )}
+    </section>
+  );
+}

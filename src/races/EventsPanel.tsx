@@ -1,0 +1,117 @@
+// The event log around the cursor: every trace event of the run (or a window of them for long runs),
+// numbered by the step that shows it, the current step highlighted. The model's wording of an event
+// arrives with the step view; events of steps not visited yet show their columns (CPU, actor,
+// function, kind, array).
+import { memo, useEffect, useMemo, useRef } from 'react';
+import type { StepView } from '../../workers/api.ts';
+import type { LoadedRace } from '../state/racesSlice.ts';
+import { useAppStore } from '../state/store.ts';
+import { selectLoadedRace, selectRaceView } from './raceSelectors.ts';
+import { EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
+
+/** Runs with at most this many events list them all; longer ones list a window around the cursor. */
+const LIST_ALL_MAX = 600;
+const WINDOW_EVENTS = 300;
+const CHUNK = 100;
+
+/** The model's words for events already seen, per run (filled from step views). */
+const textCache = new WeakMap<LoadedRace, Map<number, string>>();
+
+function rememberTexts(race: LoadedRace, view: StepView): void {
+  if (view.step <= 0) return;
+  let texts = textCache.get(race);
+  if (!texts) {
+    texts = new Map();
+    textCache.set(race, texts);
+  }
+  const from = race.result.stepEventStart[view.step - 1];
+  view.events.forEach((e, k) => texts.set(from + k, e.text));
+}
+
+/** Event index range [from, to) of the state after `step` steps (its step's events). */
+function eventsOfStep(race: LoadedRace, step: number): [number, number] {
+  if (step <= 0) return [0, 0];
+  const s = race.result.stepEventStart;
+  return [s[step - 1], s[step]];
+}
+
+interface RowProps {
+  race: LoadedRace;
+  index: number;
+  current: boolean;
+  text: string | undefined;
+}
+
+const EventRow = memo(function EventRow({ race, index, current, text }: RowProps) {
+  const t = race.result.trace;
+  const step = t.step[index] + 1;
+  const obj = t.obj[index];
+  return (
+    <li
+      data-step={step}
+      aria-current={current ? 'step' : undefined}
+      className={`grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 py-0.5 font-mono text-[11px] ${
+        current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'
+      }`}
+    >
+      <span className="tabular-nums">{step}</span>
+      <span>CPU {t.cpu[index]}</span>
+      <span className="truncate">{race.actorIds[t.step[index]] ?? ''}</span>
+      <span className="min-w-0">
+        <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
+        <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
+        {obj >= 0 && <span> · array #{obj}</span>}
+        {text && <span className="text-slate-600"> · {text}</span>}
+      </span>
+    </li>
+  );
+});
+
+export function EventsPanel() {
+  const race = useAppStore(selectLoadedRace);
+  const view = useAppStore(selectRaceView);
+  const listRef = useRef<HTMLOListElement>(null);
+  if (race && view && view.steps === race.result.steps) rememberTexts(race, view);
+
+  const count = race?.result.trace.count ?? 0;
+  const [curFrom, curTo] = race && view ? eventsOfStep(race, Math.min(view.step, race.result.steps)) : [0, 0];
+  // The listed window moves in chunks, so stepping mostly changes only the highlight.
+  const anchor = Math.floor(curFrom / CHUNK) * CHUNK;
+  const [from, to] = useMemo(() => {
+    if (count <= LIST_ALL_MAX) return [0, count];
+    const a = Math.max(0, anchor - WINDOW_EVENTS / 2);
+    return [a, Math.min(count, a + WINDOW_EVENTS + CHUNK)];
+  }, [count, anchor]);
+
+  useEffect(() => {
+    const list = listRef.current;
+    const row = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (!list || !row) return;
+    // The list is the rows' offsetParent (position: relative), so offsetTop is within its content.
+    const top = row.offsetTop;
+    if (top < list.scrollTop || top > list.scrollTop + list.clientHeight - row.offsetHeight) {
+      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    }
+  }, [curFrom, from]);
+
+  const texts = race ? textCache.get(race) : undefined;
+  const rows = [];
+  if (race) {
+    for (let i = from; i < to; i++) {
+      rows.push(<EventRow key={i} race={race} index={i} current={i >= curFrom && i < curTo} text={texts?.get(i)} />);
+    }
+  }
+  return (
+    <section role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3">
+      <h3 className="mb-1 text-sm font-semibold">Events</h3>
+      <p className="mb-2 text-xs text-slate-500">
+        {count <= LIST_ALL_MAX
+          ? `All ${count} events of this run; the current step is highlighted.`
+          : `Events ${from + 1}–${to} of ${count.toLocaleString('en-US')}, around the cursor.`}
+      </p>
+      <ol ref={listRef} className="relative max-h-80 overflow-auto rounded border border-slate-100">
+        {rows}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+// What is on screen, in words: the scenario, the variant (and its commit), and — when the run ends
+// stuck under the 6.17 pnt_seq rule — that this is the real SCX_KICK_WAIT bug a379fa1e2cae fixed.
+import { useAppStore } from '../state/store.ts';
+import { selectRaceCatalog, selectRaceParams, selectRaceResult } from './raceSelectors.ts';
+import { verdictPhrases } from './RacesStatus.tsx';
+
+export function ExplanationPanel() {
+  const catalog = useAppStore(selectRaceCatalog);
+  const params = useAppStore(selectRaceParams);
+  const result = useAppStore(selectRaceResult);
+  const setRule = useAppStore((s) => s.setRacePntRule);
+  const scenario = catalog?.scenarios.find((s) => s.name === params.scenario);
+  const variant = params.variant === 'custom' ? null : catalog?.variants.find((v) => v.name === params.variant);
+  const stuckUnder617 = result && result.pntRule === '6.17' && (result.verdict.stuck || result.verdict.rcuStall);
+  const phrases = result ? verdictPhrases(result.verdict) : [];
+  return (
+    <section role="region" aria-label="About this run" className="rounded border border-slate-200 bg-white p-3 text-sm">
+      <h3 className="text-sm font-semibold">{scenario?.title ?? params.scenario}</h3>
+      <p className="mt-1 text-slate-700">{scenario?.description}</p>
+      <p className="mt-2 text-slate-700">
+        <span className="font-medium">Variant: </span>
+        {variant ? (
+          <>
+            <span className="font-mono">{variant.name}</span> ({variant.commit}): {variant.description}.
+          </>
+        ) : (
+          'custom: the four toggles were set by hand (see Advanced).'
+        )}
+      </p>
+      {result && (
+        <p className="mt-2 text-slate-700">
+          <span className="font-medium">Outcome: </span>
+          {phrases.length ? phrases.join(', ') + '.' : 'clean.'}
+        </p>
+      )}
+      {stuckUnder617 && (
+        <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
+          <p>
+            This run ends with a CPU spinning in SCX_KICK_WAIT{result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real
+            6.17 SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the
+            6.17 rule pnt_seq only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX
+            never releases the waiter.
+          </p>
+          <button
+            type="button"
+            className="mt-2 rounded bg-amber-700 px-3 py-1 text-xs font-medium text-white hover:bg-amber-800"
+            onClick={() => setRule('a379fa1e2cae')}
+          >
+            Switch to the a379fa1e2cae rule
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}

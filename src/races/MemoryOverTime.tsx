@@ -1,0 +1,128 @@
+// Memory of the arrays over the run (live, waiting for a grace period, leaked), stacked, on the same
+// step window and left edge as the timeline above it, with the cursor. Canvas, redrawn from store
+// subscriptions through the frame scheduler.
+import { scaleLinear } from 'd3';
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { cancelDraw, requestDraw } from '../charts/shared/frameScheduler.ts';
+import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../charts/shared/hiDpiCanvas.ts';
+import { formatBytes } from '../memory/formatBytes.ts';
+import { useAppStore } from '../state/store.ts';
+import { memoryAt, memoryColumns } from './memoryColumns.ts';
+import { STATE_COLORS } from './racePalette.ts';
+import { selectLoadedRace, selectRaceView } from './raceSelectors.ts';
+
+const HEIGHT_PX = 96;
+const LABEL_WIDTH_PX = 118;
+const RIGHT_PAD_PX = 10;
+const TOP_PX = 6;
+const BOTTOM_PX = 4;
+
+const SERIES = [
+  { key: 'leaked', label: 'leaked', color: STATE_COLORS.leaked },
+  { key: 'waiting', label: 'waiting for a grace period', color: STATE_COLORS['waiting-gp'] },
+  { key: 'live', label: 'live (allocated)', color: STATE_COLORS.live },
+] as const;
+
+export function MemoryOverTime() {
+  const race = useAppStore(selectLoadedRace);
+  const view = useAppStore(selectRaceView);
+  const drawKey = useId();
+  const boxRef = useRef<HTMLDivElement>(null);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const sizeRef = useRef<CanvasSize | null>(null);
+  const series = race?.result.memory ?? null;
+  const maxBytes = useMemo(() => {
+    if (!series) return 0;
+    let m = 0;
+    for (let i = 0; i < series.step.length; i++) m = Math.max(m, series.live[i] + series.waiting[i] + series.leaked[i]);
+    return m;
+  }, [series]);
+
+  const draw = useCallback(() => {
+    const canvas = canvasRef.current;
+    const size = sizeRef.current;
+    if (!canvas || !size || !race || !series) return;
+    resizeCanvas(canvas, size);
+    const ctx = getCssPixelContext(canvas, size.dpr);
+    const s = useAppStore.getState();
+    const [a, b] = s.raceWindow ?? [0, race.timeline.endStep];
+    const plotW = Math.max(1, size.widthPx - LABEL_WIDTH_PX - RIGHT_PAD_PX);
+    const plotH = size.heightPx - TOP_PX - BOTTOM_PX;
+    ctx.clearRect(0, 0, size.widthPx, size.heightPx);
+    const y = scaleLinear().domain([0, Math.max(1, maxBytes)]).range([TOP_PX + plotH, TOP_PX]).nice(3);
+    ctx.font = '10px ui-sans-serif, system-ui, sans-serif';
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    for (const t of y.ticks(3)) {
+      ctx.fillStyle = '#e2e8f0';
+      ctx.fillRect(LABEL_WIDTH_PX, Math.round(y(t)) - 0.5, plotW, 1);
+      ctx.fillStyle = '#64748b';
+      ctx.fillText(formatBytes(t), LABEL_WIDTH_PX - 6, y(t));
+    }
+    const cols = memoryColumns(series, a, b, plotW, race.result.steps);
+    const layers = [
+      { tops: cols.total, color: STATE_COLORS.leaked },
+      { tops: cols.liveWaiting, color: STATE_COLORS['waiting-gp'] },
+      { tops: cols.live, color: STATE_COLORS.live },
+    ];
+    const base = y(0);
+    for (const layer of layers) {
+      ctx.fillStyle = layer.color;
+      ctx.beginPath();
+      for (let c = 0; c < layer.tops.length; c++) {
+        const v = layer.tops[c];
+        if (v <= 0) continue;
+        const top = y(v);
+        ctx.rect(LABEL_WIDTH_PX + c, top, 1, Math.max(1, base - top));
+      }
+      ctx.fill();
+    }
+    const step = s.raceStep;
+    if (step >= a && step <= b) {
+      const x = Math.round(LABEL_WIDTH_PX + ((step - a) / Math.max(1e-9, b - a)) * plotW) + 0.5;
+      ctx.fillStyle = '#0369a1';
+      ctx.fillRect(x - 1, 0, 2, size.heightPx);
+    }
+  }, [race, series, maxBytes]);
+
+  useEffect(() => {
+    requestDraw(drawKey, draw);
+    const offWindow = useAppStore.subscribe((s) => s.raceWindow, () => requestDraw(drawKey, draw));
+    const offStep = useAppStore.subscribe((s) => s.raceStep, () => requestDraw(drawKey, draw));
+    return () => {
+      offWindow();
+      offStep();
+      cancelDraw(drawKey);
+    };
+  }, [drawKey, draw]);
+
+  useEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    return observeCanvasSize(box, (size) => {
+      sizeRef.current = size;
+      requestDraw(drawKey, draw);
+    });
+  }, [drawKey, draw]);
+
+  const now = series && view ? memoryAt(series, view.step) : null;
+  return (
+    <section role="region" aria-label="Memory over time" className="min-w-0 rounded border border-slate-200 bg-white p-3">
+      <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
+        <h3 className="text-sm font-semibold">Memory of the arrays over time</h3>
+        <ul className="flex flex-wrap gap-x-3 text-[11px] text-slate-600">
+          {SERIES.map((sr) => (
+            <li key={sr.key} className="flex items-center gap-1">
+              <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: sr.color }} aria-hidden="true" />
+              {sr.label}
+              {now && <span className="font-mono text-slate-900"> {formatBytes(now[sr.key])}</span>}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <div ref={boxRef} className="relative w-full" style={{ height: HEIGHT_PX }}>
+        <canvas ref={canvasRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+      </div>
+    </section>
+  );
+}

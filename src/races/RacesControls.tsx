@@ -1,0 +1,294 @@
+// Inputs of the races view: scenario, variant (and its four toggles and the pnt_seq rule under
+// "Advanced"), CPUs (shared with the memory view, clamped here), seed; then the transport: step back,
+// play/pause, step forward, reset, speed, and the step scrubber over the whole trace.
+import { useId } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
+import { IntegerField } from '../memory/IntegerField.tsx';
+import { MAX_NODES, MIN_NODES } from '../state/paramsSlice.ts';
+import { RACE_SPEEDS } from '../state/racesSlice.ts';
+import { useAppStore } from '../state/store.ts';
+import { RACES_MAX_CPUS, TOGGLE_NAMES, type ToggleName } from './raceConfig.ts';
+import {
+  selectRaceCatalog,
+  selectRaceCpus,
+  selectRaceMinCpus,
+  selectRaceParams,
+  selectRacePlaying,
+  selectRaceSpeed,
+  selectRaceStep,
+  selectRaceSteps,
+  selectRaceToggles,
+} from './raceSelectors.ts';
+
+const TOGGLE_HELP: Record<ToggleName, string> = {
+  lazyAlloc: 'Arrays come from kvzalloc_node() in scx_enable() (on) or one percpu allocation at boot (off).',
+  rcuFree: 'free_kick_pseqs() hands arrays to call_rcu() (on) or kvfree()s them at once (off).',
+  nullCheck: 'kick_cpus_irq_workfn() checks the loaded pointer for NULL (on) or dereferences it (off).',
+  allocAfterStateCheck: 'scx_enable() checks the enable state before alloc_kick_pseqs() (05e63305c85c) (on) or after (off).',
+};
+
+const RULE_TEXT: Record<PntRule, string> = {
+  '6.17': '6.17 (default): pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()).',
+  a379fa1e2cae: 'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
+};
+
+const selectClass = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
+const buttonClass =
+  'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
+
+function ScenarioAndVariant() {
+  const catalog = useAppStore(selectRaceCatalog);
+  const params = useAppStore(selectRaceParams);
+  const setScenario = useAppStore((s) => s.setRaceScenario);
+  const setVariant = useAppStore((s) => s.setRaceVariant);
+  const scenarioId = useId();
+  const variantId = useId();
+  return (
+    <>
+      <div className="flex flex-col">
+        <label htmlFor={scenarioId} className="text-xs font-medium text-slate-600">
+          Scenario
+        </label>
+        <select
+          id={scenarioId}
+          className={selectClass}
+          value={params.scenario}
+          onChange={(e) => setScenario(e.currentTarget.value as ScenarioName)}
+        >
+          {(catalog?.scenarios ?? [{ name: params.scenario, title: params.scenario }]).map((s) => (
+            <option key={s.name} value={s.name}>
+              {s.title} ({s.name})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="flex min-w-0 flex-col">
+        <label htmlFor={variantId} className="text-xs font-medium text-slate-600">
+          Variant
+        </label>
+        <select
+          id={variantId}
+          className={`${selectClass} max-w-[26rem]`}
+          value={params.variant}
+          onChange={(e) => setVariant(e.currentTarget.value as VariantName)}
+        >
+          {(catalog?.variants ?? []).map((v) => (
+            <option key={v.name} value={v.name}>
+              {v.name} — {v.commit}: {v.description}
+            </option>
+          ))}
+          {params.variant === 'custom' && (
+            <option value="custom" disabled>
+              custom — toggles changed by hand
+            </option>
+          )}
+        </select>
+      </div>
+    </>
+  );
+}
+
+function MachineFields() {
+  const { cpus, note } = useAppStore(useShallow(selectRaceCpus));
+  const minCpus = useAppStore(selectRaceMinCpus);
+  const setCpus = useAppStore((s) => s.setCpus);
+  const seed = useAppStore((s) => s.raceParams.seed);
+  const setSeed = useAppStore((s) => s.setRaceSeed);
+  return (
+    <>
+      <div>
+        <IntegerField
+          label="CPUs"
+          value={cpus}
+          range={{ min: minCpus, max: RACES_MAX_CPUS, noun: 'CPU', maxReason: 'the races model' }}
+          onCommit={setCpus}
+        />
+        {note && (
+          <p className="mt-1 max-w-64 text-xs text-amber-800" role="note">
+            {note}
+          </p>
+        )}
+      </div>
+      <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
+    </>
+  );
+}
+
+function AdvancedControls() {
+  const toggles = useAppStore(selectRaceToggles);
+  const setToggle = useAppStore((s) => s.setRaceToggle);
+  const rule = useAppStore((s) => s.raceParams.pntRule);
+  const setRule = useAppStore((s) => s.setRacePntRule);
+  const scenario = useAppStore((s) => s.raceParams.scenario);
+  const stormKicks = useAppStore((s) => s.raceParams.stormKicks);
+  const setStormKicks = useAppStore((s) => s.setRaceStormKicks);
+  const nodes = useAppStore((s) => s.nodes);
+  const setNodes = useAppStore((s) => s.setNodes);
+  const ruleId = useId();
+  const idBase = useId();
+  return (
+    <details className="group w-full rounded border border-slate-200 bg-slate-50 px-3 py-2">
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced</summary>
+      <div className="mt-2 grid gap-x-6 gap-y-3 lg:grid-cols-2">
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="mb-1 text-xs font-medium text-slate-600">Toggles (changing one makes the variant “custom”)</legend>
+          {TOGGLE_NAMES.map((name) => (
+            <div key={name} className="flex items-start gap-2 text-sm">
+              <input
+                id={`${idBase}-${name}`}
+                type="checkbox"
+                className="mt-1 accent-sky-700"
+                checked={toggles?.[name] ?? false}
+                disabled={!toggles}
+                aria-describedby={`${idBase}-${name}-help`}
+                onChange={(e) => setToggle(name, e.currentTarget.checked)}
+              />
+              <div>
+                <label htmlFor={`${idBase}-${name}`} className="font-mono text-xs font-semibold">
+                  {name}
+                </label>
+                <p id={`${idBase}-${name}-help`} className="text-xs text-slate-600">
+                  {TOGGLE_HELP[name]}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div className="flex flex-col gap-3">
+          <div className="flex flex-col">
+            <label htmlFor={ruleId} className="text-xs font-medium text-slate-600">
+              pnt_seq rule
+            </label>
+            <select
+              id={ruleId}
+              className={`${selectClass} max-w-xs`}
+              value={rule}
+              aria-describedby={`${ruleId}-help`}
+              onChange={(e) => setRule(e.currentTarget.value as PntRule)}
+            >
+              <option value="6.17">6.17 (default)</option>
+              <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
+            </select>
+            <p id={`${ruleId}-help`} className="mt-1 max-w-md text-xs text-slate-600">
+              {RULE_TEXT[rule]}
+            </p>
+          </div>
+          <div className="flex flex-wrap gap-4">
+            <IntegerField label="NUMA nodes" value={nodes} range={{ min: MIN_NODES, max: MAX_NODES, noun: 'node' }} onCommit={setNodes} />
+            {scenario === 'kick-storm' && (
+              <IntegerField
+                label="Storm kicks"
+                value={stormKicks}
+                range={{ min: 1, max: 10_000_000, noun: 'kick' }}
+                onCommit={setStormKicks}
+              />
+            )}
+          </div>
+        </div>
+      </div>
+    </details>
+  );
+}
+
+function Transport() {
+  const step = useAppStore(selectRaceStep);
+  const steps = useAppStore(selectRaceSteps);
+  const playing = useAppStore(selectRacePlaying);
+  const speed = useAppStore(selectRaceSpeed);
+  const loaded = useAppStore((s) => s.raceRun.data !== null);
+  const actions = useAppStore(
+    useShallow((s) => ({
+      stepRaceBy: s.stepRaceBy,
+      toggleRacePlaying: s.toggleRacePlaying,
+      setRacePlaying: s.setRacePlaying,
+      resetRace: s.resetRace,
+      setRaceSpeed: s.setRaceSpeed,
+      setRaceStep: s.setRaceStep,
+    })),
+  );
+  const speedId = useId();
+  const scrubId = useId();
+  return (
+    <div className="flex w-full flex-col gap-2">
+      <div className="flex flex-wrap items-end gap-2">
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!loaded || step <= 0}
+          onClick={() => {
+            actions.setRacePlaying(false);
+            actions.stepRaceBy(-1);
+          }}
+        >
+          Step back
+        </button>
+        <button type="button" className={`${buttonClass} w-20`} disabled={!loaded} onClick={actions.toggleRacePlaying}>
+          {playing ? 'Pause' : 'Play'}
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={!loaded || step >= steps}
+          onClick={() => {
+            actions.setRacePlaying(false);
+            actions.stepRaceBy(1);
+          }}
+        >
+          Step forward
+        </button>
+        <button type="button" className={buttonClass} onClick={actions.resetRace}>
+          Reset
+        </button>
+        <div className="ml-2 flex flex-col">
+          <label htmlFor={speedId} className="text-xs font-medium text-slate-600">
+            Speed
+          </label>
+          <select id={speedId} className={selectClass} value={speed} onChange={(e) => actions.setRaceSpeed(Number(e.currentTarget.value))}>
+            {RACE_SPEEDS.map((v) => (
+              <option key={v} value={v}>
+                {v} step{v === 1 ? '' : 's'}/s
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="ml-auto self-center text-xs text-slate-500">
+          Keys: ← → step · Space play/pause · Home/End
+        </p>
+      </div>
+      <div className="flex items-center gap-3">
+        <label htmlFor={scrubId} className="text-xs font-medium text-slate-600">
+          Step
+        </label>
+        <input
+          id={scrubId}
+          type="range"
+          min={0}
+          max={steps}
+          step={1}
+          value={step}
+          disabled={!loaded}
+          aria-valuetext={`step ${step} of ${steps}`}
+          onChange={(e) => actions.setRaceStep(Number(e.currentTarget.value))}
+          className="w-full accent-sky-700"
+        />
+        <span className="w-28 text-right font-mono text-xs tabular-nums text-slate-600">
+          {step} / {steps}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+export function RacesControls() {
+  return (
+    <section aria-label="Race controls" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4">
+      <div className="flex flex-wrap items-start gap-x-6 gap-y-3">
+        <ScenarioAndVariant />
+        <MachineFields />
+      </div>
+      <AdvancedControls />
+      <Transport />
+    </section>
+  );
+}

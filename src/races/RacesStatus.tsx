@@ -1,0 +1,53 @@
+// The status line ("Step k of n · …", a live region), the run's verdict in a few words and its trace
+// hash (two runs with the same hash made the same trace).
+import type { Verdict } from '../../workers/api.ts';
+import { formatBytes } from '../memory/formatBytes.ts';
+import { useAppStore } from '../state/store.ts';
+import { selectRaceBusy, selectRaceResult, selectRaceView } from './raceSelectors.ts';
+
+/** The verdict as short phrases, worst first; empty when nothing went wrong. */
+export function verdictPhrases(v: Verdict): string[] {
+  const out: string[] = [];
+  if (v.bootPanic) out.push('boot panic');
+  if (v.useAfterFree) out.push('use-after-free');
+  if (v.nullDeref) out.push('NULL dereference');
+  if (v.doubleFree) out.push('double free');
+  if (v.stuck) out.push('a CPU spins forever');
+  if (v.rcuStall) out.push('RCU stall');
+  if (v.leakedArrays) out.push(`${v.leakedArrays} array${v.leakedArrays === 1 ? '' : 's'} leaked (${formatBytes(v.leakedBytes)})`);
+  if (v.warnings.length) out.push(`${v.warnings.length} warning${v.warnings.length === 1 ? '' : 's'}`);
+  if (v.droppedKicks) out.push(`${v.droppedKicks} kick${v.droppedKicks === 1 ? '' : 's'} dropped`);
+  return out;
+}
+
+export function RacesStatus() {
+  const view = useAppStore(selectRaceView);
+  const result = useAppStore(selectRaceResult);
+  const busy = useAppStore(selectRaceBusy);
+  const phrases = result ? verdictPhrases(result.verdict) : [];
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded border border-slate-200 bg-white px-4 py-2">
+      <p role="status" className="min-w-0 flex-1 font-mono text-sm text-slate-900">
+        {view ? `Step ${view.step} of ${view.steps} · ${view.status}` : 'Running the scenario…'}
+      </p>
+      <p className="text-sm" aria-label="Verdict">
+        <span className="font-medium text-slate-600">Verdict: </span>
+        {result ? (
+          phrases.length ? (
+            <span className="font-semibold text-red-700">{phrases.join(' · ')}</span>
+          ) : (
+            <span className="font-semibold text-emerald-700">clean: no use-after-free, leak, warning or stall</span>
+          )
+        ) : (
+          '…'
+        )}
+        {result?.truncated && <span className="text-amber-700"> (stopped at the step limit)</span>}
+      </p>
+      <p className="text-[11px] text-slate-500">
+        {busy && <span className="mr-2 text-sky-700">computing…</span>}
+        trace <span className="font-mono" aria-label="Trace hash">{result?.traceHash ?? '–'}</span>
+        {result && ` · ${result.trace.count.toLocaleString('en-US')} events · ${result.steps.toLocaleString('en-US')} steps`}
+      </p>
+    </div>
+  );
+}

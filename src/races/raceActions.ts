@@ -1,0 +1,39 @@
+// Choosing the next step yourself: fork the loaded run at the cursor with another actor. The worker
+// replays the first `step` choices, takes the chosen actor, then lets the scenario's policy continue;
+// the new run replaces the current one, and its schedule becomes the config's (for links).
+import { errorMessage, isCancellation, requestSim } from '../sim/simRequest.ts';
+import { useAppStore } from '../state/store.ts';
+import { buildRaceConfig, raceBaseKey, raceConfigKey } from './raceConfig.ts';
+import { selectRaceConfig } from './raceSelectors.ts';
+import { completeRace } from './useRaceRun.ts';
+
+/** Request ids of forks, apart from the query ids (which count up from 1). */
+let nextForkId = 1_000_000_000;
+
+export async function forkRace(actorId: string): Promise<void> {
+  const start = useAppStore.getState();
+  const race = start.raceRun.data;
+  const config = selectRaceConfig(start);
+  if (!race || !config) return;
+  const step = start.raceView?.step ?? start.raceStep;
+  const requestId = nextForkId++;
+  start.startRaceRun(requestId);
+  start.setRacePlaying(false);
+  try {
+    const reply = await requestSim(async (sim) => {
+      const handle = await sim.fork(race.workerRunId, step, actorId);
+      const schedule = handle.result.config.schedule;
+      const base = raceBaseKey(config);
+      const params = { ...start.raceParams, schedule, scheduleBase: base };
+      const s = useAppStore.getState();
+      const forked = buildRaceConfig(params, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
+      return { ...(await completeRace(sim, handle, forked ? raceConfigKey(forked) : '')), schedule, base };
+    });
+    useAppStore.getState().finishRaceRun(requestId, { ...reply.race, epoch: race.epoch }, reply.view, {
+      schedule: reply.schedule,
+      scheduleBase: reply.base,
+    });
+  } catch (error) {
+    if (!isCancellation(error)) useAppStore.getState().failRaceRun(requestId, errorMessage(error));
+  }
+}

@@ -1,0 +1,80 @@
+// One palette for the races view: the CPU grid's cell states and the timeline's ribbons share colours,
+// so an array that is "waiting for a grace period" looks the same in both.
+import type { SpanLayer, TimelineStyle } from '../charts/timeline/drawTimeline.ts';
+import { MARK_CATEGORIES, SEVERE_MARKS, SPAN_CATEGORIES, type MarkCategory, type SpanCategory } from './raceTimeline.ts';
+import { CELL_STATES } from './traceCodes.ts';
+
+export const STATE_COLORS = {
+  null: '#e2e8f0',
+  allocated: '#93c5fd',
+  live: '#2563eb',
+  unpublished: '#f59e0b',
+  'waiting-gp': '#0d9488',
+  freed: '#64748b',
+  leaked: '#dc2626',
+  percpu: '#7c3aed',
+} as const;
+
+export const READER_COLOR = '#db2777';
+export const QS_OWED_COLOR = '#0f172a';
+export const GP_COLOR = '#99f6e4';
+
+/** Cell state → colour, in CELL_STATES order (the CPU grid's categorical LUT). */
+export const CELL_STATE_COLORS: readonly string[] = CELL_STATES.map((s) => STATE_COLORS[s]);
+
+/** What each cell state means, for the legend and tooltips. */
+export const CELL_STATE_LABELS: Record<(typeof CELL_STATES)[number], string> = {
+  null: 'NULL slot',
+  live: 'published',
+  unpublished: 'unpublished',
+  'waiting-gp': 'waiting for a grace period',
+  freed: 'freed (still held)',
+  leaked: 'leaked',
+  percpu: 'boot-time percpu',
+};
+
+const SPAN_STYLE: Record<SpanCategory, [string, SpanLayer]> = {
+  allocated: [STATE_COLORS.allocated, 'ribbon'],
+  published: [STATE_COLORS.live, 'ribbon'],
+  unpublished: [STATE_COLORS.unpublished, 'ribbon'],
+  'waiting for GP': [STATE_COLORS['waiting-gp'], 'ribbon'],
+  freed: ['#cbd5e1', 'ribbon'],
+  leaked: [STATE_COLORS.leaked, 'ribbon'],
+  percpu: [STATE_COLORS.percpu, 'ribbon'],
+  'read-side section': [READER_COLOR, 'overlay'],
+  'grace period': [GP_COLOR, 'band'],
+};
+
+const MARK_COLOR: Record<MarkCategory, string> = {
+  other: '#94a3b8',
+  'context switch': '#a8a29e',
+  kick: '#0891b2',
+  'irq work': '#be185d',
+  allocation: '#60a5fa',
+  assign: '#1d4ed8',
+  replace: '#d97706',
+  call_rcu: '#0f766e',
+  'grace period': '#14b8a6',
+  'quiescent state': '#5eead4',
+  free: '#334155',
+  warning: '#ea580c',
+  leak: '#b91c1c',
+  'use-after-free': '#dc2626',
+  'NULL deref': '#7f1d1d',
+  stuck: '#991b1b',
+};
+
+export const TIMELINE_STYLE: TimelineStyle = {
+  markColors: MARK_CATEGORIES.map((c) => MARK_COLOR[c]),
+  fullHeightMarks: SEVERE_MARKS,
+  spanColors: SPAN_CATEGORIES.map((c) => SPAN_STYLE[c][0]),
+  spanLayers: SPAN_CATEGORIES.map((c) => SPAN_STYLE[c][1]),
+};
+
+/** Legend entries of the timeline: ribbons and overlays, then the marks worth naming. */
+export const TIMELINE_LEGEND: { label: string; color: string; shape: 'ribbon' | 'overlay' | 'band' | 'mark' }[] = [
+  ...SPAN_CATEGORIES.map((c) => ({ label: c, color: SPAN_STYLE[c][0], shape: SPAN_STYLE[c][1] })),
+  ...(['kick', 'irq work', 'allocation', 'replace', 'call_rcu', 'free', 'warning', 'leak', 'use-after-free', 'stuck'] as const).map(
+    (c) => ({ label: c === 'stuck' ? 'stuck / RCU stall' : c, color: MARK_COLOR[c], shape: 'mark' as const }),
+  ),
+];

@@ -1,0 +1,229 @@
+// The races view end to end: controls found by role and name, runs checked through what the page
+// shows (status line, reports, events, CPU grid summary, trace hash).
+import { expect, test, type Page } from '@playwright/test';
+
+interface RunSpec {
+  scenario: string;
+  variant?: string;
+  cpus: number;
+  rule?: '6.17' | 'a379fa1e2cae';
+}
+
+interface RunInfo {
+  scenario: string;
+  cpus: number;
+  pntRule: string;
+  steps: number;
+  events: number;
+}
+
+/** Waits until the loaded run is `spec` and its view has arrived; returns what was loaded. */
+async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
+  const handle = await page.waitForFunction(
+    (want) => {
+      const s = window.__app?.getState() as
+        | {
+            raceRun: { status: string; data: { result: { config: { scenario: string; cpus: number; variant: string }; pntRule: string; steps: number; trace: { count: number } } } | null };
+            raceView: { steps: number } | null;
+          }
+        | undefined;
+      const r = s?.raceRun.data?.result;
+      if (!s || !r || s.raceRun.status !== 'done' || s.raceView?.steps !== r.steps) return null;
+      if (r.config.scenario !== want.scenario || r.config.cpus !== want.cpus) return null;
+      if (want.variant && r.config.variant !== want.variant) return null;
+      if (want.rule && r.pntRule !== want.rule) return null;
+      return { scenario: r.config.scenario, cpus: r.config.cpus, pntRule: r.pntRule, steps: r.steps, events: r.trace.count };
+    },
+    spec,
+    { timeout: 60_000 },
+  );
+  const info = (await handle.jsonValue()) as RunInfo;
+  await page.evaluate(() => window.__app?.whenIdle());
+  return info;
+}
+
+async function openRaces(page: Page, spec: RunSpec): Promise<RunInfo> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Races' }).click();
+  await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill(String(spec.cpus));
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption(spec.scenario);
+  if (spec.variant) await page.getByRole('combobox', { name: 'Variant' }).selectOption(spec.variant);
+  if (spec.rule) {
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByRole('combobox', { name: 'pnt_seq rule' }).selectOption(spec.rule);
+  }
+  const info = await waitForRun(page, spec);
+  // Keys go to the page, not to the last control used.
+  await page.getByRole('heading', { name: /^Races:/ }).click();
+  return info;
+}
+
+const status = (page: Page) => page.getByRole('status');
+const reports = (page: Page) => page.getByRole('region', { name: 'Reports' });
+const gridSummary = (page: Page) => page.getByLabel('CPU grid summary');
+
+/** The step number shown in the first Events row matching all of `texts`. */
+async function eventStep(page: Page, ...texts: (string | RegExp)[]): Promise<number> {
+  let rows = page.getByRole('region', { name: 'Events' }).getByRole('listitem');
+  for (const t of texts) rows = rows.filter({ hasText: t });
+  return Number(await rows.first().locator('span').first().textContent());
+}
+
+test.describe('races view', () => {
+  let pageErrors: string[];
+  test.beforeEach(({ page }) => {
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  test.afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('disable-vs-kick on no-rcu: stepping to the end shows KASAN, and "Go to step" lands on it', async ({ page }) => {
+    const run = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
+    await expect(status(page)).toHaveText(/^Step 0 of \d+ · initial state$/);
+    await page.keyboard.press('End');
+    await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
+    const kasan = reports(page).getByRole('article', { name: /KASAN: slab-use-after-free/ });
+    await expect(kasan).toBeVisible();
+    await expect(kasan).toContainText('BUG: KASAN: slab-use-after-free');
+    const reportStep = Number((await kasan.getByText(/^step \d+/).textContent())!.match(/step (\d+)/)![1]);
+    expect(reportStep).toBeLessThan(run.steps);
+    await kasan.getByRole('button', { name: 'Go to step' }).click();
+    await expect(status(page)).toContainText(`Step ${reportStep} of ${run.steps}`);
+    await expect(status(page)).toContainText('use-after-free');
+    await page.screenshot({ path: 'test-results/races-disable-vs-kick.png', fullPage: true });
+  });
+
+  test('disable-vs-kick on merged: no use-after-free; 6.17 ends stuck with an RCU stall; a379fa1e2cae frees after CPU 0 leaves', async ({ page }) => {
+    const stuck = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
+    expect(stuck.pntRule).toBe('6.17');
+    await expect(reports(page).getByRole('article', { name: /KASAN/ })).toHaveCount(0);
+    await expect(reports(page).getByRole('article', { name: /spins forever in kick_cpus_irq_workfn/ })).toBeVisible();
+    const stall = reports(page).getByRole('article', { name: /RCU stall/ });
+    await expect(stall).toBeVisible();
+    await expect(stall).toContainText(/never leaves its irq-off region.*quiescent state/);
+    const about = page.getByRole('region', { name: 'About this run' });
+    await expect(about).toContainText('fixed upstream by a379fa1e2cae');
+
+    await about.getByRole('button', { name: 'Switch to the a379fa1e2cae rule' }).click();
+    const fixed = await waitForRun(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4, rule: 'a379fa1e2cae' });
+    await expect(reports(page)).toContainText('No checker fired');
+    await page.getByRole('heading', { name: /^Races:/ }).click();
+    await page.keyboard.press('End');
+    await expect(status(page)).toContainText(`Step ${fixed.steps} of ${fixed.steps}`);
+    const leave = await eventStep(page, 'irq:0', 'irq-leave');
+    const free = await eventStep(page, 'free · array #0');
+    expect(leave).toBeGreaterThan(0);
+    expect(free).toBeGreaterThan(leave);
+    // Step onto both with the scrubber and read them off the status line.
+    await page.getByRole('slider', { name: 'Step' }).fill(String(leave));
+    await expect(status(page)).toContainText(`Step ${leave} of ${fixed.steps} · CPU 0 · kick_cpus_irq_workfn()`);
+    await page.getByRole('slider', { name: 'Step' }).fill(String(free));
+    await expect(status(page)).toContainText(`Step ${free} of ${fixed.steps} · CPU 3 · rcu_do_batch()`);
+    // The step's events, highlighted in the log, carry the model's words once the step is shown.
+    const current = page.getByRole('region', { name: 'Events' }).locator('li[aria-current="step"]');
+    await expect(current.filter({ hasText: 'kvfree(array #0)' })).toHaveCount(1);
+  });
+
+  test('load-while-enabled: merged leaks and warns, fixed does neither', async ({ page }) => {
+    await openRaces(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
+    await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toBeVisible();
+    await expect(reports(page).getByRole('article', { name: /WARNING in alloc_kick_pseqs/ })).toBeVisible();
+    await page.screenshot({ path: 'test-results/races-load-while-enabled.png', fullPage: true });
+
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('fixed');
+    await waitForRun(page, { scenario: 'load-while-enabled', variant: 'fixed', cpus: 4 });
+    await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toHaveCount(0);
+    await expect(reports(page).getByRole('article', { name: /WARNING/ })).toHaveCount(0);
+    await expect(reports(page)).toContainText('No checker fired');
+  });
+
+  test('step back restores exactly the state shown before (buttons and keys)', async ({ page }) => {
+    await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
+    for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toContainText('Step 20 of');
+    const before = { status: await status(page).textContent(), summary: await gridSummary(page).textContent() };
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(status(page)).toContainText('Step 21 of');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(status(page)).toHaveText(before.status!);
+    await expect(gridSummary(page)).toHaveText(before.summary!);
+    // The same with the arrow keys, across a grace period (step 18 has CPUs owing a quiescent state).
+    await page.getByRole('heading', { name: /^Races:/ }).click();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(status(page)).toContainText('Step 18 of');
+    const mid = { status: await status(page).textContent(), summary: await gridSummary(page).textContent() };
+    expect(mid.summary).toMatch(/owe QS [1-9]/);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowLeft');
+    await expect(status(page)).toHaveText(mid.status!);
+    await expect(gridSummary(page)).toHaveText(mid.summary!);
+  });
+
+  test('choosing a different next actor forks a new schedule', async ({ page }) => {
+    await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
+    const hashOf = () => page.getByLabel('Trace hash').textContent();
+    const defaultHash = await hashOf();
+    await page.getByRole('slider', { name: 'Step' }).fill('11');
+    await expect(status(page)).toContainText('Step 11 of');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(status(page)).toContainText('Step 12 of');
+    const defaultStatus = await status(page).textContent();
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(status(page)).toContainText('Step 11 of');
+
+    const chooser = page.getByRole('region', { name: 'Next step' });
+    const other = chooser.getByRole('button').filter({ hasNotText: 'this run' }).first();
+    const actor = (await other.getAttribute('aria-label'))!.split(': ')[0];
+    await other.click();
+    await expect(page.getByLabel('Trace hash')).not.toHaveText(defaultHash!);
+    await expect(status(page)).toContainText('Step 12 of');
+    await expect(status(page)).not.toHaveText(defaultStatus!);
+    const schedule = await page.evaluate(() => (window.__app!.getState() as { raceParams: { schedule: string[] } }).raceParams.schedule);
+    expect(schedule).toHaveLength(12);
+    expect(schedule[11]).toBe(actor);
+    await expect(chooser).toContainText('Forked schedule');
+    // Reset goes back to the scenario's own interleaving.
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await expect(page.getByLabel('Trace hash')).toHaveText(defaultHash!);
+  });
+
+  test('screenshots of the other scenarios at 4 CPUs', async ({ page }) => {
+    for (const scenario of ['boot', 'enable-disable', 'kick-storm']) {
+      const run = await openRaces(page, { scenario, variant: 'merged', cpus: 4 });
+      await page.keyboard.press('End');
+      await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
+      await page.evaluate(() => window.__app?.whenIdle());
+      await page.screenshot({ path: `test-results/races-${scenario}.png`, fullPage: true });
+    }
+  });
+
+  test('a kick storm at 8192 CPUs loads and steps without errors; the CPU count is clamped with a note', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('spinbutton', { name: 'CPU count' }).fill('10000');
+    await page.getByRole('tab', { name: 'Races' }).click();
+    await expect(page.getByRole('spinbutton', { name: 'CPUs', exact: true })).toHaveValue('8192');
+    await expect(page.getByRole('note')).toContainText('at most 8192');
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');
+    const run = await waitForRun(page, { scenario: 'kick-storm', cpus: 8192 });
+    expect(run.events).toBeGreaterThan(50_000);
+    await expect(gridSummary(page)).toContainText('8192 CPUs');
+    await page.getByRole('heading', { name: /^Races:/ }).click();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toContainText(`Step 5 of ${run.steps}`);
+    const mid = Math.floor(run.steps / 2);
+    await page.getByRole('slider', { name: 'Step' }).fill(String(mid));
+    await expect(status(page)).toContainText(`Step ${mid} of ${run.steps}`);
+    await page.keyboard.press('End');
+    await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(status(page)).toContainText(`Step ${run.steps - 1} of ${run.steps}`);
+    // Zoom the timeline in around the cursor: lanes split from blocks into single CPUs.
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    for (let i = 0; i < 12; i++) await timeline.getByRole('button', { name: 'Zoom in' }).click();
+    await page.evaluate(() => window.__app?.whenIdle());
+    await page.screenshot({ path: 'test-results/races-kick-storm-8192.png', fullPage: true });
+  });
+});
