@@ -26,6 +26,8 @@ export interface CpuHeatmapProps {
   summary?: string;
   /** The grid grows with the cell count up to this height, CSS px; cells shrink beyond it. */
   maxHeightPx?: number;
+  /** Optional marks over the cells: per cell an index into `overlay.lut` (0 = none); see HeatmapScene.overlayIndex. */
+  overlay?: { values: ArrayLike<number>; lut: ColorLut };
 }
 
 interface Hover {
@@ -62,7 +64,7 @@ function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) =>
 }
 
 export function CpuHeatmap(props: CpuHeatmapProps) {
-  const { label, values, groupSizes, lut, valueToLutIndex, groupLabels, hoverText, legend, summary } = props;
+  const { label, values, groupSizes, lut, valueToLutIndex, groupLabels, hoverText, legend, summary, overlay } = props;
   const maxHeightPx = props.maxHeightPx ?? 320;
   const drawKey = useId();
   const boxRef = useRef<HTMLDivElement>(null);
@@ -76,6 +78,8 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
   const [hover, setHover] = useState<Hover | null>(null);
 
   const colorIndex = useMemo(() => toColorIndex(values, valueToLutIndex), [values, valueToLutIndex]);
+  const overlayIndex = useMemo(() => (overlay ? Uint8Array.from(overlay.values) : undefined), [overlay]);
+  const overlayLut = overlay?.lut;
   const labels = useMemo(
     () => groupSizes.map((count, g) => (groupLabels ? groupLabels(g, count) : [])),
     [groupSizes, groupLabels],
@@ -107,7 +111,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     scratchRef.current ??= createHeatmapScratch();
     drawHeatmap(
       ctx,
-      { layout, colorIndex, lut, groupLabels: labels, labelColor: '#334155' },
+      { layout, colorIndex, lut, groupLabels: labels, labelColor: '#334155', overlayIndex, overlayLut },
       scratchRef.current,
       size.widthPx,
       size.heightPx,
@@ -120,7 +124,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       setHover(null);
     }
     drawOverlay();
-  }, [groupSizes, maxHeightPx, colorIndex, lut, labels, drawOverlay]);
+  }, [groupSizes, maxHeightPx, colorIndex, lut, labels, overlayIndex, overlayLut, drawOverlay]);
 
   useEffect(() => {
     requestDraw(drawKey, drawData);

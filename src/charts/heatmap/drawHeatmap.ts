@@ -11,7 +11,16 @@ export interface HeatmapScene {
   /** Label candidates per group index, longest first; the first that fits is drawn. */
   groupLabels: readonly (readonly string[])[];
   labelColor: string;
+  /**
+   * Optional marks over the cells: per cell an index into `overlayLut`, 0 = no mark. Drawn as a square
+   * inset in the cell; cells under MIN_INSET_CELL_PX take the mark's colour instead.
+   */
+  overlayIndex?: Uint8Array;
+  overlayLut?: ColorLut;
 }
+
+/** Cells at least this big get an inset overlay mark; smaller ones are recoloured. */
+export const MIN_INSET_CELL_PX = 4;
 
 /** Reusable off-screen buffers for the pixel path (one per heatmap). */
 export interface HeatmapScratch {
@@ -43,10 +52,15 @@ function drawBlocksAsPixels(ctx: CanvasRenderingContext2D, scene: HeatmapScene, 
   const image = scratchImage(scratch, cols, rows);
   const pixels = new Uint32Array(image.data.buffer);
   const packed = lut.packed;
+  const overlay = cellPx < MIN_INSET_CELL_PX ? scene.overlayIndex : undefined;
+  const overlayPacked = scene.overlayLut?.packed;
   ctx.imageSmoothingEnabled = false;
   for (const block of layout.blocks) {
     const end = block.start + block.count;
-    for (let cell = block.start, p = 0; cell < end; cell++, p++) pixels[p] = packed[colorIndex[cell]];
+    for (let cell = block.start, p = 0; cell < end; cell++, p++) {
+      const mark = overlay && overlayPacked ? overlay[cell] : 0;
+      pixels[p] = mark ? overlayPacked![mark] : packed[colorIndex[cell]];
+    }
     pixels.fill(0, block.count);
     scratch.ctx?.putImageData(image, 0, 0);
     ctx.drawImage(scratch.canvas, 0, 0, cols, rows, block.x, block.y, cols * cellPx, rows * cellPx);
@@ -67,6 +81,26 @@ function drawBlocksAsRects(ctx: CanvasRenderingContext2D, scene: HeatmapScene): 
       }
       ctx.fillRect(block.x + (local % cols) * cellPx, block.y + Math.floor(local / cols) * cellPx, side, side);
     }
+  }
+}
+
+function drawOverlayInsets(ctx: CanvasRenderingContext2D, scene: HeatmapScene): void {
+  const { layout, overlayIndex, overlayLut } = scene;
+  if (!overlayIndex || !overlayLut || layout.cellPx < MIN_INSET_CELL_PX) return;
+  const { cols, cellPx } = layout;
+  const side = cellPx - layout.gutterPx;
+  const inset = Math.max(1, Math.floor(side / 4));
+  const mark = Math.max(1, side - 2 * inset);
+  for (let k = 1; k < overlayLut.size; k++) {
+    ctx.fillStyle = overlayLut.css[k];
+    ctx.beginPath();
+    for (const block of layout.blocks) {
+      for (let local = 0; local < block.count; local++) {
+        if (overlayIndex[block.start + local] !== k) continue;
+        ctx.rect(block.x + (local % cols) * cellPx + inset, block.y + Math.floor(local / cols) * cellPx + inset, mark, mark);
+      }
+    }
+    ctx.fill();
   }
 }
 
@@ -94,6 +128,7 @@ export function drawHeatmap(
   ctx.clearRect(0, 0, widthPx, heightPx);
   if (scene.layout.cellPx <= PIXEL_PATH_MAX_CELL_PX) drawBlocksAsPixels(ctx, scene, scratch);
   else drawBlocksAsRects(ctx, scene);
+  drawOverlayInsets(ctx, scene);
   drawLabels(ctx, scene);
 }
 
