@@ -3,6 +3,7 @@
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { installHeatmapBench } from '../charts/heatmap/heatmapBench.ts';
 import { MemoryView } from '../memory/MemoryView.tsx';
+import { RacesView } from '../races/RacesView.tsx';
 import { installAppTestHooks } from '../sim/testHooks.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { selectActiveView, selectSetActiveView } from '../state/selectors.ts';
@@ -23,7 +24,7 @@ function renderView(view: ViewId): ReactNode {
     case 'memory':
       return <MemoryView />;
     case 'races':
-      return <ComingSoon what="The race stepper (concurrent scheduler loads, RCU and the NULL check)" />;
+      return <RacesView />;
     case 'explore':
       return <ComingSoon what="The exploration view" />;
   }
