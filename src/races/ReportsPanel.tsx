@@ -1,18 +1,32 @@
 // What the checkers found (KASAN, kmemleak, WARN, oops, lockup, RCU stall), printed the kernel's way,
 // with an explanation in words and a button that moves the cursor to the step where it shows.
+// Reports of one kind are grouped: the first in full, the others (thousands of stuck CPUs in an
+// 8192-CPU storm) as a compact list.
 import { useState } from 'react';
 import type { Report } from '../../workers/api.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectRaceResult } from './raceSelectors.ts';
 import { eventStepToViewStep } from './raceTimeline.ts';
 
-const FIRST_SHOWN = 12;
-/** Storms at 8192 CPUs report thousands of stuck CPUs: never mount more cards than this. */
-const MOST_SHOWN = 200;
+const COMPACT_SHOWN = 8;
+const COMPACT_MOST = 400;
 
-function ReportCard({ report }: { report: Report }) {
+function useGoToStep(): (step: number) => void {
   const setRaceStep = useAppStore((s) => s.setRaceStep);
   const setRacePlaying = useAppStore((s) => s.setRacePlaying);
+  return (step) => {
+    setRacePlaying(false);
+    setRaceStep(step);
+  };
+}
+
+/** Explanations longer than this (a stall naming a thousand CPUs) start folded. */
+const LONG_EXPLANATION = 600;
+
+function ReportCard({ report }: { report: Report }) {
+  const goTo = useGoToStep();
+  const long = report.explanation.length > LONG_EXPLANATION;
+  const [unfolded, setUnfolded] = useState(false);
   const step = eventStepToViewStep(report.step);
   return (
     <article aria-label={report.title} className="rounded border border-red-200 bg-red-50/40 p-3">
@@ -25,10 +39,7 @@ function ReportCard({ report }: { report: Report }) {
           <button
             type="button"
             className="rounded border border-slate-300 bg-white px-2 py-0.5 font-medium text-slate-800 hover:bg-slate-100"
-            onClick={() => {
-              setRacePlaying(false);
-              setRaceStep(step);
-            }}
+            onClick={() => goTo(step)}
           >
             Go to step
           </button>
@@ -37,18 +48,61 @@ function ReportCard({ report }: { report: Report }) {
       <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100">
         {report.lines.join('\n')}
       </pre>
-      <p className="mt-2 text-sm text-slate-800">{report.explanation}</p>
+      <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>{report.explanation}</p>
+      {long && (
+        <button type="button" className="mt-1 text-xs font-medium text-sky-800 underline" onClick={() => setUnfolded(!unfolded)}>
+          {unfolded ? 'Fold the explanation' : 'Show the whole explanation'}
+        </button>
+      )}
     </article>
+  );
+}
+
+function MoreOfKind({ reports }: { reports: Report[] }) {
+  const goTo = useGoToStep();
+  const [open, setOpen] = useState(false);
+  const shown = reports.slice(0, open ? COMPACT_MOST : COMPACT_SHOWN);
+  return (
+    <div className="ml-4 text-xs text-slate-700">
+      <p className="mb-1">
+        {reports.length} more like it{reports.length > shown.length ? `; the first ${shown.length}:` : ':'}
+      </p>
+      <ul className="flex flex-wrap gap-1">
+        {shown.map((r, i) => {
+          const step = eventStepToViewStep(r.step);
+          return (
+            <li key={`${r.step}-${r.cpu}-${i}`}>
+              <button
+                type="button"
+                title={r.title}
+                aria-label={`${r.title}: go to step ${step}`}
+                className="rounded border border-slate-200 bg-white px-1.5 py-0.5 font-mono hover:bg-slate-100"
+                onClick={() => goTo(step)}
+              >
+                CPU {r.cpu} · step {step}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {reports.length > COMPACT_SHOWN && (
+        <button type="button" className="mt-1 font-medium text-sky-800 underline" onClick={() => setOpen(!open)}>
+          {open ? 'Show fewer' : `Show ${Math.min(reports.length, COMPACT_MOST)}`}
+        </button>
+      )}
+    </div>
   );
 }
 
 export function ReportsPanel() {
   const result = useAppStore(selectRaceResult);
-  const [showAll, setShowAll] = useState(false);
   const reports = result?.reports ?? [];
-  const shown = reports.slice(0, showAll ? MOST_SHOWN : FIRST_SHOWN);
-  const kinds = new Map<string, number>();
-  for (const r of reports) kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1);
+  const groups = new Map<Report['kind'], Report[]>();
+  for (const r of reports) {
+    const group = groups.get(r.kind);
+    if (group) group.push(r);
+    else groups.set(r.kind, [r]);
+  }
   return (
     <section role="region" aria-label="Reports" className="min-w-0 rounded border border-slate-200 bg-white p-3">
       <h3 className="mb-2 text-sm font-semibold">
@@ -60,23 +114,12 @@ export function ReportsPanel() {
         <p className="text-sm text-emerald-800">No checker fired: no use-after-free, leak, warning, lockup or RCU stall in this run.</p>
       ) : (
         <div className="flex flex-col gap-3">
-          {reports.length > FIRST_SHOWN && (
-            <p className="text-xs text-slate-600">
-              {[...kinds].map(([kind, n]) => `${n} × ${kind}`).join(' · ')}
-            </p>
-          )}
-          {shown.map((r, i) => (
-            <ReportCard key={`${r.kind}-${r.step}-${r.cpu}-${i}`} report={r} />
+          {[...groups.values()].map((group) => (
+            <div key={group[0].kind} className="flex flex-col gap-2">
+              <ReportCard report={group[0]} />
+              {group.length > 1 && <MoreOfKind reports={group.slice(1)} />}
+            </div>
           ))}
-          {reports.length > FIRST_SHOWN && (
-            <button type="button" className="self-start text-xs font-medium text-sky-800 underline" onClick={() => setShowAll(!showAll)}>
-              {showAll
-                ? `Show the first ${FIRST_SHOWN}`
-                : reports.length > MOST_SHOWN
-                  ? `Show the first ${MOST_SHOWN} of ${reports.length} reports`
-                  : `Show all ${reports.length} reports`}
-            </button>
-          )}
         </div>
       )}
     </section>

@@ -1,7 +1,7 @@
 // One palette for the races view: the CPU grid's cell states and the timeline's ribbons share colours,
 // so an array that is "waiting for a grace period" looks the same in both.
 import type { SpanLayer, TimelineStyle } from '../charts/timeline/drawTimeline.ts';
-import { MARK_CATEGORIES, SEVERE_MARKS, SPAN_CATEGORIES, type MarkCategory, type SpanCategory } from './raceTimeline.ts';
+import { MARK_CATEGORIES, RIBBON_STATES, SEVERE_MARKS, type MarkCategory, type RibbonState } from './raceTimeline.ts';
 import { CELL_STATES } from './traceCodes.ts';
 
 export const STATE_COLORS = {
@@ -12,7 +12,7 @@ export const STATE_COLORS = {
   'waiting-gp': '#0d9488',
   freed: '#64748b',
   leaked: '#dc2626',
-  percpu: '#7c3aed',
+  percpu: '#65a30d',
 } as const;
 
 export const READER_COLOR = '#db2777';
@@ -33,17 +33,23 @@ export const CELL_STATE_LABELS: Record<(typeof CELL_STATES)[number], string> = {
   percpu: 'boot-time percpu',
 };
 
-const SPAN_STYLE: Record<SpanCategory, [string, SpanLayer]> = {
-  allocated: [STATE_COLORS.allocated, 'ribbon'],
-  published: [STATE_COLORS.live, 'ribbon'],
-  unpublished: [STATE_COLORS.unpublished, 'ribbon'],
-  'waiting for GP': [STATE_COLORS['waiting-gp'], 'ribbon'],
-  freed: ['#cbd5e1', 'ribbon'],
-  leaked: [STATE_COLORS.leaked, 'ribbon'],
-  percpu: [STATE_COLORS.percpu, 'ribbon'],
-  'read-side section': [READER_COLOR, 'overlay'],
-  'grace period': [GP_COLOR, 'band'],
+const RIBBON_COLOR: Record<RibbonState, string> = {
+  allocated: STATE_COLORS.allocated,
+  published: STATE_COLORS.live,
+  unpublished: STATE_COLORS.unpublished,
+  'waiting for GP': STATE_COLORS['waiting-gp'],
+  freed: '#cbd5e1',
+  leaked: STATE_COLORS.leaked,
+  percpu: STATE_COLORS.percpu,
 };
+
+/** Colour and layer of every span category, in SPAN_CATEGORIES order (see raceTimeline.ts). */
+const SPAN_STYLE: [string, SpanLayer][] = [
+  ...RIBBON_STATES.map((state): [string, SpanLayer] => [RIBBON_COLOR[state], 'ribbon']),
+  [READER_COLOR, 'overlay'],
+  [GP_COLOR, 'band'],
+  ...RIBBON_STATES.map((state): [string, SpanLayer] => [RIBBON_COLOR[state], 'ribbon2']),
+];
 
 const MARK_COLOR: Record<MarkCategory, string> = {
   other: '#94a3b8',
@@ -67,13 +73,15 @@ const MARK_COLOR: Record<MarkCategory, string> = {
 export const TIMELINE_STYLE: TimelineStyle = {
   markColors: MARK_CATEGORIES.map((c) => MARK_COLOR[c]),
   fullHeightMarks: SEVERE_MARKS,
-  spanColors: SPAN_CATEGORIES.map((c) => SPAN_STYLE[c][0]),
-  spanLayers: SPAN_CATEGORIES.map((c) => SPAN_STYLE[c][1]),
+  spanColors: SPAN_STYLE.map(([color]) => color),
+  spanLayers: SPAN_STYLE.map(([, layer]) => layer),
 };
 
 /** Legend entries of the timeline: ribbons and overlays, then the marks worth naming. */
 export const TIMELINE_LEGEND: { label: string; color: string; shape: 'ribbon' | 'overlay' | 'band' | 'mark' }[] = [
-  ...SPAN_CATEGORIES.map((c) => ({ label: c, color: SPAN_STYLE[c][0], shape: SPAN_STYLE[c][1] })),
+  ...RIBBON_STATES.map((state) => ({ label: state, color: RIBBON_COLOR[state], shape: 'ribbon' as const })),
+  { label: 'read-side section (irq work)', color: READER_COLOR, shape: 'overlay' },
+  { label: 'grace period', color: GP_COLOR, shape: 'band' },
   ...(['kick', 'irq work', 'allocation', 'replace', 'call_rcu', 'free', 'warning', 'leak', 'use-after-free', 'stuck'] as const).map(
     (c) => ({ label: c === 'stuck' ? 'stuck / RCU stall' : c, color: MARK_COLOR[c], shape: 'mark' as const }),
   ),

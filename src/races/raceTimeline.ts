@@ -21,16 +21,29 @@ const M = Object.fromEntries(MARK_CATEGORIES.map((c, i) => [c, i])) as Record<Ma
 /** Marks drawn over the whole lane height: what went wrong. */
 export const SEVERE_MARKS: ReadonlySet<number> = new Set([M.warning, M.leak, M['use-after-free'], M['NULL deref'], M.stuck]);
 
-/** Span categories, in draw order. Ribbon states first (they mirror the CPU grid's cell states). */
-export const SPAN_CATEGORIES = [
-  'allocated', 'published', 'unpublished', 'waiting for GP', 'freed', 'leaked', 'percpu', 'read-side section',
+/** The states of an array's ribbon (they mirror the CPU grid's cell states). */
+export const RIBBON_STATES = ['allocated', 'published', 'unpublished', 'waiting for GP', 'freed', 'leaked', 'percpu'] as const;
+export type RibbonState = (typeof RIBBON_STATES)[number];
+const R = Object.fromEntries(RIBBON_STATES.map((c, i) => [c, i])) as Record<RibbonState, number>;
+
+/**
+ * Span categories: the ribbon states, the read-side section, the grace period, then the ribbon states
+ * again for a CPU's second array alive at the same time (a second load's arrays, drawn under the first).
+ */
+export const SPAN_CATEGORIES: readonly string[] = [
+  ...RIBBON_STATES,
+  'read-side section',
   'grace period',
-] as const;
-export type SpanCategory = (typeof SPAN_CATEGORIES)[number];
-const S = Object.fromEntries(SPAN_CATEGORIES.map((c, i) => [c, i])) as Record<SpanCategory, number>;
-export const READER_SPAN = S['read-side section'];
-export const GP_SPAN = S['grace period'];
-export const RIBBON_SPANS: readonly number[] = [S.allocated, S.published, S.unpublished, S['waiting for GP'], S.freed, S.leaked, S.percpu];
+  ...RIBBON_STATES.map((state) => `${state} (second array)`),
+];
+export const READER_SPAN = RIBBON_STATES.length;
+export const GP_SPAN = RIBBON_STATES.length + 1;
+const SECOND_TRACK = RIBBON_STATES.length + 2;
+
+/** Span category of a ribbon state on track 0 (the CPU's first live array) or 1 (a second one). */
+export function ribbonCategory(state: number, track: number): number {
+  return track === 0 ? state : SECOND_TRACK + state;
+}
 
 export type TimelineResult = Pick<RunResult, 'steps' | 'trace' | 'loaderNames' | 'reports'> & {
   config: Pick<RunResult['config'], 'cpus' | 'nodes'>;
@@ -167,6 +180,9 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
   const arrayCpu = new Int32Array(arrays).fill(-1);
   const arrayState = new Int32Array(arrays).fill(-1);
   const arraySince = new Float64Array(arrays);
+  const arrayTrack = new Uint8Array(arrays);
+  /** Array drawn on track t of CPU c: trackHolder[2c + t], or -1. */
+  const trackHolder = new Int32Array(2 * cpus).fill(-1);
   const slotHolder = new Int32Array(cpus).fill(-1);
   const spans = new SpanBuilder();
   const readerSince = new Float64Array(cpus).fill(-1);
@@ -175,9 +191,24 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
   const moveArray = (id: number, state: number, at: number) => {
     if (id < 0 || id >= arrays) return;
     const cpu = arrayCpu[id];
-    if (arrayState[id] >= 0 && cpu >= 0) spans.push(arraySince[id], at, cpu, arrayState[id]);
+    if (arrayState[id] >= 0 && cpu >= 0) spans.push(arraySince[id], at, cpu, ribbonCategory(arrayState[id], arrayTrack[id]));
     arrayState[id] = state;
     arraySince[id] = at;
+  };
+  /** A new array of `cpu` takes the first track that is free or only holds a freed array (whose tail ends here). */
+  const placeArray = (id: number, cpu: number, at: number) => {
+    let track = 1;
+    for (let t = 0; t < 2; t++) {
+      const holder = trackHolder[2 * cpu + t];
+      if (holder >= 0 && arrayState[holder] !== R.freed) continue;
+      if (holder >= 0) {
+        moveArray(holder, -1, at);
+      }
+      track = t;
+      break;
+    }
+    arrayTrack[id] = track;
+    trackHolder[2 * cpu + track] = id;
   };
 
   for (let i = 0; i < n; i++) {
@@ -214,31 +245,32 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
     switch (kind) {
       case KIND.alloc:
       case KIND['percpu-alloc']:
-        if (obj >= 0) {
+        if (obj >= 0 && obj < arrays) {
           arrayCpu[obj] = arg >= 0 && arg < cpus ? arg : cpu;
-          moveArray(obj, kind === KIND.alloc ? S.allocated : S.percpu, at);
+          if (arrayCpu[obj] >= 0 && arrayCpu[obj] < cpus) placeArray(obj, arrayCpu[obj], at);
+          moveArray(obj, kind === KIND.alloc ? R.allocated : R.percpu, at);
         }
         break;
       case KIND.assign:
         if (arg >= 0 && arg < cpus) {
           const previous = slotHolder[arg];
-          if (previous >= 0 && previous !== obj && arrayState[previous] === S.published) moveArray(previous, S.unpublished, at);
+          if (previous >= 0 && previous !== obj && arrayState[previous] === R.published) moveArray(previous, R.unpublished, at);
           slotHolder[arg] = obj;
         }
-        moveArray(obj, S.published, at);
+        moveArray(obj, R.published, at);
         break;
       case KIND.replace:
         if (arg >= 0 && arg < cpus) slotHolder[arg] = -1;
-        moveArray(obj, S.unpublished, at);
+        moveArray(obj, R.unpublished, at);
         break;
       case KIND['call-rcu']:
-        moveArray(obj, S['waiting for GP'], at);
+        moveArray(obj, R['waiting for GP'], at);
         break;
       case KIND.free:
-        moveArray(obj, S.freed, at);
+        moveArray(obj, R.freed, at);
         break;
       case KIND.leak:
-        moveArray(obj, S.leaked, at);
+        moveArray(obj, R.leaked, at);
         break;
       case KIND['irq-enter']:
         if (cpu >= 0 && cpu < cpus && readerSince[cpu] < 0) readerSince[cpu] = at;
@@ -265,7 +297,7 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
   // Whatever is still open runs on to the open end of the axis.
   const end = steps + 1;
   for (let id = 0; id < arrays; id++) {
-    if (arrayState[id] >= 0 && arrayCpu[id] >= 0) spans.push(arraySince[id], end, arrayCpu[id], arrayState[id]);
+    if (arrayState[id] >= 0 && arrayCpu[id] >= 0) spans.push(arraySince[id], end, arrayCpu[id], ribbonCategory(arrayState[id], arrayTrack[id]));
   }
   for (let cpu = 0; cpu < cpus; cpu++) if (readerSince[cpu] >= 0) spans.push(readerSince[cpu], end, cpu, READER_SPAN);
   if (gpSince >= 0) spans.push(gpSince, end, rcuRow, GP_SPAN);

@@ -8,7 +8,8 @@ import {
   GP_SPAN,
   MARK_CATEGORIES,
   READER_SPAN,
-  SPAN_CATEGORIES,
+  RIBBON_STATES,
+  ribbonCategory,
   type RaceTimeline,
 } from '../../src/races/raceTimeline.ts';
 
@@ -23,7 +24,7 @@ function spansOf(t: RaceTimeline, row: number, cat: number): [number, number][] 
   return out;
 }
 
-const cat = (name: (typeof SPAN_CATEGORIES)[number]) => SPAN_CATEGORIES.indexOf(name);
+const cat = (name: (typeof RIBBON_STATES)[number], track = 0) => ribbonCategory(RIBBON_STATES.indexOf(name), track);
 const markCat = (name: (typeof MARK_CATEGORIES)[number]) => MARK_CATEGORIES.indexOf(name);
 
 describe('buildRaceTimeline', () => {
@@ -71,10 +72,15 @@ describe('buildRaceTimeline', () => {
     }
   });
 
-  it('marks arrays overwritten by a second load as unpublished, then leaked (merged)', () => {
+  it('marks arrays overwritten by a second load as unpublished, then leaked (merged), with B\'s arrays on a second track', () => {
     const { timeline } = timelineOf({ scenario: 'load-while-enabled', variant: 'merged' });
     const leakedCpus = [0, 1, 2, 3].filter((cpu) => spansOf(timeline, cpu, cat('leaked')).length > 0);
     expect(leakedCpus).toEqual([0, 1, 2, 3]);
+    // B's arrays, allocated while A's were live, are drawn under them and freed after a grace period.
+    for (let cpu = 0; cpu < 4; cpu++) {
+      expect(spansOf(timeline, cpu, cat('published', 1))).toHaveLength(1);
+      expect(spansOf(timeline, cpu, cat('waiting for GP', 1))).toHaveLength(1);
+    }
     // Array #0 was held by CPU 0's reader: unpublished by B's assign first, leaked when the reader left.
     expect(spansOf(timeline, 0, cat('unpublished')).length).toBeGreaterThan(0);
     const lanes = timeline.extraLanes.map((l) => l.label);
@@ -87,9 +93,10 @@ describe('buildRaceTimeline', () => {
     expect(new Set(warnRows)).toEqual(new Set([bRow]));
   });
 
-  it('leaves no ribbon in the fixed variant leaked', () => {
+  it('leaves no ribbon in the fixed variant leaked, and never needs a second track', () => {
     const { timeline } = timelineOf({ scenario: 'load-while-enabled', variant: 'fixed' });
     for (let cpu = 0; cpu < 4; cpu++) expect(spansOf(timeline, cpu, cat('leaked'))).toEqual([]);
+    for (let i = 0; i < timeline.spans.count; i++) expect(timeline.spans.cat[i]).toBeLessThan(ribbonCategory(0, 1));
   });
 
   it('shows boot-time percpu arrays for the old design', () => {

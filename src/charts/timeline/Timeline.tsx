@@ -109,10 +109,17 @@ export function Timeline(props: TimelineProps) {
   const layoutFor = useCallback(
     (startStep: number, endStep: number): LaneLayout => {
       const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
-      const activeRows =
-        cpuCount > maxCpuLanes
-          ? activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, coverCounts)
-          : new Uint8Array(rowCount);
+      let activeRows: Uint8Array = new Uint8Array(rowCount);
+      if (cpuCount > maxCpuLanes) {
+        // Rows with events (or span edges) in view always count; rows merely covered by a long span
+        // (a CPU stuck in a read-side section) count too, unless that would overflow the lane budget
+        // (thousands of spinning CPUs), which would keep blocks from ever splitting when zoomed in.
+        const withEvents = activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, () => false);
+        const withCover = activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, coverCounts);
+        let covered = 0;
+        for (let r = 0; r < cpuCount && covered <= maxCpuLanes; r++) covered += withCover[r];
+        activeRows = covered <= maxCpuLanes ? withCover : withEvents;
+      }
       return computeLaneLayout({ cpuCount, nodes, activeRows, maxCpuLanes, extraLanes });
     },
     [data, cpuCount, nodes, maxCpuLanes, extraLanes, coverCounts],

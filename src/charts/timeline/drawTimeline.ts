@@ -6,8 +6,12 @@ import { scaleLinear } from 'd3';
 import { mergeMarksToRuns, mergeSpansToRuns, type StepScale, type TimelineMarks, type TimelineSpans } from './timelineIndex.ts';
 import type { LaneLayout } from './timelineLanes.ts';
 
-/** How a span category is drawn in its lane. */
-export type SpanLayer = 'ribbon' | 'overlay' | 'band';
+/**
+ * How a span category is drawn in its lane: 'ribbon' in the lane's ribbon band, 'ribbon2' in a thinner
+ * band under it (a second item of the same row alive at the same time), 'overlay' as a sleeve around
+ * both, 'band' over the whole lane height.
+ */
+export type SpanLayer = 'ribbon' | 'ribbon2' | 'overlay' | 'band';
 
 export interface TimelineStyle {
   markColors: readonly string[];
@@ -173,28 +177,32 @@ export function drawTimeline(
 
   const spanCats = style.spanColors.length;
   const spanRuns = mergeSpansToRuns(data.spans, startStep, endStep, scale, plotW, layout.laneOfRow, laneCount, spanCats);
-  // Vertical bands of a lane: marks on top, the ribbon below, overlays as a sleeve around the ribbon
-  // (filled above and below it, so the ribbon keeps its own colour where an overlay crosses it).
-  const ribbonTop = Math.round(H * 0.56);
-  const ribbonBottom = Math.max(ribbonTop + 2, Math.round(H * 0.82));
-  const sleeveTop = Math.max(Math.round(H * 0.42), ribbonTop - 5);
-  const sleeveBottom = Math.min(H - 1, ribbonBottom + 4);
+  // Vertical bands of a lane: marks on top, the ribbon (and a second, thinner ribbon) below, overlays
+  // as a sleeve around them, filled only outside the ribbons so that these keep their own colours.
+  const ribbonTop = Math.round(H * 0.5);
+  const ribbonBottom = Math.max(ribbonTop + 2, Math.round(H * 0.7));
+  const ribbon2Bottom = Math.max(ribbonBottom + 1, Math.round(H * 0.86));
+  const sleeveTop = Math.max(Math.round(H * 0.36), ribbonTop - 5);
+  const sleeveBottom = Math.min(H - 1, ribbon2Bottom + 3);
   for (let c = 0; c < spanCats; c++) {
     const layer = style.spanLayers[c];
     if (layer === 'band') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, 1, H - 2);
   }
   for (let c = 0; c < spanCats; c++) {
     if (style.spanLayers[c] === 'ribbon') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, ribbonTop, ribbonBottom - ribbonTop);
+    else if (style.spanLayers[c] === 'ribbon2') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, ribbonBottom + 1, ribbon2Bottom - ribbonBottom - 1);
   }
   for (let c = 0; c < spanCats; c++) {
     if (style.spanLayers[c] !== 'overlay') continue;
     const runs = spanRuns.runs[c];
+    const above = ribbonTop - sleeveTop;
+    const below = sleeveBottom - ribbon2Bottom;
     ctx.globalAlpha = 0.35;
-    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, ribbonTop - sleeveTop);
-    fillRuns(ctx, runs, style.spanColors[c], g, ribbonBottom, sleeveBottom - ribbonBottom);
+    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, above);
+    if (below > 0) fillRuns(ctx, runs, style.spanColors[c], g, ribbon2Bottom, below);
     ctx.globalAlpha = 1;
-    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, 2);
-    fillRuns(ctx, runs, style.spanColors[c], g, sleeveBottom - 2, 2);
+    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, Math.min(2, above));
+    if (below > 0) fillRuns(ctx, runs, style.spanColors[c], g, sleeveBottom - Math.min(2, below), Math.min(2, below));
   }
 
   const [lo, hi] = visibleMarks;
