@@ -71,6 +71,8 @@ export interface RacesSlice {
   resetRaceZoom: () => void;
   /** Back to step 0 of the scenario's own interleaving, paused, zoomed out. */
   resetRace: () => void;
+  /** Inputs, cursor and window from a shared link, paused; the run clamps the cursor and window when it arrives. */
+  restoreRace: (params: RaceParams, step: number, window: StepWindow | null) => void;
 }
 
 /** Number of states of the loaded run's cursor: steps (the cursor goes 0..steps). */
@@ -207,5 +209,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         undefined,
         'races/reset',
       ),
+    restoreRace: (raceParams, step, raceWindow) =>
+      set({ raceParams, raceStep: Math.max(0, Math.round(step)), raceWindow, racePlaying: false }, undefined, 'races/restore'),
   };
 };

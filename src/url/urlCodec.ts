@@ -1,0 +1,273 @@
+// The link format, pure: `encodeUrlState` writes a canonical query string (fixed key order, defaults
+// left out, v and m always first) and `decodeUrlState` reads any string back into a valid state plus
+// one message per thing it could not use. Decoding never throws: fields are read one by one through
+// valibot schemas, and a bad field falls back (clamped or default) without touching the others.
+//
+//   ?v=1&m=1&view=races&cpus=4&scenario=disable-vs-kick&variant=no-rcu&step=31&win=10-40.5&sched=…
+import * as v from 'valibot';
+import type { PageSize, PntRule, Toggles } from '../../workers/api.ts';
+import { TOGGLE_NAMES, type RaceVariant } from '../races/raceConfig.ts';
+import type { GridDesign } from '../state/memorySlice.ts';
+import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
+import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
+import {
+  DEFAULT_URL_STATE,
+  presetOfToggles,
+  roundWindowEdge,
+  SEED_MAX,
+  STEP_MAX,
+  STORM_KICKS_MAX,
+  STORM_KICKS_MIN,
+  UI_MODEL_VERSION,
+  URL_GRID_DESIGNS,
+  URL_PAGE_SIZES,
+  URL_PNT_RULES,
+  URL_RACE_VARIANTS,
+  URL_SCENARIOS,
+  URL_SCHEMA_VERSION,
+  URL_VIEWS,
+  type UrlState,
+} from './urlSchema.ts';
+
+/** Keys in the order they are written. */
+export const URL_KEYS = [
+  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'step', 'win', 'sched',
+] as const;
+export type UrlKey = (typeof URL_KEYS)[number];
+
+/** Something in a link that could not be used as is, and what was used instead. */
+export interface UrlIssue {
+  key: UrlKey | 'schedule-run' | 'step-run';
+  message: string;
+}
+
+export interface UrlDecodeResult {
+  /** Always valid (isValidUrlState). */
+  state: UrlState;
+  issues: UrlIssue[];
+  /** The model version the link was made with (m=), or null when it does not say. */
+  modelVersion: number | null;
+}
+
+// ---- encode -------------------------------------------------------------------------------------
+
+function togglesToBits(t: Toggles): string {
+  return TOGGLE_NAMES.map((name) => (t[name] ? '1' : '0')).join('');
+}
+
+/**
+ * The canonical query string (without "?") of a valid state: equal states give equal strings.
+ * O(schedule length) for the lz-string compression of a forked schedule.
+ */
+export function encodeUrlState(s: UrlState): string {
+  const d = DEFAULT_URL_STATE;
+  const out: string[] = [`v=${URL_SCHEMA_VERSION}`, `m=${UI_MODEL_VERSION}`];
+  const put = (key: UrlKey, value: string | number, def: string | number) => {
+    if (value !== def) out.push(`${key}=${value}`);
+  };
+  put('view', s.view, d.view);
+  put('cpus', s.cpus, d.cpus);
+  put('page', s.pageSize, d.pageSize);
+  put('nodes', s.nodes, d.nodes);
+  put('log', s.logScale ? 1 : 0, 1);
+  put('grid', s.gridDesign, d.gridDesign);
+  put('scenario', s.scenario, d.scenario);
+  put('variant', s.variant, d.variant);
+  if (s.toggles) out.push(`toggles=${togglesToBits(s.toggles)}`);
+  put('rule', s.pntRule, d.pntRule);
+  put('seed', s.seed, d.seed);
+  put('kicks', s.stormKicks, d.stormKicks);
+  put('step', s.step, d.step);
+  if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
+  // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
+  if (s.schedule.length) out.push(`sched=${encodeSchedule(s.schedule)}`);
+  return out.join('&');
+}
+
+// ---- decode -------------------------------------------------------------------------------------
+
+/** A raw value as a message shows it: short, and visibly empty. */
+function shown(raw: string): string {
+  if (raw === '') return '(empty)';
+  return raw.length > 24 ? `${raw.slice(0, 24)}…` : raw;
+}
+
+const WholeNumber = v.pipe(v.string(), v.trim(), v.regex(/^[+-]?[0-9]{1,20}$/), v.transform(Number));
+const Decimal = v.pipe(v.string(), v.regex(/^[0-9]{1,12}(?:\.[0-9]{1,12})?$/), v.transform(Number));
+const Bits4 = v.pipe(v.string(), v.regex(/^[01]{4}$/));
+const Flag = v.picklist(['0', '1']);
+
+interface Reader {
+  issues: UrlIssue[];
+  params: URLSearchParams;
+}
+
+function readInt(r: Reader, key: UrlKey, min: number, max: number, def: number): number {
+  const raw = r.params.get(key);
+  if (raw === null) return def;
+  const parsed = v.safeParse(WholeNumber, raw);
+  if (!parsed.success) {
+    r.issues.push({ key, message: `${key}=${shown(raw)} is not a whole number; using ${def} (the default)` });
+    return def;
+  }
+  const inRange = v.safeParse(v.pipe(v.number(), v.minValue(min), v.maxValue(max)), parsed.output);
+  if (!inRange.success) {
+    const used = parsed.output < min ? min : max;
+    r.issues.push({ key, message: `${key}=${shown(raw)} is out of range (${min}–${max}); using ${used}` });
+    return used;
+  }
+  return parsed.output;
+}
+
+function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: readonly T[], def: T, noun: string): T {
+  const raw = r.params.get(key);
+  if (raw === null) return def;
+  const match = choices.find((c) => String(c) === raw);
+  const parsed = v.safeParse(v.picklist(choices), match);
+  if (!parsed.success) {
+    r.issues.push({ key, message: `${key}=${shown(raw)} is not a known ${noun} (${choices.join(', ')}); using ${def}` });
+    return def;
+  }
+  return parsed.output;
+}
+
+function readVariant(r: Reader): { variant: RaceVariant; toggles: Toggles | null } {
+  const def = DEFAULT_URL_STATE.variant;
+  const rawVariant = r.params.get('variant');
+  const named = readChoice<RaceVariant>(r, 'variant', URL_RACE_VARIANTS, def, 'variant');
+  const namedOk = rawVariant !== null && named === rawVariant;
+  const rawBits = r.params.get('toggles');
+  let toggles: Toggles | null = null;
+  if (rawBits !== null) {
+    const bits = v.safeParse(Bits4, rawBits);
+    if (bits.success) {
+      toggles = Object.fromEntries(TOGGLE_NAMES.map((name, i) => [name, bits.output[i] === '1'])) as unknown as Toggles;
+    } else {
+      r.issues.push({
+        key: 'toggles',
+        message: `toggles=${shown(rawBits)} is not four 0/1 flags (${TOGGLE_NAMES.join(', ')}); ignored`,
+      });
+    }
+  }
+  if (toggles) {
+    const variant = presetOfToggles(toggles);
+    if (namedOk && named !== 'custom' && named !== variant) {
+      r.issues.push({ key: 'variant', message: `variant=${named} does not match toggles=${rawBits}; using the toggles (${variant})` });
+    }
+    return variant === 'custom' ? { variant, toggles } : { variant, toggles: null };
+  }
+  if (named === 'custom') {
+    r.issues.push({ key: 'variant', message: `variant=custom needs toggles (four 0/1 flags); using ${def}` });
+    return { variant: def, toggles: null };
+  }
+  return { variant: named, toggles: null };
+}
+
+function readWindow(r: Reader): readonly [number, number] | null {
+  const raw = r.params.get('win');
+  if (raw === null) return null;
+  const dash = raw.indexOf('-');
+  const a = v.safeParse(Decimal, raw.slice(0, Math.max(0, dash)));
+  const b = v.safeParse(Decimal, raw.slice(dash + 1));
+  if (dash < 0 || !a.success || !b.success) {
+    r.issues.push({ key: 'win', message: `win=${shown(raw)} is not a step window (start-end); showing the whole run` });
+    return null;
+  }
+  const start = roundWindowEdge(Math.min(a.output, STEP_MAX));
+  const end = roundWindowEdge(Math.min(b.output, STEP_MAX));
+  if (!(start < end)) {
+    r.issues.push({ key: 'win', message: `win=${shown(raw)} does not start before it ends; showing the whole run` });
+    return null;
+  }
+  return [start, end];
+}
+
+function readSchedule(r: Reader): string[] {
+  const raw = r.params.get('sched');
+  if (raw === null || raw === '') return [];
+  const decoded = decodeSchedule(raw);
+  if (decoded.ok) return decoded.schedule;
+  r.issues.push({
+    key: 'sched',
+    message: `The link's schedule (sched=${shown(raw)}) ${decoded.reason}; it was dropped: showing the scenario's own interleaving`,
+  });
+  return [];
+}
+
+function readVersions(r: Reader): number | null {
+  const rawV = r.params.get('v');
+  if (rawV !== null && rawV !== String(URL_SCHEMA_VERSION)) {
+    r.issues.push({
+      key: 'v',
+      message: `v=${shown(rawV)} is not a link version this app reads (it reads v=${URL_SCHEMA_VERSION}); the fields it recognises were read as v=${URL_SCHEMA_VERSION}`,
+    });
+  }
+  const rawM = r.params.get('m');
+  if (rawM === null) return null;
+  const m = v.safeParse(WholeNumber, rawM);
+  if (!m.success || m.output < 0) {
+    r.issues.push({ key: 'm', message: `m=${shown(rawM)} is not a model version; ignored` });
+    return null;
+  }
+  if (m.output !== UI_MODEL_VERSION) {
+    r.issues.push({
+      key: 'm',
+      message: `This link was made with model version ${m.output}; this app runs model version ${UI_MODEL_VERSION}, so traces may differ`,
+    });
+  }
+  return m.output;
+}
+
+/**
+ * Reads a query string ("?a=b&…" or "a=b&…") into a valid state. Unknown keys are ignored; each bad
+ * value gives one issue saying what was wrong and what was used instead. Never throws.
+ */
+export function decodeUrlState(search: string): UrlDecodeResult {
+  const d = DEFAULT_URL_STATE;
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.startsWith('?') ? search.slice(1) : search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const r: Reader = { issues: [], params };
+  const modelVersion = readVersions(r);
+  const view = readChoice<ViewId>(r, 'view', URL_VIEWS, d.view, 'view');
+  const cpus = readInt(r, 'cpus', MIN_CPUS, MAX_CPUS, d.cpus);
+  const pageSize = readChoice<PageSize>(r, 'page', URL_PAGE_SIZES, d.pageSize, 'page size');
+  const nodes = readInt(r, 'nodes', MIN_NODES, MAX_NODES, d.nodes);
+  const rawLog = params.get('log');
+  let logScale = d.logScale;
+  if (rawLog !== null) {
+    const flag = v.safeParse(Flag, rawLog);
+    if (flag.success) logScale = flag.output === '1';
+    else r.issues.push({ key: 'log', message: `log=${shown(rawLog)} is not 0 or 1; using 1 (log axes)` });
+  }
+  const gridDesign = readChoice<GridDesign>(r, 'grid', URL_GRID_DESIGNS, d.gridDesign, 'grid design');
+  const scenario = readChoice(r, 'scenario', URL_SCENARIOS, d.scenario, 'scenario');
+  const { variant, toggles } = readVariant(r);
+  const pntRule = readChoice<PntRule>(r, 'rule', URL_PNT_RULES, d.pntRule, 'pnt_seq rule');
+  const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
+  const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
+  const step = readInt(r, 'step', 0, STEP_MAX, d.step);
+  const window = readWindow(r);
+  const schedule = readSchedule(r);
+  const state: UrlState = {
+    view,
+    cpus,
+    pageSize,
+    nodes,
+    logScale,
+    gridDesign,
+    scenario,
+    variant,
+    toggles,
+    pntRule,
+    seed,
+    stormKicks,
+    schedule,
+    step,
+    window,
+  };
+  return { state, issues: r.issues, modelVersion };
+}

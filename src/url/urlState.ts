@@ -1,0 +1,128 @@
+// Between the store and a link: which store fields a link holds (urlStateOf) and how a decoded link
+// becomes store values (urlStateToStore). A forked schedule only applies to the config it was made
+// for (raceBaseKey), so the link carries it only while it applies, and restoring it recomputes that
+// key from the same copies of the model's presets the codec uses.
+import type { Catalog } from '../../workers/api.ts';
+import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConfig.ts';
+import type { StepWindow } from '../state/racesSlice.ts';
+import type { AppState } from '../state/store.ts';
+import {
+  DEFAULT_URL_STATE,
+  isPresetToggles,
+  presetOfToggles,
+  roundWindowEdge,
+  URL_SCENARIO_MIN_CPUS,
+  URL_SCENARIOS,
+  URL_VARIANT_TOGGLES,
+  URL_VARIANTS,
+  type UrlState,
+} from './urlSchema.ts';
+
+/** Just what buildRaceConfig reads from the catalog (presets and minimum CPUs), from the copies. */
+export const URL_CATALOG: Catalog = {
+  scenarios: URL_SCENARIOS.map((name) => ({ name, title: name, description: '', minCpus: URL_SCENARIO_MIN_CPUS[name] })),
+  variants: URL_VARIANTS.map((name) => ({ name, title: name, description: '', commit: '', toggles: URL_VARIANT_TOGGLES[name] })),
+};
+
+/** The store fields a link is made of (a narrow, reference-stable selection: compare with shallow). */
+export const selectUrlInputs = (s: AppState) =>
+  [s.activeView, s.cpus, s.pageSize, s.nodes, s.memoryLogScale, s.memoryGridDesign, s.raceParams, s.raceStep, s.raceWindow] as const;
+
+/** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
+export function scheduleBaseFor(params: RaceParams, machine: { cpus: number; nodes: number; pageSize: UrlState['pageSize'] }): string | null {
+  const config = buildRaceConfig({ ...params, schedule: [], scheduleBase: '' }, machine, URL_CATALOG);
+  if (!config) return null;
+  const { schedule: _schedule, ...base } = config;
+  return raceBaseKey(base);
+}
+
+/** The link state of the store: always valid (isValidUrlState). O(1) but for the schedule check. */
+export function urlStateOf(s: AppState): UrlState {
+  const p = s.raceParams;
+  const machine = { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize };
+  const custom = p.variant === 'custom' && p.toggles !== null && !isPresetToggles(p.toggles);
+  // A 'custom' variant whose toggles are a preset's (not made by the actions) is that preset.
+  const variant = custom ? 'custom' : p.variant !== 'custom' ? p.variant : p.toggles ? presetOfToggles(p.toggles) : DEFAULT_URL_STATE.variant;
+  const applies = p.schedule.length > 0 && p.scheduleBase !== '' && p.scheduleBase === scheduleBaseFor(p, machine);
+  const w = s.raceWindow;
+  const window = w && roundWindowEdge(w[0]) < roundWindowEdge(w[1]) ? ([roundWindowEdge(Math.max(0, w[0])), roundWindowEdge(w[1])] as const) : null;
+  return {
+    view: s.activeView,
+    cpus: s.cpus,
+    pageSize: s.pageSize,
+    nodes: s.nodes,
+    logScale: s.memoryLogScale,
+    gridDesign: s.memoryGridDesign,
+    scenario: p.scenario,
+    variant,
+    toggles: custom ? { ...p.toggles! } : null,
+    pntRule: p.pntRule,
+    seed: p.seed,
+    stormKicks: p.stormKicks,
+    schedule: applies ? p.schedule : [],
+    step: Math.max(0, Math.round(s.raceStep)),
+    window,
+  };
+}
+
+/** What restoring a link writes: the machine, the view, the race inputs (with the schedule's base key). */
+export interface RestoredState {
+  view: UrlState['view'];
+  cpus: number;
+  pageSize: UrlState['pageSize'];
+  nodes: number;
+  logScale: boolean;
+  gridDesign: UrlState['gridDesign'];
+  raceParams: RaceParams;
+  raceStep: number;
+  raceWindow: StepWindow | null;
+}
+
+export function urlStateToStore(u: UrlState): RestoredState {
+  const params: RaceParams = {
+    scenario: u.scenario,
+    variant: u.variant,
+    toggles: u.toggles ? { ...u.toggles } : null,
+    pntRule: u.pntRule,
+    seed: u.seed,
+    stormKicks: u.stormKicks,
+    schedule: [],
+    scheduleBase: '',
+  };
+  const machine = { cpus: u.cpus, nodes: u.nodes, pageSize: u.pageSize };
+  const base = u.schedule.length ? scheduleBaseFor(params, machine) : null;
+  return {
+    view: u.view,
+    cpus: u.cpus,
+    pageSize: u.pageSize,
+    nodes: u.nodes,
+    logScale: u.logScale,
+    gridDesign: u.gridDesign,
+    raceParams: base ? { ...params, schedule: [...u.schedule], scheduleBase: base } : params,
+    raceStep: u.step,
+    raceWindow: u.window ? [u.window[0], u.window[1]] : null,
+  };
+}
+
+/** Writes a link's state into the store through its actions (one action per slice field group). */
+export function restoreUrlState(s: AppState, u: UrlState): void {
+  const r = urlStateToStore(u);
+  s.setActiveView(r.view);
+  s.setCpus(r.cpus);
+  s.setPageSize(r.pageSize);
+  s.setNodes(r.nodes);
+  s.setMemoryLogScale(r.logScale);
+  s.setMemoryGridDesign(r.gridDesign);
+  s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
+}
+
+/**
+ * Key of the changes a user makes on purpose (view, scenario, variant and toggles, rule, a forked
+ * schedule): a change of it pushes a history entry; anything else (sliders, playback, zoom) replaces.
+ */
+export function deliberateKey(s: AppState): string {
+  const p = s.raceParams;
+  const t = p.toggles;
+  const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';
+  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.schedule.length, p.schedule.join(',')].join('|');
+}

@@ -1,0 +1,93 @@
+// Golden links: v1 URLs people may have shared, with the trace each one shows. Each URL is decoded
+// with the app's codec, turned into the RunConfig the UI sends (buildRaceConfig, the same function
+// the races view uses) and run with the model: a model or codec change that would silently change
+// what a shared link shows fails here. The URLs never change; on a deliberate model change bump
+// MODEL_VERSION and refresh the hashes with UPDATE_GOLDEN=1 (the URLs are kept as they are).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeMemory } from '../../workers/model/memory.ts';
+import { makeRunConfig, run } from '../../workers/model/sched/run.ts';
+import { MODEL_VERSION, type RunConfig } from '../../workers/model/sched/types.ts';
+import { schedApi } from '../../workers/schedApi.ts';
+import { buildRaceConfig } from '../../src/races/raceConfig.ts';
+import { decodeUrlState, encodeUrlState } from '../../src/url/urlCodec.ts';
+import { URL_SCHEMA_VERSION } from '../../src/url/urlSchema.ts';
+import { urlStateToStore } from '../../src/url/urlState.ts';
+
+const FILE = new URL('../golden/urls.json', import.meta.url);
+
+interface GoldenUrl {
+  name: string;
+  how: string;
+  url: string;
+  traceHash: string;
+  steps: number;
+  /** The link's step is the state right after this report's step. */
+  report?: string;
+  memoryReport?: unknown;
+}
+
+interface GoldenFile {
+  urlVersion: number;
+  modelVersion: number;
+  urls: GoldenUrl[];
+}
+
+const pinned = JSON.parse(readFileSync(FILE, 'utf8')) as GoldenFile;
+const catalog = schedApi.catalog();
+
+/** The RunConfig the races view sends for a link (the UI's own path: decode, restore, build). */
+function configOfUrl(url: string): RunConfig {
+  const { state } = decodeUrlState(url);
+  const restored = urlStateToStore(state);
+  const config = buildRaceConfig(restored.raceParams, { cpus: restored.cpus, nodes: restored.nodes, pageSize: restored.pageSize }, catalog);
+  if (!config) throw new Error('no config');
+  return config;
+}
+
+if (process.env.UPDATE_GOLDEN) {
+  const urls = pinned.urls.map((g) => {
+    const r = run(makeRunConfig(configOfUrl(g.url)), { trace: false }).result;
+    return { ...g, traceHash: r.traceHash, steps: r.steps };
+  });
+  writeFileSync(FILE, JSON.stringify({ ...pinned, modelVersion: MODEL_VERSION, urls }, null, 1) + '\n');
+}
+
+describe('golden links', () => {
+  it('are pinned for this link format and model version', () => {
+    expect(pinned.urlVersion).toBe(URL_SCHEMA_VERSION);
+    expect(pinned.modelVersion).toBe(MODEL_VERSION);
+    expect(pinned.urls.length).toBeGreaterThanOrEqual(8);
+  });
+
+  for (const g of pinned.urls) {
+    describe(g.name, () => {
+      it('decodes without a message and is still canonical', () => {
+        const decoded = decodeUrlState(g.url);
+        expect(decoded.issues).toEqual([]);
+        expect(decoded.modelVersion).toBe(MODEL_VERSION);
+        expect(`?${encodeUrlState(decoded.state)}`).toBe(g.url);
+      });
+
+      it('shows the pinned trace', () => {
+        const config = configOfUrl(g.url);
+        const { state } = decodeUrlState(g.url);
+        expect(config.schedule).toEqual(state.schedule);
+        const result = run(makeRunConfig(config), { trace: false }).result;
+        expect({ traceHash: result.traceHash, steps: result.steps }).toEqual({ traceHash: g.traceHash, steps: g.steps });
+        expect(state.step).toBeLessThanOrEqual(result.steps);
+        if (g.report) expect(result.reports.find((r) => r.kind === g.report)?.step).toBe(state.step - 1);
+        if (g.memoryReport) expect(computeMemory({ cpus: state.cpus, pageSize: state.pageSize, nodes: state.nodes })).toEqual(g.memoryReport);
+      });
+    });
+  }
+
+  it('include a hand-chosen schedule of 300 steps in a link under 2,000 characters', () => {
+    const g = pinned.urls.find((u) => decodeUrlState(u.url).state.schedule.length === 300);
+    expect(g).toBeDefined();
+    expect(`http://127.0.0.1:4177/${g!.url}`.length).toBeLessThan(2000);
+    // Forked: not the scenario's own interleaving.
+    const own = run(makeRunConfig({ ...configOfUrl(g!.url), schedule: [] }), { trace: false }).result;
+    expect(own.traceHash).not.toBe(g!.traceHash);
+  });
+});
