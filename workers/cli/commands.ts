@@ -3,5 +3,6 @@
 import type { Command } from './args.ts';
 import { memoryCommand } from './memoryCommand.ts';
 import { runCommand } from './runCommand.ts';
+import { exploreCommand } from './exploreCommand.ts';
 
-export const COMMANDS: readonly Command[] = [memoryCommand, runCommand];
+export const COMMANDS: readonly Command[] = [memoryCommand, runCommand, exploreCommand];

@@ -51,6 +51,8 @@ export interface ExploreProgress {
 export interface ExploreOptions {
   /** Schedules longer than this are cut off (the result then says complete: false). Default 1000. */
   maxSteps?: number;
+  /** Stop once this many distinct states were seen (complete: false). Default: no limit. */
+  maxStates?: number;
   /** Sort the per-CPU state of idle-symmetric CPUs in the state key (stateKey.ts). Default true. */
   symmetry?: boolean;
   /** Ample-set reduction of quiescent-state reports (see ampleQs). Default true. */
@@ -73,8 +75,10 @@ export interface ExploreResult {
   transitions: number;
   /** Deepest BFS level reached. */
   depth: number;
-  /** True when no state was cut off by maxSteps and the search was not stopped. */
+  /** True when no state was cut off by maxSteps, maxStates was not hit and the search was not stopped. */
   complete: boolean;
+  /** Why the search is incomplete: a schedule reached maxSteps, maxStates was hit, shouldStop said so. */
+  cutBy: 'max-steps' | 'max-states' | 'stopped' | null;
   stopped: boolean;
   maxSteps: number;
   symmetry: boolean;
@@ -286,6 +290,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   const symmetry = opts.symmetry ?? true;
   const por = opts.por ?? true;
   const every = opts.progressEvery ?? 4096;
+  const maxStates = opts.maxStates ?? Infinity;
   const root = createMachine(config);
   const loaderNames = root.script.loaders.map((l) => l.name);
   const keyer = new StateKeyer(root, symmetry);
@@ -311,6 +316,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   let depth = 0;
   let cut = false;
   let stopped = false;
+  let full = false;
   let expanded = 0;
   let reducedStates = 0;
   const fired: CheckerName[] = [];
@@ -357,6 +363,10 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
         for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
         const key = keyer.key(child);
         if (seen.has(key)) continue;
+        if (seen.size >= maxStates) {
+          full = true;
+          break search;
+        }
         seen.add(key);
         const cid = parent.push(id);
         action.push(code);
@@ -384,7 +394,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     states: seen.size,
     transitions,
     depth,
-    complete: !cut && !stopped,
+    complete: !cut && !stopped && !full,
+    cutBy: stopped ? 'stopped' : full ? 'max-states' : cut ? 'max-steps' : null,
     stopped,
     maxSteps,
     symmetry,

@@ -29,8 +29,6 @@ export function symmetricCpus(m: Machine): number[] {
   return out.length >= 2 ? out : [];
 }
 
-const WARN_SITES = ['alloc_kick_pseqs', 'scx_enable', 'scx_disable_workfn'];
-
 /**
  * Builds canonical keys. Allocation ids are renamed in order of first reference (ids are only names), grace
  * period numbers are stored relative to the completed count (only differences matter), and, with symmetry,
@@ -152,12 +150,9 @@ export class StateKeyer {
     this.put(m.stormIssued);
     // kvzalloc_node() calls matter only while a failure is still ahead.
     this.put(this.failAt >= 0 ? Math.min(m.kvzallocCalls, this.failAt + 1) : 0);
-    let w = m.prWarnOnce ? 1 : 0;
-    WARN_SITES.forEach((site, i) => {
-      if (m.warnOnce.has(site)) w |= 2 << i;
-    });
-    if (m.warnOnce.size) for (const site of m.warnOnce) if (!WARN_SITES.includes(site)) throw new Error(`state key: unknown WARN site ${site}`);
-    this.put(w);
+    this.put(m.prWarnOnce ? 1 : 0);
+    // WARN_ON_ONCE sites that already fired (a handful of names; sorted so insertion order does not matter).
+    const warned = m.warnOnce.size ? [...m.warnOnce].sort().join('\u0002') : '';
     this.put(m.gpInProgress ? 1 : 0);
     this.put(rel(m.maxGpNeeded));
     for (const l of m.loaders) {
@@ -192,7 +187,8 @@ export class StateKeyer {
     } else key = '';
 
     // Allocations still referenced, in canonical order: lifecycle state, references and written entries.
-    // (Unreferenced ones can no longer affect anything.) `order` grows while we walk it: that is fine.
+    // (Unreferenced ones can no longer affect anything.) Every reference has been named by now.
+    this.put(this.order.length);
     for (let i = 0; i < this.order.length; i++) {
       const id = this.order[i];
       this.put(m.allocState[id]);
@@ -208,6 +204,6 @@ export class StateKeyer {
         }
       }
     }
-    return this.str(0, this.len) + '\u0000' + key;
+    return this.str(0, this.len) + '\u0000' + key + '\u0000' + warned;
   }
 }

@@ -1,0 +1,119 @@
+// `sim explore` as a child process, as `npm run sim` runs it: JSON shape, table, errors, and the round trip
+// of a printed counterexample through `sim run --schedule FILE`.
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+function sim(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'workers/cli/sim.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+interface Cx {
+  schedule: string[];
+  steps: number;
+}
+interface ExploreJson {
+  scenario: string;
+  variant: string;
+  cpus: number;
+  pntRule: string;
+  states: number;
+  transitions: number;
+  complete: boolean;
+  seconds: number;
+  violations: Record<string, Cx | null>;
+}
+
+function exploreJson(...args: string[]): ExploreJson {
+  const r = sim('explore', ...args, '--json');
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(0);
+  return JSON.parse(r.stdout) as ExploreJson;
+}
+
+describe('sim explore --json', () => {
+  it('prints the search and one entry per checker (disable-vs-kick, no-rcu, 2 CPUs)', () => {
+    const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '2');
+    expect(Object.keys(r).slice(0, 9)).toEqual(['scenario', 'variant', 'cpus', 'pntRule', 'states', 'transitions', 'complete', 'seconds', 'violations']);
+    expect(r).toMatchObject({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 2, pntRule: '6.17', complete: true });
+    expect(r.states).toBeGreaterThan(100);
+    expect(typeof r.seconds).toBe('number');
+    expect(Object.keys(r.violations)).toEqual(expect.arrayContaining(['useAfterFree', 'nullDeref', 'leak', 'doubleFree', 'warn', 'droppedKicks', 'stuck', 'rcuStall']));
+    expect(r.violations.useAfterFree?.steps).toBe(r.violations.useAfterFree?.schedule.length);
+    expect(r.violations.nullDeref).not.toBeNull();
+    expect(r.violations.leak).toBeNull();
+  });
+
+  it('a printed use-after-free schedule replays with sim run --schedule FILE to the same violation', () => {
+    const args = ['--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '3'];
+    const cx = exploreJson(...args).violations.useAfterFree!;
+    const file = join(mkdtempSync(join(tmpdir(), 'explore-')), 'uaf.json');
+    writeFileSync(file, JSON.stringify(cx.schedule));
+    const r = sim('run', ...args, '--schedule', file, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const run = JSON.parse(r.stdout) as {
+      schedule: string[];
+      verdict: { useAfterFree: boolean };
+      reports: { kind: string; step: number }[];
+    };
+    expect(run.schedule.slice(0, cx.steps)).toEqual(cx.schedule);
+    expect(run.verdict.useAfterFree).toBe(true);
+    // The KASAN report is at the last step of the schedule (0-based step index steps - 1).
+    expect(run.reports.find((x) => x.kind === 'uaf')?.step).toBe(cx.steps - 1);
+  });
+
+  it('honours --pnt-rule, --no-symmetry and --no-por (same verdicts, more states)', () => {
+    const base = ['--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '3'];
+    const a = exploreJson(...base, '--pnt-rule', 'a379fa1e2cae');
+    expect(a.pntRule).toBe('a379fa1e2cae');
+    expect(a.violations.stuck).toBeNull();
+    const reduced = exploreJson(...base);
+    const plain = exploreJson(...base, '--no-symmetry', '--no-por');
+    expect(plain.states).toBeGreaterThan(reduced.states);
+    const steps = (r: ExploreJson) => Object.fromEntries(Object.entries(r.violations).map(([k, v]) => [k, v?.steps ?? null]));
+    expect(steps(plain)).toEqual(steps(reduced));
+  });
+
+  it('reports a bound with --max-steps', () => {
+    const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--max-steps', '10');
+    expect(r.complete).toBe(false);
+  });
+});
+
+describe('sim explore (table and errors)', () => {
+  it('prints a table of checkers and the schedules', () => {
+    const r = sim('explore', '--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '2');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('pnt_seq rule 6.17');
+    expect(r.stdout).toContain('complete: every schedule explored');
+    expect(r.stdout).toMatch(/^ {2}leak +YES +\d+$/m);
+    expect(r.stdout).toMatch(/^ {2}use-after-free +no$/m);
+    expect(r.stdout).toContain('leak: ["boot",');
+  });
+
+  it.each([['5'], ['0']])('rejects --cpus %s with one line on stderr and exit code 2', (n) => {
+    const r = sim('explore', '--cpus', n);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`error: --cpus must be an integer from 1 to 4 (got "${n}")\n`);
+  });
+
+  it('rejects a CPU count the scenario cannot use', () => {
+    const r = sim('explore', '--scenario', 'disable-vs-kick', '--cpus', '1');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain('at least 2 CPUs');
+  });
+
+  it('has help, and is listed in sim --help', () => {
+    expect(sim('explore', '--help').stdout).toContain('usage: sim explore');
+    expect(sim('--help').stdout).toMatch(/^ {2}explore /m);
+  });
+});

@@ -1,0 +1,61 @@
+// Symmetry and partial-order reduction never change a verdict (nor the length of a shortest counterexample):
+// each reduced search against the unreduced one, every scenario × variant × pnt_seq rule at 2 CPUs, the
+// scripted scenarios at 3 CPUs, and the sizes where symmetry has CPUs to permute (5–6).
+import { describe, it, expect } from 'vitest';
+import { explore, CHECKERS, type ExploreResult } from '../../workers/model/sched/explore.ts';
+import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
+import type { PntRule, RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
+
+const verdicts = (r: ExploreResult) => Object.fromEntries(CHECKERS.map((c) => [c, r.violations[c]?.steps ?? null]));
+
+function compareReductions(cfg: RunConfig): { base: number; sym: number; por: number; both: number } {
+  const base = explore(cfg, { symmetry: false, por: false });
+  expect(base.complete).toBe(true);
+  const states = { base: base.states, sym: 0, por: 0, both: 0 };
+  for (const [key, symmetry, por] of [
+    ['sym', true, false],
+    ['por', false, true],
+    ['both', true, true],
+  ] as const) {
+    const r = explore(cfg, { symmetry, por });
+    expect(r.complete, key).toBe(true);
+    expect(verdicts(r), key).toEqual(verdicts(base));
+    expect(r.states, key).toBeLessThanOrEqual(base.states);
+    states[key] = r.states;
+  }
+  return states;
+}
+
+describe('reductions keep every verdict', () => {
+  const at2: [ScenarioName, VariantName, PntRule][] = [];
+  for (const s of SCENARIOS) for (const v of VARIANTS) for (const rule of ['6.17', 'a379fa1e2cae'] as const) at2.push([s, v, rule]);
+
+  it.each(at2)('%s · %s · rule %s at 2 CPUs', (scenario, variant, pntRule) => {
+    compareReductions(makeRunConfig({ scenario, variant, cpus: 2, pntRule, stormKicks: 1 }));
+  });
+
+  const at3: [ScenarioName, VariantName, PntRule][] = [];
+  for (const s of ['disable-vs-kick', 'load-while-enabled', 'enable-disable'] as const)
+    for (const v of VARIANTS) for (const rule of ['6.17', 'a379fa1e2cae'] as const) at3.push([s, v, rule]);
+
+  it.each(at3)('%s · %s · rule %s at 3 CPUs', (scenario, variant, pntRule) => {
+    compareReductions(makeRunConfig({ scenario, variant, cpus: 3, pntRule }));
+  });
+
+  it('kick-storm with one kick at 3 CPUs', () => {
+    compareReductions(makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 3, stormKicks: 1 }));
+  });
+
+  it('POR shrinks the merged searches at 3 CPUs by more than a third', () => {
+    const s = compareReductions(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'merged', cpus: 3 }));
+    expect(s.por).toBeLessThan((s.base * 2) / 3);
+  });
+
+  it('symmetry merges states where there are idle CPUs to permute (disable-vs-kick at 6, load-while-enabled at 5)', () => {
+    const a = compareReductions(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 6 }));
+    expect(a.sym).toBeLessThan(a.base);
+    const b = compareReductions(makeRunConfig({ scenario: 'load-while-enabled', variant: 'fixed', cpus: 5 }));
+    expect(b.sym).toBeLessThan(b.base);
+  });
+});

@@ -1,0 +1,138 @@
+// `sim explore`: every interleaving of a scenario at 1–4 CPUs, and for each checker the shortest schedule that
+// trips it. Parses, calls workers/model/sched/explore.ts and prints; the time is measured here, not in the model.
+import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
+import { formatTable } from './format.ts';
+import { explore, CHECKERS, type CheckerName, type ExploreResult } from '../model/sched/explore.ts';
+import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
+import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
+import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
+
+/** Exhaustive search grows exponentially with the CPU count: beyond 4 it is a job for the UI's sampler. */
+export const MAX_EXPLORE_CPUS = 4;
+
+export const EXPLORE_OPTIONS = {
+  scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
+  variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
+  cpus: { kind: 'int', min: 1, max: MAX_EXPLORE_CPUS, default: 2, help: 'nr_cpu_ids N (exhaustive search: 1..4 only)' },
+  'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
+  'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
+  'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
+  'storm-kicks': { kind: 'int', min: 1, max: 100, default: 1, help: 'kick-storm: kicks BPF issues in all (pass the same to sim run)' },
+  'no-symmetry': { kind: 'flag', help: 'do not treat idle-symmetric CPUs as interchangeable' },
+  'no-por': { kind: 'flag', help: 'no partial-order reduction of quiescent-state reports' },
+  json: { kind: 'flag', help: 'print one JSON object' },
+} as const;
+
+const USAGE =
+  'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
+  '                   [--no-symmetry] [--no-por] [--json]\n\n' +
+  'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
+  'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
+  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n\n' +
+  'options:\n' +
+  formatOptionsHelp(EXPLORE_OPTIONS);
+
+const CHECKER_TITLES: Record<CheckerName, string> = {
+  useAfterFree: 'use-after-free',
+  nullDeref: 'NULL dereference',
+  leak: 'leak',
+  doubleFree: 'double free',
+  warn: 'WARN',
+  droppedKicks: 'dropped kicks',
+  stuck: 'stuck spin',
+  rcuStall: 'RCU stall',
+  bootPanic: 'boot panic',
+};
+
+type ExploreOpts = ReturnType<typeof parseOptions<typeof EXPLORE_OPTIONS>>;
+
+export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
+  const cfg = makeRunConfig({
+    scenario: opts.scenario as ScenarioName,
+    variant: opts.variant as VariantName,
+    cpus: opts.cpus,
+    pntRule: opts['pnt-rule'],
+    stormKicks: opts['storm-kicks'],
+  });
+  const errs = validateRunConfig(cfg);
+  if (errs.length) throw new UsageError(errs.join('; '));
+  return cfg;
+}
+
+/** The JSON object `sim explore --json` prints. */
+export function exploreJson(r: ExploreResult, seconds: number): object {
+  const violations: Record<string, { schedule: string[]; steps: number } | null> = {};
+  for (const name of CHECKERS) violations[name] = r.violations[name];
+  return {
+    scenario: r.scenario,
+    variant: r.variant,
+    cpus: r.cpus,
+    pntRule: r.pntRule,
+    states: r.states,
+    transitions: r.transitions,
+    complete: r.complete,
+    seconds: Math.round(seconds * 1000) / 1000,
+    violations,
+    depth: r.depth,
+    maxSteps: r.maxSteps,
+    cutBy: r.cutBy,
+    symmetry: r.symmetry,
+    symmetricCpus: r.symmetricCpus,
+    por: r.por,
+    reducedStates: r.reducedStates,
+  };
+}
+
+function completeness(r: ExploreResult): string {
+  switch (r.cutBy) {
+    case null:
+      return 'complete: every schedule explored';
+    case 'max-steps':
+      return `bounded at ${r.maxSteps} steps: longer schedules not explored`;
+    case 'max-states':
+      return 'incomplete: --max-states reached';
+    case 'stopped':
+      return 'incomplete: stopped';
+  }
+}
+
+export function formatExplore(r: ExploreResult, seconds: number): string {
+  const lines: string[] = [];
+  lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${r.pntRule}`);
+  lines.push(`${r.states} states, ${r.transitions} transitions, depth ${r.depth} · ${completeness(r)} · ${seconds.toFixed(2)} s`);
+  const sym = !r.symmetry ? 'off' : r.symmetricCpus.length ? `on (CPUs ${r.symmetricCpus.join(', ')} interchangeable)` : 'on (no interchangeable CPUs at this size)';
+  lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'}`);
+  lines.push('');
+  const rows = [['checker', 'reached', 'steps']];
+  for (const name of CHECKERS) {
+    const v = r.violations[name];
+    rows.push([CHECKER_TITLES[name], v ? 'YES' : r.complete ? 'no' : 'not found', v ? String(v.steps) : '']);
+  }
+  let out = lines.join('\n') + '\n' + formatTable(rows);
+  const found = CHECKERS.filter((n) => r.violations[n]);
+  if (found.length) {
+    out += '\nshortest schedules (JSON, for sim run --schedule FILE):\n';
+    for (const name of found) out += `  ${CHECKER_TITLES[name]}: ${JSON.stringify(r.violations[name]!.schedule)}\n`;
+  }
+  return out;
+}
+
+export const exploreCommand: Command = {
+  name: 'explore',
+  summary: 'explore every interleaving of a scenario (1–4 CPUs) and print a shortest schedule per checker',
+  usage: USAGE,
+  run(argv: readonly string[], io: CliIo): number {
+    const opts = parseOptions('sim explore', argv, EXPLORE_OPTIONS);
+    const cfg = exploreConfigFromOptions(opts);
+    const t0 = performance.now();
+    const r = explore(cfg, {
+      maxSteps: opts['max-steps'],
+      maxStates: opts['max-states'],
+      symmetry: !opts['no-symmetry'],
+      por: !opts['no-por'],
+    });
+    const seconds = (performance.now() - t0) / 1000;
+    io.stdout(opts.json ? JSON.stringify(exploreJson(r, seconds)) + '\n' : formatExplore(r, seconds));
+    return EXIT_OK;
+  },
+};
