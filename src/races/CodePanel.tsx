@@ -72,7 +72,7 @@ export function CodePanel() {
   for (const p of view?.positions ?? []) byFn.set(p.fn, [...(byFn.get(p.fn) ?? []), p]);
   const fns = [...byFn.keys()];
   return (
-    <section role="region" aria-label="Code" className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3">
+    <section role="region" aria-label="Code" className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="text-sm font-semibold">Code: where each actor is</h3>
       <p className="text-xs text-slate-500">Our pseudo-code of the kernel functions, for this variant; the highlighted line runs next.</p>
       {error && <p className="text-xs text-red-700">{error}</p>}

@@ -59,13 +59,15 @@ export function CpuGridPanel() {
   );
 
   return (
-    <section className="min-w-0 rounded border border-slate-200 bg-white p-3">
+    <section className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
       <p className="mb-2 text-xs text-slate-500">
         Colour: the state of the array each CPU owns. Inset: inside its irq work (an RCU reader) or still owing a quiescent
         state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.
       </p>
       {view ? (
+        // Its own compositing layer: a redraw every step does not repaint the page around it.
+        <div className="will-change-transform">
         <CpuHeatmap
           label="CPU grid"
           values={view.cell}
@@ -96,6 +98,7 @@ export function CpuGridPanel() {
             </ul>
           }
         />
+        </div>
       ) : (
         <p className="text-sm text-slate-500">…</p>
       )}

@@ -10,9 +10,9 @@ import { selectLoadedRace, selectRaceView } from './raceSelectors.ts';
 import { EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 
 /** Runs with at most this many events list them all; longer ones list a window around the cursor. */
-const LIST_ALL_MAX = 600;
-const WINDOW_EVENTS = 300;
-const CHUNK = 100;
+const LIST_ALL_MAX = 400;
+const WINDOW_EVENTS = 120;
+const CHUNK = 40;
 
 /** The model's words for events already seen, per run (filled from step views). */
 const textCache = new WeakMap<LoadedRace, Map<number, string>>();
@@ -102,7 +102,7 @@ export function EventsPanel() {
     }
   }
   return (
-    <section role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3">
+    <section role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="mb-1 text-sm font-semibold">Events</h3>
       <p className="mb-2 text-xs text-slate-500">
         {count <= LIST_ALL_MAX

@@ -14,7 +14,7 @@ export function ExplanationPanel() {
   const stuckUnder617 = result && result.pntRule === '6.17' && (result.verdict.stuck || result.verdict.rcuStall);
   const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
-    <section role="region" aria-label="About this run" className="rounded border border-slate-200 bg-white p-3 text-sm">
+    <section role="region" aria-label="About this run" className="rounded border border-slate-200 bg-white p-3 [contain:content] text-sm">
       <h3 className="text-sm font-semibold">{scenario?.title ?? params.scenario}</h3>
       <p className="mt-1 text-slate-700">{scenario?.description}</p>
       <p className="mt-2 text-slate-700">

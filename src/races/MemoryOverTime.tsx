@@ -1,6 +1,7 @@
 // Memory of the arrays over the run (live, waiting for a grace period, leaked), stacked, on the same
-// step window and left edge as the timeline above it, with the cursor. Canvas, redrawn from store
-// subscriptions through the frame scheduler.
+// step window and left edge as the timeline above it, with the cursor (a DOM line moved with a
+// transform). The canvas is redrawn from a store subscription through the frame scheduler, only
+// when the window or size changes.
 import { scaleLinear } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { cancelDraw, requestDraw } from '../charts/shared/frameScheduler.ts';
@@ -29,6 +30,7 @@ export function MemoryOverTime() {
   const drawKey = useId();
   const boxRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
   const sizeRef = useRef<CanvasSize | null>(null);
   const series = race?.result.memory ?? null;
   const maxBytes = useMemo(() => {
@@ -37,6 +39,18 @@ export function MemoryOverTime() {
     for (let i = 0; i < series.step.length; i++) m = Math.max(m, series.live[i] + series.waiting[i] + series.leaked[i]);
     return m;
   }, [series]);
+
+  const placeCursor = useCallback(() => {
+    const line = cursorRef.current;
+    const size = sizeRef.current;
+    if (!line || !size || !race) return;
+    const s = useAppStore.getState();
+    const [a, b] = s.raceWindow ?? [0, race.timeline.endStep];
+    const plotW = Math.max(1, size.widthPx - LABEL_WIDTH_PX - RIGHT_PAD_PX);
+    const visible = s.raceStep >= a && s.raceStep <= b;
+    line.style.visibility = visible ? 'visible' : 'hidden';
+    if (visible) line.style.transform = `translateX(${Math.round(LABEL_WIDTH_PX + ((s.raceStep - a) / Math.max(1e-9, b - a)) * plotW) - 1}px)`;
+  }, [race]);
 
   const draw = useCallback(() => {
     const canvas = canvasRef.current;
@@ -77,24 +91,20 @@ export function MemoryOverTime() {
       }
       ctx.fill();
     }
-    const step = s.raceStep;
-    if (step >= a && step <= b) {
-      const x = Math.round(LABEL_WIDTH_PX + ((step - a) / Math.max(1e-9, b - a)) * plotW) + 0.5;
-      ctx.fillStyle = '#0369a1';
-      ctx.fillRect(x - 1, 0, 2, size.heightPx);
-    }
-  }, [race, series, maxBytes]);
+    placeCursor();
+  }, [race, series, maxBytes, placeCursor]);
 
   useEffect(() => {
     requestDraw(drawKey, draw);
     const offWindow = useAppStore.subscribe((s) => s.raceWindow, () => requestDraw(drawKey, draw));
-    const offStep = useAppStore.subscribe((s) => s.raceStep, () => requestDraw(drawKey, draw));
+    const offStep = useAppStore.subscribe((s) => s.raceStep, () => requestDraw(`${drawKey}-cursor`, placeCursor));
     return () => {
       offWindow();
       offStep();
       cancelDraw(drawKey);
+      cancelDraw(`${drawKey}-cursor`);
     };
-  }, [drawKey, draw]);
+  }, [drawKey, draw, placeCursor]);
 
   useEffect(() => {
     const box = boxRef.current;
@@ -107,7 +117,7 @@ export function MemoryOverTime() {
 
   const now = series && view ? memoryAt(series, view.step) : null;
   return (
-    <section role="region" aria-label="Memory over time" className="min-w-0 rounded border border-slate-200 bg-white p-3">
+    <section role="region" aria-label="Memory over time" className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">Memory of the arrays over time</h3>
         <ul className="flex flex-wrap gap-x-3 text-[11px] text-slate-600">
@@ -122,6 +132,12 @@ export function MemoryOverTime() {
       </div>
       <div ref={boxRef} className="relative w-full" style={{ height: HEIGHT_PX }}>
         <canvas ref={canvasRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+        <div
+          ref={cursorRef}
+          className="pointer-events-none absolute top-0 left-0 h-full w-0.5 bg-sky-700 will-change-transform"
+          style={{ visibility: 'hidden' }}
+          aria-hidden="true"
+        />
       </div>
     </section>
   );

@@ -104,7 +104,7 @@ export function ReportsPanel() {
     else groups.set(r.kind, [r]);
   }
   return (
-    <section role="region" aria-label="Reports" className="min-w-0 rounded border border-slate-200 bg-white p-3">
+    <section role="region" aria-label="Reports" className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="mb-2 text-sm font-semibold">
         Reports{reports.length > 0 && ` (${reports.length})`}
       </h3>

@@ -1,5 +1,6 @@
 // Stepping and scrubbing never re-run the model: every cursor move asks the worker for that step's
-// view of the loaded run, through the coalescing step fetcher (one call in flight, newest step next).
+// view of the loaded run, through the coalescing step fetcher (one call in flight, newest step next,
+// the next step in the direction of travel prefetched while idle).
 import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { StepView } from '../../workers/api.ts';
@@ -17,6 +18,7 @@ export function useRaceStepper(): void {
         s.failRaceRun(s.raceRun.runId, errorMessage(error));
       },
       isCancellation,
+      lastStep: () => useAppStore.getState().raceRun.data?.result.steps ?? 0,
     });
     const sync = () => {
       const s = useAppStore.getState();

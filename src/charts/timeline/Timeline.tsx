@@ -1,10 +1,12 @@
-// Thin React shell of the timeline: two canvases (data + cursor/hover overlay), d3-zoom bound once,
-// and a tooltip. The visible window and the cursor are read through callbacks and redrawn from a
-// subscription via the shared frame scheduler, so zooming, panning and stepping never re-render React.
+// Thin React shell of the timeline: two canvases (data + hover overlay), the cursor (a DOM line moved
+// with a transform, so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window
+// and the cursor are read through callbacks and redrawn from a subscription via the shared frame
+// scheduler, so zooming, panning and stepping never re-render React.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
 import {
+  cursorLeftPx,
   drawTimeline,
   drawTimelineOverlay,
   laneAtY,
@@ -76,6 +78,8 @@ export function Timeline(props: TimelineProps) {
   const boxRef = useRef<HTMLDivElement>(null);
   const dataRef = useRef<HTMLCanvasElement>(null);
   const overlayRef = useRef<HTMLCanvasElement>(null);
+  const cursorRef = useRef<HTMLDivElement>(null);
+  const cursorLabelRef = useRef<HTMLSpanElement>(null);
   const sizeRef = useRef<CanvasSize | null>(null);
   const layoutRef = useRef<LaneLayout | null>(null);
   const zoomRef = useRef<TimelineZoom | null>(null);
@@ -134,8 +138,20 @@ export function Timeline(props: TimelineProps) {
     const ctx = getCssPixelContext(canvas, size.dpr);
     const [a, b] = currentWindow();
     const h = hoverRef.current;
-    drawTimelineOverlay(ctx, g, a, b, callbacks.current.getCursor(), h ? { lane: h.lane, step: h.step } : null);
+    drawTimelineOverlay(ctx, g, a, b, h ? { lane: h.lane, step: h.step } : null);
   }, [geometryOf, heightPx, currentWindow]);
+
+  const placeCursor = useCallback(() => {
+    const line = cursorRef.current;
+    const size = sizeRef.current;
+    if (!line || !size) return;
+    const [a, b] = currentWindow();
+    const step = callbacks.current.getCursor();
+    const left = cursorLeftPx(geometryOf(size), a, b, step);
+    line.style.visibility = left === null ? 'hidden' : 'visible';
+    if (left !== null) line.style.transform = `translateX(${left - 1}px)`;
+    if (cursorLabelRef.current) cursorLabelRef.current.textContent = String(step);
+  }, [geometryOf, currentWindow]);
 
   const drawData = useCallback(() => {
     const canvas = dataRef.current;
@@ -153,7 +169,8 @@ export function Timeline(props: TimelineProps) {
     lastDrawMs = performance.now() - t0;
     lastFrameStats = { ...stats, lanes: layout.lanes.length };
     drawOverlay();
-  }, [geometryOf, heightPx, currentWindow, layoutFor, data, style, drawOverlay]);
+    placeCursor();
+  }, [geometryOf, heightPx, currentWindow, layoutFor, data, style, drawOverlay, placeCursor]);
 
   // Zoom behaviour: bound once per element.
   useEffect(() => {
@@ -197,6 +214,7 @@ export function Timeline(props: TimelineProps) {
       stop();
       cancelDraw(drawKey);
       cancelDraw(`${drawKey}-overlay`);
+      cancelDraw(`${drawKey}-cursor`);
     };
   }, [drawKey, drawData, syncZoom]);
 
@@ -208,10 +226,10 @@ export function Timeline(props: TimelineProps) {
           zoomRef.current?.setWindow(a, b);
           requestDraw(drawKey, drawData);
         } else {
-          requestDraw(`${drawKey}-overlay`, drawOverlay);
+          requestDraw(`${drawKey}-cursor`, placeCursor);
         }
       }),
-    [drawKey, drawData, drawOverlay, currentWindow],
+    [drawKey, drawData, placeCursor, currentWindow],
   );
 
   const hitTest = useCallback(
@@ -277,8 +295,19 @@ export function Timeline(props: TimelineProps) {
       onClick={onClick}
       aria-label={`${label}: drag to pan, wheel to zoom, click a mark to go to its step`}
     >
-      <canvas ref={dataRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
-      <canvas ref={overlayRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
+      <canvas ref={dataRef} className="absolute inset-0 h-full w-full will-change-transform" aria-hidden="true" />
+      <canvas ref={overlayRef} className="absolute inset-0 h-full w-full will-change-transform" aria-hidden="true" />
+      <div
+        ref={cursorRef}
+        className="pointer-events-none absolute left-0 w-0.5 bg-sky-700 will-change-transform"
+        style={{ top: AXIS_HEIGHT_PX - 12, height: heightPx - AXIS_HEIGHT_PX + 12, visibility: 'hidden' }}
+        aria-hidden="true"
+      >
+        <span
+          ref={cursorLabelRef}
+          className="absolute bottom-full left-px -translate-x-1/2 -translate-y-0.5 rounded-sm bg-sky-700 px-1 font-sans text-[11px] leading-[14px] font-bold text-white"
+        />
+      </div>
       {tooltip && (
         <div
           role="tooltip"

@@ -220,39 +220,28 @@ export function drawTimeline(
   return { markRuns: markRuns.total, spanRuns: spanRuns.total, visibleMarks: hi - lo };
 }
 
-/** Overlay: the cursor at `cursorStep` and an outline of the hovered lane/step, if any. */
+/** Overlay: an outline of the hovered mark, if any (the cursor is a DOM element: moving it paints nothing). */
 export function drawTimelineOverlay(
   ctx: CanvasRenderingContext2D,
   g: TimelineGeometry,
   startStep: number,
   endStep: number,
-  cursorStep: number,
   hover: { lane: number; step: number } | null,
 ): void {
   ctx.clearRect(0, 0, g.widthPx, g.heightPx);
+  if (!hover || hover.lane < 0) return;
   const scale = windowScale(g, startStep, endStep);
-  const plotW = plotWidthPx(g);
-  const toX = (step: number) => g.labelWidthPx + (step - scale.startStep) * scale.pxPerStep;
-  if (hover && hover.lane >= 0) {
-    const x = toX(hover.step);
-    if (x >= g.labelWidthPx && x <= g.labelWidthPx + plotW) {
-      ctx.strokeStyle = '#0f172a';
-      ctx.lineWidth = 1;
-      const w = Math.max(4, markWidthPx(scale.pxPerStep) + 4);
-      ctx.strokeRect(Math.round(x - w / 2) + 0.5, laneTopPx(g, hover.lane) + 0.5, w, g.laneHeightPx - 1);
-    }
-  }
-  if (cursorStep < startStep || cursorStep > endStep) return;
-  const x = Math.round(toX(cursorStep)) + 0.5;
-  ctx.fillStyle = '#0369a1';
-  ctx.fillRect(x - 1, g.axisHeightPx - 12, 2, g.heightPx - g.axisHeightPx + 12);
-  ctx.font = 'bold 11px ui-sans-serif, system-ui, sans-serif';
-  ctx.textBaseline = 'alphabetic';
-  const label = String(cursorStep);
-  const w = ctx.measureText(label).width + 8;
-  const left = Math.min(Math.max(g.labelWidthPx, x - w / 2), g.widthPx - w);
-  ctx.fillRect(left, 1, w, 14);
-  ctx.fillStyle = '#ffffff';
-  ctx.textAlign = 'left';
-  ctx.fillText(label, left + 4, 12);
+  const x = g.labelWidthPx + (hover.step - scale.startStep) * scale.pxPerStep;
+  if (x < g.labelWidthPx || x > g.labelWidthPx + plotWidthPx(g)) return;
+  ctx.strokeStyle = '#0f172a';
+  ctx.lineWidth = 1;
+  const w = Math.max(4, markWidthPx(scale.pxPerStep) + 4);
+  ctx.strokeRect(Math.round(x - w / 2) + 0.5, laneTopPx(g, hover.lane) + 0.5, w, g.laneHeightPx - 1);
+}
+
+/** Where the cursor line goes for `cursorStep`, CSS px from the left edge, or null when out of view. */
+export function cursorLeftPx(g: TimelineGeometry, startStep: number, endStep: number, cursorStep: number): number | null {
+  if (cursorStep < startStep || cursorStep > endStep) return null;
+  const scale = windowScale(g, startStep, endStep);
+  return Math.round(g.labelWidthPx + (cursorStep - scale.startStep) * scale.pxPerStep);
 }
