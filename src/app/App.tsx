@@ -8,6 +8,9 @@ import { installAppTestHooks } from '../sim/testHooks.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { selectActiveView, selectSetActiveView } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
+import { CopyLinkButton } from '../url/CopyLinkButton.tsx';
+import { UrlAlert } from '../url/UrlAlert.tsx';
+import { useUrlSync } from '../url/useUrlSync.ts';
 
 const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore' };
 
@@ -76,6 +79,8 @@ function ViewTabs() {
 }
 
 export function App() {
+  // First: the link's state is in the store before anything reads it.
+  const url = useUrlSync();
   const active = useAppStore(selectActiveView);
   useEffect(() => {
     installAppTestHooks(useAppStore.getState);
@@ -83,12 +88,16 @@ export function App() {
   }, []);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white px-6 py-3">
-        <h1 className="text-lg font-semibold">sched_ext kick pseqs: per-CPU arrays, RCU and the races</h1>
-        <p className="text-xs text-slate-500">
-          Linux 14c1da3895a1 (“Allocate scx_kick_cpus_pnt_seqs lazily using kvzalloc()”) and its fix 05e63305c85c
-        </p>
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
+        <div>
+          <h1 className="text-lg font-semibold">sched_ext kick pseqs: per-CPU arrays, RCU and the races</h1>
+          <p className="text-xs text-slate-500">
+            Linux 14c1da3895a1 (“Allocate scx_kick_cpus_pnt_seqs lazily using kvzalloc()”) and its fix 05e63305c85c
+          </p>
+        </div>
+        <CopyLinkButton />
       </header>
+      <UrlAlert issues={url.issues} onDismiss={url.dismiss} />
       <nav className="bg-white">
         <ViewTabs />
       </nav>

@@ -2,7 +2,8 @@
 // number or the loader's letter: "irq:12" → "i12", "enable:B" → "eB", "gp" → "g"), a checksum, then
 // lz-string's URL-safe compression. Schedules repeat a lot (a loader's steps, a CPU's irq work), so
 // 300 hand-chosen steps take a few hundred characters. Decoding never throws: it returns a reason.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// lz-string is CommonJS: its default import works in Vite, Vitest and plain Node ESM alike.
+import LZString from 'lz-string';
 import { ACTOR_ID_RE, SCHEDULE_MAX, type URL_ACTOR_KINDS } from './urlSchema.ts';
 
 type ActorKind = (typeof URL_ACTOR_KINDS)[number];
@@ -45,7 +46,7 @@ export function scheduleToText(schedule: readonly string[]): string {
 
 /** The `sched` parameter's value: URL-safe (A–Z a–z 0–9 + - $). Ids must match ACTOR_ID_RE. */
 export function encodeSchedule(schedule: readonly string[]): string {
-  return compressToEncodedURIComponent(scheduleToText(schedule));
+  return LZString.compressToEncodedURIComponent(scheduleToText(schedule));
 }
 
 export type ScheduleDecode = { ok: true; schedule: string[] } | { ok: false; reason: string };
@@ -78,7 +79,7 @@ export function decodeSchedule(encoded: string): ScheduleDecode {
   let text: string | null;
   try {
     // URLSearchParams turns '+' into ' '; lz-string maps it back.
-    text = decompressFromEncodedURIComponent(encoded);
+    text = LZString.decompressFromEncodedURIComponent(encoded);
   } catch {
     text = null;
   }
