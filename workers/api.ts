@@ -29,11 +29,13 @@ export interface MemorySnapshot {
 }
 
 import type { SchedApi } from './schedApi.ts';
+import type { ExploreApi } from './exploreApi.ts';
 
 export type * from './schedApi.ts';
+export type * from './exploreApi.ts';
 
-/** The whole worker API: the memory model (below) and the scheduler-core model (SchedApi). */
-export interface SimApi extends SchedApi {
+/** The whole worker API: the memory model (below), the scheduler-core model (SchedApi) and its search. */
+export interface SimApi extends SchedApi, ExploreApi {
   /** Cost of both designs at one CPU count (kernel-facts.md §3–4). Pure; microseconds. */
   memory(params: MemoryParams): MemoryReport;
   /** Chart curve for every N of a log grid plus step/threshold points. Pure; about a millisecond. */

@@ -1,6 +1,7 @@
 // Implementation of SimApi. Kept apart from the worker entry so Node tests can import it directly.
 import type { MemoryCurveRequest, SimApi } from './api.ts';
 import { schedApi } from './schedApi.ts';
+import { exploreApi } from './exploreApi.ts';
 import {
   MAX_CPUS,
   MIN_CPUS,
@@ -51,6 +52,7 @@ export function chartCpus(pageSize: PageSize, gridPoints: number): Float64Array 
 
 export const simApi: SimApi = {
   ...schedApi,
+  ...exploreApi,
   memory: (params) => computeMemory(params),
   memoryCurve: ({ pageSize, nodes, gridPoints }: MemoryCurveRequest) => ({
     curve: memoryCurve(pageSize, nodes, chartCpus(pageSize, gridPoints)),

@@ -2,6 +2,7 @@
 // own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
 import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { installHeatmapBench } from '../charts/heatmap/heatmapBench.ts';
+import { ExploreView } from '../explore/ExploreView.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { RacesView } from '../races/RacesView.tsx';
 import { installAppTestHooks } from '../sim/testHooks.ts';
@@ -14,14 +15,6 @@ import { useUrlSync } from '../url/useUrlSync.ts';
 
 const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore' };
 
-function ComingSoon({ what }: { what: string }) {
-  return (
-    <div className="rounded border border-dashed border-slate-300 bg-white p-8 text-center text-slate-500">
-      {what}: coming soon.
-    </div>
-  );
-}
-
 function renderView(view: ViewId): ReactNode {
   switch (view) {
     case 'memory':
@@ -29,7 +22,7 @@ function renderView(view: ViewId): ReactNode {
     case 'races':
       return <RacesView />;
     case 'explore':
-      return <ComingSoon what="The exploration view" />;
+      return <ExploreView />;
   }
 }
 

@@ -5,8 +5,9 @@ import { devtools, subscribeWithSelector } from 'zustand/middleware';
 import { createMemorySlice, type MemorySlice } from './memorySlice.ts';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice.ts';
 import { createRacesSlice, type RacesSlice } from './racesSlice.ts';
+import { createExploreSlice, type ExploreSlice } from '../explore/exploreSlice.ts';
 
-export type AppState = ParamsSlice & MemorySlice & RacesSlice;
+export type AppState = ParamsSlice & MemorySlice & RacesSlice & ExploreSlice;
 
 /** Vite's DEV flag, read defensively: node tests type-check this file without vite/client types. */
 function isDevBuild(): boolean {
@@ -24,6 +25,7 @@ export const useAppStore = create<AppState>()(
       ...createParamsSlice(...a),
       ...createMemorySlice(...a),
       ...createRacesSlice(...a),
+      ...createExploreSlice(...a),
     })),
     { name: 'scx-kick-pseqs', enabled: isDevBuild() },
   ),

@@ -1,0 +1,105 @@
+// The explore view end to end: search every interleaving of disable-vs-kick on no-rcu at 2 CPUs, load the
+// use-after-free counterexample into the race stepper, and see the KASAN report at the violating step.
+import { expect, test, type Page } from '@playwright/test';
+
+interface ExploreState {
+  exploreStatus: string;
+  exploreResult: { violations: Record<string, { schedule: string[]; steps: number } | null>; complete: boolean } | null;
+}
+
+interface RaceState {
+  raceStep: number;
+  raceView: { step: number } | null;
+  raceRun: { status: string; data: { result: { steps: number; config: { schedule: string[] } } } | null };
+}
+
+const state = <T,>(page: Page) => page.evaluate(() => window.__app?.getState()) as Promise<T>;
+
+async function openExplore(page: Page): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('tab', { name: 'Explore' }).click();
+  await expect(page.getByRole('heading', { name: /^Explore:/ })).toBeVisible();
+}
+
+test.describe('explore view', () => {
+  let pageErrors: string[];
+  test.beforeEach(({ page }) => {
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+  });
+  test.afterEach(() => {
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('asks for 1–4 CPUs when the shared count is larger', async ({ page }) => {
+    await openExplore(page);
+    await expect(page.getByRole('note')).toContainText('1 to 4 CPUs');
+    await expect(page.getByRole('button', { name: 'Explore all interleavings' })).toBeDisabled();
+  });
+
+  test('finds the use-after-free of no-rcu and shows it in the race stepper at the violating step', async ({ page }) => {
+    await openExplore(page);
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('disable-vs-kick');
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('no-rcu');
+    await page.getByRole('combobox', { name: 'CPUs' }).selectOption('2');
+    const explore = page.getByRole('button', { name: 'Explore all interleavings' });
+    await expect(explore).toBeEnabled();
+    await explore.click();
+
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
+    await expect(results).toContainText('disable-vs-kick · no-rcu · 2 CPUs · pnt_seq rule 6.17');
+    await expect(page.getByRole('status', { name: 'Explore progress' })).toContainText('Done:');
+    const uafRow = results.getByRole('row', { name: /^use-after-free/ });
+    await expect(uafRow).toContainText('found');
+    await expect(results.getByRole('row', { name: /^leak/ })).toContainText('not reachable');
+    await page.screenshot({ path: 'test-results/explore-results.png', fullPage: true });
+
+    const s = await state<ExploreState>(page);
+    const cx = s.exploreResult!.violations.useAfterFree!;
+    expect(cx.steps).toBe(cx.schedule.length);
+
+    await page.getByRole('button', { name: 'Show the use-after-free counterexample in the race stepper' }).click();
+    await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
+    await page.waitForFunction(
+      (steps) => {
+        const r = window.__app?.getState() as RaceState | undefined;
+        return !!r && r.raceRun.status === 'done' && r.raceStep === steps && r.raceView?.step === steps;
+      },
+      cx.steps,
+      { timeout: 30_000 },
+    );
+    await page.evaluate(() => window.__app?.whenIdle());
+    const race = await state<RaceState>(page);
+    expect(race.raceRun.data!.result.config.schedule).toEqual(cx.schedule);
+
+    // The status line is at the violating step and names the use-after-free; the KASAN report is there too.
+    await expect(page.getByRole('status')).toContainText(`Step ${cx.steps} of`);
+    await expect(page.getByRole('status')).toContainText('use-after-free');
+    const events = page.getByRole('region', { name: 'Events' });
+    await expect(events).toContainText('use-after-free');
+    const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
+    await expect(kasan).toContainText('BUG: KASAN: slab-use-after-free');
+    await expect(kasan).toContainText(`step ${cx.steps} ·`);
+    await kasan.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: 'test-results/explore-uaf-in-stepper.png', fullPage: true });
+  });
+
+  test('Stop ends a search in flight and the races view still works after it', async ({ page }) => {
+    await openExplore(page);
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('merged');
+    await page.getByRole('combobox', { name: 'CPUs' }).selectOption('4');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const progress = page.getByRole('status', { name: 'Explore progress' });
+    await expect(progress).toContainText('states/s', { timeout: 30_000 });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await expect(progress).toContainText('Stopped after');
+    expect((await state<ExploreState>(page)).exploreStatus).toBe('stopped');
+    // A fresh worker serves the next request.
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('disable-vs-kick');
+    await page.getByRole('combobox', { name: 'CPUs' }).selectOption('2');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    await expect(page.getByRole('region', { name: 'Explore results' })).toContainText('complete', { timeout: 30_000 });
+  });
+});
