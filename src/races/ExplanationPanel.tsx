@@ -1,7 +1,8 @@
 // What is on screen, in words: the scenario, the variant (and its commit), and — when the run ends
 // stuck under the 6.17 pnt_seq rule — that this is the real SCX_KICK_WAIT bug a379fa1e2cae fixed.
 import { useAppStore } from '../state/store.ts';
-import { selectRaceCatalog, selectRaceParams, selectRaceResult } from './raceSelectors.ts';
+import { variantOfToggles } from './raceConfig.ts';
+import { selectRaceCatalog, selectRaceParams, selectRaceResult, selectRaceToggles } from './raceSelectors.ts';
 import { verdictPhrases } from './RacesStatus.tsx';
 
 export function ExplanationPanel() {
@@ -9,6 +10,8 @@ export function ExplanationPanel() {
   const params = useAppStore(selectRaceParams);
   const result = useAppStore(selectRaceResult);
   const setRule = useAppStore((s) => s.setRacePntRule);
+  const toggles = useAppStore(selectRaceToggles);
+  const sameAs = params.variant === 'custom' && toggles ? variantOfToggles(toggles, catalog) : 'custom';
   const scenario = catalog?.scenarios.find((s) => s.name === params.scenario);
   const variant = params.variant === 'custom' ? null : catalog?.variants.find((v) => v.name === params.variant);
   const stuckUnder617 = result && result.pntRule === '6.17' && (result.verdict.stuck || result.verdict.rcuStall);
@@ -24,7 +27,10 @@ export function ExplanationPanel() {
             <span className="font-mono">{variant.name}</span> ({variant.commit}): {variant.description}.
           </>
         ) : (
-          'custom: the four toggles were set by hand (see Advanced).'
+          <>
+            custom: the four toggles were set by hand (see Advanced)
+            {sameAs !== 'custom' && <>; they are the same as <span className="font-mono">{sameAs}</span></>}.
+          </>
         )}
       </p>
       {result && (

@@ -6,7 +6,6 @@ import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
   effectiveToggles,
-  variantOfToggles,
   type RaceParams,
   type ToggleName,
 } from '../races/raceConfig.ts';
@@ -142,9 +141,9 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       set((s) => {
         const current = effectiveToggles(s.raceParams, s.raceCatalog);
         if (!current || current[name] === value) return s;
+        // Any hand-set toggle makes the variant 'custom' (the explanation names a preset with the same toggles).
         const toggles: Toggles = { ...current, [name]: value };
-        const variant = variantOfToggles(toggles, s.raceCatalog);
-        return { raceParams: { ...s.raceParams, variant, toggles: variant === 'custom' ? toggles : null } };
+        return { raceParams: { ...s.raceParams, variant: 'custom', toggles } };
       }, undefined, 'races/setToggle'),
     setRacePntRule: (pntRule) => setParams({ pntRule }, 'races/setPntRule'),
     setRaceSeed: (seed) => {

@@ -93,6 +93,20 @@ test.describe('races view', () => {
     await expect(status(page)).toContainText(`Step ${reportStep} of ${run.steps}`);
     await expect(status(page)).toContainText('use-after-free');
     await page.screenshot({ path: 'test-results/races-disable-vs-kick.png', fullPage: true });
+
+    // Clicking the use-after-free mark in CPU 0's lane of the timeline goes to its step too.
+    await page.keyboard.press('Home');
+    await expect(status(page)).toContainText(`Step 0 of ${run.steps}`);
+    const plot = page.getByLabel(/^Timeline: drag to pan/);
+    const box = (await plot.boundingBox())!;
+    const lanes = ['boot', 'enable:A', 'disable', 'CPU 0'];
+    const endStep = run.steps + 1; // the axis runs one step past the last state
+    const x = 118 + (reportStep / endStep) * (box.width - 118 - 10);
+    const y = 36 + (lanes.indexOf('CPU 0') + 0.5) * 24;
+    await plot.hover({ position: { x, y } });
+    await expect(page.getByRole('tooltip')).toContainText(`Step ${reportStep} · CPU 0`);
+    await plot.click({ position: { x, y } });
+    await expect(status(page)).toContainText(`Step ${reportStep} of ${run.steps}`);
   });
 
   test('disable-vs-kick on merged: no use-after-free; 6.17 ends stuck with an RCU stall; a379fa1e2cae frees after CPU 0 leaves', async ({ page }) => {
@@ -137,6 +151,17 @@ test.describe('races view', () => {
     await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toHaveCount(0);
     await expect(reports(page).getByRole('article', { name: /WARNING/ })).toHaveCount(0);
     await expect(reports(page)).toContainText('No checker fired');
+
+    // The toggles: merged plus allocAfterStateCheck is a hand-made variant with fixed's toggles.
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('merged');
+    await waitForRun(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'allocAfterStateCheck' }).check();
+    await expect(page.getByRole('combobox', { name: 'Variant' })).toHaveValue('custom');
+    await expect(page.getByRole('region', { name: 'About this run' })).toContainText('the same as fixed');
+    await expect(reports(page)).toContainText('No checker fired');
+    await page.getByRole('checkbox', { name: 'allocAfterStateCheck' }).uncheck();
+    await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toBeVisible();
   });
 
   test('step back restores exactly the state shown before (buttons and keys)', async ({ page }) => {
@@ -160,6 +185,16 @@ test.describe('races view', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(status(page)).toHaveText(mid.status!);
     await expect(gridSummary(page)).toHaveText(mid.summary!);
+
+    // Space plays and pauses (one button whose name changes); Home goes back to the start.
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption('1');
+    await page.getByRole('heading', { name: /^Races:/ }).click();
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await page.keyboard.press(' ');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    await page.keyboard.press('Home');
+    await expect(status(page)).toHaveText(/^Step 0 of \d+ · initial state$/);
   });
 
   test('choosing a different next actor forks a new schedule', async ({ page }) => {
