@@ -6,13 +6,13 @@ import { CpuHeatmap } from '../charts/heatmap/CpuHeatmap.tsx';
 import { createCategoricalLut } from '../charts/shared/colorLut.ts';
 import { nodeSizes } from '../charts/timeline/timelineLanes.ts';
 import { useAppStore } from '../state/store.ts';
-import { CELL_STATE_COLORS, CELL_STATE_LABELS, QS_OWED_COLOR, READER_COLOR } from './racePalette.ts';
+import { CELL_STATE_COLORS, CELL_STATE_LABELS, QS_OWED_COLOR, READER_COLOR, READER_OWING_COLOR } from './racePalette.ts';
 import { selectRaceView } from './raceSelectors.ts';
 import { CELL_STATES } from './traceCodes.ts';
 
 const CELL_LUT = createCategoricalLut(CELL_STATE_COLORS);
 /** Overlay marks: 0 none, 1 owes a quiescent state, 2 in a read-side section, 3 both. */
-const OVERLAY_LUT = createCategoricalLut(['rgba(0,0,0,0)', QS_OWED_COLOR, READER_COLOR, '#831843']);
+const OVERLAY_LUT = createCategoricalLut(['rgba(0,0,0,0)', QS_OWED_COLOR, READER_COLOR, READER_OWING_COLOR]);
 const identity = (v: number) => v;
 const CLASS_NAMES = ['idle', 'SCX', 'fair'];
 const IRQ_NAMES = ['no irq work', 'irq work pending', 'irq work running', 'spinning in SCX_KICK_WAIT'];
@@ -62,8 +62,9 @@ export function CpuGridPanel() {
     <section className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
       <p className="mb-2 text-xs text-slate-500">
-        Colour: the state of the array each CPU owns. Inset: inside its irq work (an RCU reader) or still owing a quiescent
-        state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.
+        Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU
+        reader) or still owing a quiescent state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}.
+        Hover a CPU for details.
       </p>
       {view ? (
         // Its own compositing layer: a redraw every step does not repaint the page around it.
@@ -94,6 +95,10 @@ export function CpuGridPanel() {
               <li className="flex items-center gap-1">
                 <Swatch color={QS_OWED_COLOR} inset />
                 owes a quiescent state
+              </li>
+              <li className="flex items-center gap-1">
+                <Swatch color={READER_OWING_COLOR} inset />
+                both
               </li>
             </ul>
           }

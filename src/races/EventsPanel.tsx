@@ -7,7 +7,7 @@ import type { StepView } from '../../workers/api.ts';
 import type { LoadedRace } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectLoadedRace, selectRaceView } from './raceSelectors.ts';
-import { EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
+import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 
 /** Runs with at most this many events list them all; longer ones list a window around the cursor. */
 const LIST_ALL_MAX = 400;
@@ -56,7 +56,7 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
     >
       <span className="tabular-nums">{step}</span>
       <span>CPU {t.cpu[index]}</span>
-      <span className="truncate">{race.actorIds[t.step[index]] ?? ''}</span>
+      <span className="truncate">{actorIdOfEvent(t, index, race.actorIds)}</span>
       <span className="min-w-0">
         <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
         <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>

@@ -63,11 +63,15 @@ export function MemoryOverTime() {
     const plotW = Math.max(1, size.widthPx - LABEL_WIDTH_PX - RIGHT_PAD_PX);
     const plotH = size.heightPx - TOP_PX - BOTTOM_PX;
     ctx.clearRect(0, 0, size.widthPx, size.heightPx);
-    const y = scaleLinear().domain([0, Math.max(1, maxBytes)]).range([TOP_PX + plotH, TOP_PX]).nice(3);
+    // Ticks at round numbers of the binary unit the largest value is shown in (KiB, MiB, GiB).
+    const unit = maxBytes >= 1 ? 1024 ** Math.floor(Math.log(maxBytes) / Math.log(1024)) : 1;
+    const inUnits = scaleLinear().domain([0, Math.max(1, maxBytes / unit)]).nice(3);
+    const y = scaleLinear().domain([0, inUnits.domain()[1] * unit]).range([TOP_PX + plotH, TOP_PX]);
+    const ticks = maxBytes > 0 ? inUnits.ticks(3).map((t) => t * unit) : [0];
     ctx.font = '10px ui-sans-serif, system-ui, sans-serif';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    for (const t of y.ticks(3)) {
+    for (const t of ticks) {
       ctx.fillStyle = '#e2e8f0';
       ctx.fillRect(LABEL_WIDTH_PX, Math.round(y(t)) - 0.5, plotW, 1);
       ctx.fillStyle = '#64748b';

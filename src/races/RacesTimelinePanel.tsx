@@ -8,7 +8,7 @@ import { useAppStore } from '../state/store.ts';
 import { TIMELINE_LEGEND, TIMELINE_STYLE } from './racePalette.ts';
 import { selectLoadedRace } from './raceSelectors.ts';
 import { READER_SPAN } from './raceTimeline.ts';
-import { EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
+import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 
 const MAX_CPU_LANES = 24;
 const coverCounts = (cat: number) => cat === READER_SPAN;
@@ -58,7 +58,7 @@ export function RacesTimelinePanel() {
       const ev = race.timeline.marks.ref[i];
       const kind = EVENT_KINDS[t.kind[ev]];
       const fn = KERNEL_FNS[t.fn[ev]];
-      const actor = race.actorIds[t.step[ev]] ?? '';
+      const actor = actorIdOfEvent(t, ev, race.actorIds);
       const obj = t.obj[ev] >= 0 ? ` · array #${t.obj[ev]}` : '';
       return `Step ${t.step[ev] + 1} · CPU ${t.cpu[ev]} · ${actor} · ${fn}() · ${kind}${obj}`;
     },

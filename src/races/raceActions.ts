@@ -22,12 +22,17 @@ export async function forkRace(actorId: string): Promise<void> {
   try {
     const reply = await requestSim(async (sim) => {
       const handle = await sim.fork(race.workerRunId, step, actorId);
-      const schedule = handle.result.config.schedule;
+      const loaded = await completeRace(sim, handle, '');
+      // The config's schedule: the new run's actor ids (schedule(runId)) up to and including the choice.
+      const schedule = loaded.race.actorIds.slice(0, handle.result.config.schedule.length);
       const base = raceBaseKey(config);
-      const params = { ...start.raceParams, schedule, scheduleBase: base };
       const s = useAppStore.getState();
-      const forked = buildRaceConfig(params, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
-      return { ...(await completeRace(sim, handle, forked ? raceConfigKey(forked) : '')), schedule, base };
+      const forked = buildRaceConfig(
+        { ...start.raceParams, schedule, scheduleBase: base },
+        { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize },
+        s.raceCatalog,
+      );
+      return { ...loaded, race: { ...loaded.race, key: forked ? raceConfigKey(forked) : '' }, schedule, base };
     });
     useAppStore.getState().finishRaceRun(requestId, { ...reply.race, epoch: race.epoch }, reply.view, {
       schedule: reply.schedule,

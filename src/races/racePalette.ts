@@ -17,6 +17,8 @@ export const STATE_COLORS = {
 
 export const READER_COLOR = '#db2777';
 export const QS_OWED_COLOR = '#0f172a';
+/** A CPU inside a read-side section that also owes a quiescent state (it cannot report one). */
+export const READER_OWING_COLOR = '#a21caf';
 export const GP_COLOR = '#99f6e4';
 
 /** Cell state → colour, in CELL_STATES order (the CPU grid's categorical LUT). */

@@ -48,3 +48,25 @@ function indexOf<T extends string>(table: readonly T[]): Record<T, number> {
 export const KIND = indexOf(EVENT_KINDS);
 /** Actor kind name → its code in TraceColumns.actorKind. */
 export const ACTOR = indexOf(ACTOR_KINDS);
+
+/**
+ * The actor id of trace event i, in the model's naming (`<kind>` or `<kind>:<cpu or loader>`): loaders
+ * are named by the run's schedule (`actorIds`, indexed by trace step), per-CPU actors by their CPU.
+ */
+export function actorIdOfEvent(
+  trace: { step: ArrayLike<number>; cpu: ArrayLike<number>; actorKind: ArrayLike<number> },
+  i: number,
+  actorIds: readonly string[],
+): string {
+  const kind = ACTOR_KINDS[trace.actorKind[i]];
+  switch (kind) {
+    case 'enable':
+      return actorIds[trace.step[i]] ?? 'enable';
+    case 'boot':
+    case 'disable':
+    case 'gp':
+      return kind;
+    default:
+      return `${kind}:${trace.cpu[i]}`;
+  }
+}

@@ -226,8 +226,12 @@ test.describe('races view', () => {
   });
 
   test('screenshots of the other scenarios at 4 CPUs', async ({ page }) => {
-    for (const scenario of ['boot', 'enable-disable', 'kick-storm']) {
-      const run = await openRaces(page, { scenario, variant: 'merged', cpus: 4 });
+    for (const [scenario, variant] of [
+      ['boot', 'before'],
+      ['enable-disable', 'merged'],
+      ['kick-storm', 'merged'],
+    ]) {
+      const run = await openRaces(page, { scenario, variant, cpus: 4 });
       await page.keyboard.press('End');
       await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
       await page.evaluate(() => window.__app?.whenIdle());

@@ -105,3 +105,16 @@ describe('buildRaceTimeline', () => {
     for (let cpu = 0; cpu < 4; cpu++) expect(spansOf(timeline, cpu, cat('percpu'))).toEqual([[1, 2]]);
   });
 });
+
+describe('actorIdOfEvent', () => {
+  it('names every event by the actor that made it, as the model names actors', async () => {
+    const { actorIdOfEvent } = await import('../../src/races/traceCodes.ts');
+    const { traceEvents } = await import('../../workers/model/sched/run.ts');
+    for (const scenario of ['load-while-enabled', 'kick-storm'] as const) {
+      const result = run(makeRunConfig({ cpus: 4, scenario, variant: 'merged', stormKicks: 50 })).result;
+      const ids = scheduleOf(result);
+      const expected = traceEvents(result).map((e) => e.actor);
+      expect(expected.map((_, i) => actorIdOfEvent(result.trace, i, ids))).toEqual(expected);
+    }
+  });
+});

@@ -94,7 +94,8 @@ function drawAxis(ctx: CanvasRenderingContext2D, g: TimelineGeometry, startStep:
   const bottom = laneTopPx(g, 0);
   for (const t of ticks) {
     const px = Math.round(x(t)) + 0.5;
-    ctx.textAlign = px < 8 ? 'left' : 'center';
+    // Labels at the edges are aligned inwards so the plot's clip does not cut them.
+    ctx.textAlign = px < 16 ? 'left' : px > plotW - 16 ? 'right' : 'center';
     ctx.fillStyle = GRID_COLOR;
     ctx.fillRect(px - 0.5, bottom, 1, g.heightPx - bottom);
     ctx.fillStyle = '#64748b';
