@@ -158,11 +158,14 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
     extraLanes.push({ label, row, top });
     return row;
   };
+  // Helper lanes only for the actors this scenario has (boot and RCU always).
+  const has = new Set<number>();
+  for (let i = 0; i < n; i++) has.add(trace.actorKind[i]);
   const bootRow = addExtra('boot', true);
   const loaderRows = new Map<string, number>();
   const loaderNames = result.loaderNames.length ? result.loaderNames : ['A'];
-  for (const name of loaderNames) loaderRows.set(`enable:${name}`, addExtra(`enable:${name}`, true));
-  const disableRow = addExtra('disable', true);
+  if (has.has(ACTOR.enable)) for (const name of loaderNames) loaderRows.set(`enable:${name}`, addExtra(`enable:${name}`, true));
+  const disableRow = has.has(ACTOR.disable) ? addExtra('disable', true) : bootRow;
   const rcuRow = addExtra('RCU', false);
   const firstLoaderRow = loaderRows.get(`enable:${loaderNames[0]}`) ?? bootRow;
 
