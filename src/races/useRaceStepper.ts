@@ -4,6 +4,7 @@
 import { useEffect } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { StepView } from '../../workers/api.ts';
+import { getSimEpoch } from '../sim/simClient.ts';
 import { errorMessage, isCancellation, requestSim } from '../sim/simRequest.ts';
 import { useAppStore } from '../state/store.ts';
 import { createStepFetcher } from './stepFetcher.ts';
@@ -15,6 +16,8 @@ export function useRaceStepper(): void {
       onView: (runId, _step, view) => useAppStore.getState().showRaceView(runId, view),
       onError: (_runId, error) => {
         const s = useAppStore.getState();
+        // A run kept by a worker that has since been restarted is re-run anyway: not worth an alert.
+        if (s.raceRun.status === 'running' || s.raceRun.data?.epoch !== getSimEpoch()) return;
         s.failRaceRun(s.raceRun.runId, errorMessage(error));
       },
       isCancellation,

@@ -225,6 +225,20 @@ test.describe('races view', () => {
     await expect(page.getByLabel('Trace hash')).toHaveText(defaultHash!);
   });
 
+  test('a failing worker call shows the error with Retry, and Retry recovers', async ({ page }) => {
+    await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
+    await page.evaluate(() => window.__app!.whenIdle());
+    // A new seed needs a new run and nothing else: that run is the call that fails.
+    await page.evaluate(() => window.__app!.failNextSimCall());
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill('2');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Could not compute the race');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await page.waitForFunction(() => (window.__app!.getState() as { raceRun: { status: string; data: { result: { config: { seed: number } } } | null } }).raceRun.data?.result.config.seed === 2);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await expect(status(page)).toContainText('Step 0 of');
+  });
+
   test('screenshots of the other scenarios at 4 CPUs', async ({ page }) => {
     for (const [scenario, variant] of [
       ['boot', 'before'],
