@@ -126,7 +126,7 @@ export class Machine {
   haltReason = '';
 
   // per-CPU pointer table and allocations (struct of arrays, grown on demand)
-  slot: Int32Array;
+  slot!: Int32Array;
   allocCount = 0;
   allocCpu = new Int32Array(0);
   allocNode = new Int32Array(0);
@@ -143,21 +143,21 @@ export class Machine {
   gen = 0;
 
   // per-rq
-  pnt: Float64Array;
-  taskState: Uint8Array;
-  needResched: Uint8Array;
-  masks: (Map<number, number> | undefined)[];
-  irqPending: Uint8Array;
-  irqPc: Uint8Array;
-  irqPtr: Int32Array;
-  irqShouldWait: Uint8Array;
+  pnt!: Float64Array;
+  taskState!: Uint8Array;
+  needResched!: Uint8Array;
+  masks!: (Map<number, number> | undefined)[];
+  irqPending!: Uint8Array;
+  irqPc!: Uint8Array;
+  irqPtr!: Int32Array;
+  irqShouldWait!: Uint8Array;
   /** SCX_KICK_WAIT spin bookkeeping: target, and what the last read saw (to tell a stutter from progress). */
-  irqSpinTarget: Int32Array;
-  irqSpinSeenPnt: Float64Array;
-  irqSpinSeenFreed: Uint8Array;
-  stormKicksDone: Int32Array;
-  kicksDone: Int32Array;
-  wakesDone: Int32Array;
+  irqSpinTarget!: Int32Array;
+  irqSpinSeenPnt!: Float64Array;
+  irqSpinSeenFreed!: Uint8Array;
+  stormKicksDone!: Int32Array;
+  kicksDone!: Int32Array;
+  wakesDone!: Int32Array;
 
   // sched_ext
   enableState = ST_DISABLED;
@@ -166,7 +166,7 @@ export class Machine {
   bypass = false;
   stormIssued = 0;
   kvzallocCalls = 0;
-  loaders: Loader[];
+  loaders!: Loader[];
   disablePc = D_START;
   disableCursor = 0;
   disablePhase = 0;
@@ -177,21 +177,21 @@ export class Machine {
   // RCU
   gpCompleted = 0;
   gpInProgress = false;
-  qsOwed: Uint8Array;
-  owed: IndexSet;
+  qsOwed!: Uint8Array;
+  owed!: IndexSet;
   /** Callbacks per CPU, FIFO: [allocId, gpNeeded, allocId, gpNeeded, …] */
-  cbq: number[][];
-  cbCpus: IndexSet;
+  cbq!: number[][];
+  cbCpus!: IndexSet;
   cbPending = 0;
   maxGpNeeded = 0;
 
   // bookkeeping for the policies and checkers
-  irqActive: IndexSet; // CPUs with irq work pending or running and not blocked in the spin
-  spinners: IndexSet; // CPUs blocked in the spin until something changes
+  irqActive!: IndexSet; // CPUs with irq work pending or running and not blocked in the spin
+  spinners!: IndexSet; // CPUs blocked in the spin until something changes
   /** spinOn[t]: CPUs blocked spinning on target t (so a pnt_seq bump wakes exactly those). */
-  spinOn: (number[] | undefined)[];
-  reschedSet: IndexSet;
-  blocked: IndexSet; // CPUs whose task is blocked (candidates for a storm wake-up)
+  spinOn!: (number[] | undefined)[];
+  reschedSet!: IndexSet;
+  blocked!: IndexSet; // CPUs whose task is blocked (candidates for a storm wake-up)
   warnOnce = new Set<string>();
   prWarnOnce = false;
   uafCount = 0;
@@ -212,9 +212,16 @@ export class Machine {
   private curCpu = 0;
   private curKind = 0;
 
-  constructor(cfg: RunConfig, script: Script) {
+  /** A new machine for `cfg`, or (with `from`) a deep copy of `from` built by the constructor, so V8 keeps
+   *  the copy's fast property layout (an Object.create/assign copy would not). */
+  constructor(cfg: RunConfig, script: Script, from?: Machine) {
     this.cfg = cfg;
     this.script = script;
+    if (from) {
+      this.n = from.n;
+      this.copyFrom(from);
+      return;
+    }
     const n = (this.n = cfg.cpus);
     this.slot = new Int32Array(n).fill(NONE);
     this.pnt = new Float64Array(n);
@@ -245,8 +252,49 @@ export class Machine {
 
   /** A deep copy that shares nothing mutable with this machine (per-array write maps are copy-on-write). */
   clone(): Machine {
-    const m = Object.create(Machine.prototype) as Machine;
-    Object.assign(m, this);
+    return new Machine(this.cfg, this.script, this);
+  }
+
+  private copyFrom(src: Machine): void {
+    // Scalars first (same names as the fields), then every mutable structure copied.
+    const m = this as Machine;
+    const self = src;
+    m.step = self.step;
+    m.halted = self.halted;
+    m.haltReason = self.haltReason;
+    m.allocCount = self.allocCount;
+    m.enableState = self.enableState;
+    m.scxTasks = self.scxTasks;
+    m.mutexOwner = self.mutexOwner;
+    m.bypass = self.bypass;
+    m.stormIssued = self.stormIssued;
+    m.kvzallocCalls = self.kvzallocCalls;
+    m.disablePc = self.disablePc;
+    m.disableCursor = self.disableCursor;
+    m.disablePhase = self.disablePhase;
+    m.disableLocal = self.disableLocal;
+    m.disableSyncGp = self.disableSyncGp;
+    m.booted = self.booted;
+    m.gpCompleted = self.gpCompleted;
+    m.gpInProgress = self.gpInProgress;
+    m.cbPending = self.cbPending;
+    m.maxGpNeeded = self.maxGpNeeded;
+    m.prWarnOnce = self.prWarnOnce;
+    m.uafCount = self.uafCount;
+    m.nullDeref = self.nullDeref;
+    m.doubleFree = self.doubleFree;
+    m.leakedArrays = self.leakedArrays;
+    m.leakedBytes = self.leakedBytes;
+    m.droppedKicks = self.droppedKicks;
+    m.bootPanic = self.bootPanic;
+    m.liveBytes = self.liveBytes;
+    m.waitingBytes = self.waitingBytes;
+    m.freedBytes = self.freedBytes;
+    const that = self;
+    that.copyStructuresInto(m);
+  }
+
+  private copyStructuresInto(m: Machine): void {
     m.slot = this.slot.slice();
     m.allocCpu = this.allocCpu.slice();
     m.allocNode = this.allocNode.slice();
@@ -290,7 +338,6 @@ export class Machine {
     m.warnings = this.warnings.slice();
     m.enableErrors = this.enableErrors.slice();
     m.sink = null;
-    return m;
   }
 
   // ---- helpers ----------------------------------------------------------------------------------------
