@@ -78,7 +78,10 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
   const [hover, setHover] = useState<Hover | null>(null);
 
   const colorIndex = useMemo(() => toColorIndex(values, valueToLutIndex), [values, valueToLutIndex]);
-  const overlayIndex = useMemo(() => (overlay ? Uint8Array.from(overlay.values) : undefined), [overlay]);
+  const overlayIndex = useMemo(
+    () => (overlay ? (overlay.values instanceof Uint8Array ? overlay.values : Uint8Array.from(overlay.values)) : undefined),
+    [overlay],
+  );
   const overlayLut = overlay?.lut;
   const labels = useMemo(
     () => groupSizes.map((count, g) => (groupLabels ? groupLabels(g, count) : [])),
@@ -126,7 +129,11 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     drawOverlay();
   }, [groupSizes, maxHeightPx, colorIndex, lut, labels, overlayIndex, overlayLut, drawOverlay]);
 
+  // The latest drawer, for the size observer: it is bound once, not again for every new set of values
+  // (re-binding measures the box, a forced layout, on every update).
+  const drawDataRef = useRef(drawData);
   useEffect(() => {
+    drawDataRef.current = drawData;
     requestDraw(drawKey, drawData);
   }, [drawKey, drawData]);
 
@@ -138,13 +145,13 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       const last = sizeRef.current;
       if (last && last.widthPx === size.widthPx && last.dpr === size.dpr) return;
       sizeRef.current = { ...size, heightPx: last?.heightPx ?? size.heightPx };
-      requestDraw(drawKey, drawData);
+      requestDraw(drawKey, () => drawDataRef.current());
     });
     return () => {
       stop();
       cancelDraw(drawKey);
     };
-  }, [drawKey, drawData]);
+  }, [drawKey]);
 
   const showCell = useCallback(
     (cell: number | null) => {
