@@ -13,6 +13,10 @@ import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 const LIST_ALL_MAX = 400;
 const WINDOW_EVENTS = 120;
 const CHUNK = 40;
+/** Every row is one line this tall, so scrolling to the current step needs no layout read. */
+const ROW_PX = 20;
+/** Inner height of the list (h-80 less its border). */
+const LIST_PX = 318;
 
 /** The model's words for events already seen, per run (filled from step views). */
 const textCache = new WeakMap<LoadedRace, Map<number, string>>();
@@ -50,14 +54,16 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
     <li
       data-step={step}
       aria-current={current ? 'step' : undefined}
-      className={`grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 py-0.5 font-mono text-[11px] ${
+      title={text}
+      className={`grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 font-mono text-[11px] leading-5 whitespace-nowrap ${
         current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'
       }`}
+      style={{ height: ROW_PX }}
     >
       <span className="tabular-nums">{step}</span>
       <span>CPU {t.cpu[index]}</span>
       <span className="truncate">{actorIdOfEvent(t, index, race.actorIds)}</span>
-      <span className="min-w-0">
+      <span className="min-w-0 truncate">
         <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
         <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
         {obj >= 0 && <span> · array #{obj}</span>}
@@ -71,6 +77,8 @@ export function EventsPanel() {
   const race = useAppStore(selectLoadedRace);
   const view = useAppStore(selectRaceView);
   const listRef = useRef<HTMLOListElement>(null);
+  /** The list's scroll offset as of its last scroll event (reading scrollTop could force a layout). */
+  const scrollTopRef = useRef(0);
   if (race && view && view.steps === race.result.steps) rememberTexts(race, view);
 
   const count = race?.result.trace.count ?? 0;
@@ -85,14 +93,16 @@ export function EventsPanel() {
 
   useEffect(() => {
     const list = listRef.current;
-    const row = list?.querySelector<HTMLElement>('[aria-current="step"]');
-    if (!list || !row) return;
-    // The list is the rows' offsetParent (position: relative), so offsetTop is within its content.
-    const top = row.offsetTop;
-    if (top < list.scrollTop || top > list.scrollTop + list.clientHeight - row.offsetHeight) {
-      list.scrollTop = Math.max(0, top - list.clientHeight / 3);
+    if (!list || curTo <= curFrom) return;
+    // Arithmetic, not offsetTop or scrollTop: reading layout here would force one on every step.
+    const top = (curFrom - from) * ROW_PX;
+    const bottom = (curTo - from) * ROW_PX;
+    const scrolled = scrollTopRef.current;
+    if (top < scrolled || bottom > scrolled + LIST_PX) {
+      scrollTopRef.current = Math.max(0, top - LIST_PX / 3);
+      list.scrollTop = scrollTopRef.current;
     }
-  }, [curFrom, from]);
+  }, [curFrom, curTo, from]);
 
   const texts = race ? textCache.get(race) : undefined;
   const rows = [];
@@ -109,7 +119,13 @@ export function EventsPanel() {
           ? `All ${count} events of this run; the current step is highlighted.`
           : `Events ${from + 1}–${to} of ${count.toLocaleString('en-US')}, around the cursor.`}
       </p>
-      <ol ref={listRef} className="relative max-h-80 overflow-auto rounded border border-slate-100">
+      <ol
+        ref={listRef}
+        className="relative h-80 overflow-auto rounded border border-slate-100"
+        onScroll={(e) => {
+          scrollTopRef.current = e.currentTarget.scrollTop;
+        }}
+      >
         {rows}
       </ol>
     </section>
