@@ -144,6 +144,9 @@ test.describe('races view', () => {
     await openRaces(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
     await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toBeVisible();
     await expect(reports(page).getByRole('article', { name: /WARNING in alloc_kick_pseqs/ })).toBeVisible();
+    await reports(page).getByRole('article', { name: /kmemleak/ }).getByRole('button', { name: 'Go to step' }).click();
+    await expect(status(page)).toContainText('leaked');
+    await page.evaluate(() => window.__app?.whenIdle());
     await page.screenshot({ path: 'test-results/races-load-while-enabled.png', fullPage: true });
 
     await page.getByRole('combobox', { name: 'Variant' }).selectOption('fixed');
