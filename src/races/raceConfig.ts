@@ -21,7 +21,11 @@ export interface RaceParams {
   stormKicks: number;
   /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
   schedule: readonly string[];
-  /** baseKey of the config the schedule was made for; the schedule is not applied to any other. */
+  /**
+   * raceBaseKey of the config the schedule was made for (a fork in the UI); the schedule is then not
+   * applied to any other config (e.g. after the shared CPU count changed). '' = apply it to any config
+   * (a schedule from a link: a schedule that does not fit fails with the model's one-line reason).
+   */
   scheduleBase: string;
 }
 
@@ -110,6 +114,7 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     maxSteps: 2_000_000,
     stormKicks: params.stormKicks,
   };
-  const schedule = params.schedule.length > 0 && params.scheduleBase === raceBaseKey(base) ? [...params.schedule] : [];
+  const applies = params.scheduleBase === '' || params.scheduleBase === raceBaseKey(base);
+  const schedule = params.schedule.length > 0 && applies ? [...params.schedule] : [];
   return { ...base, schedule };
 }

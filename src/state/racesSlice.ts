@@ -53,8 +53,8 @@ export interface RacesSlice {
   setRacePntRule: (rule: PntRule) => void;
   setRaceSeed: (seed: number) => void;
   setRaceStormKicks: (kicks: number) => void;
-  /** A forked schedule, for the config with base key `base`. */
-  setRaceSchedule: (schedule: readonly string[], base: string) => void;
+  /** A schedule (actor ids from step 0); `base` limits it to the config with that base key ('' = any). */
+  setRaceSchedule: (schedule: readonly string[], base?: string) => void;
   startRaceRun: (requestId: number) => void;
   /** The run of request `requestId` arrived (with `params` changed in the same update, e.g. a fork's schedule). */
   finishRaceRun: (requestId: number, race: LoadedRace, view: StepView, params?: Partial<RaceParams>) => void;
@@ -113,6 +113,12 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === next[k]);
       return same ? s : { raceParams: next };
     }, undefined, action);
+  /** Changing what the run is (variant, rule) drops a forked schedule: it was chosen for the old run. */
+  const setInput = (patch: Partial<RaceParams>, action: string) =>
+    set((s) => {
+      const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === patch[k]);
+      return same ? s : { raceParams: { ...s.raceParams, ...patch, schedule: [], scheduleBase: '' } };
+    }, undefined, action);
   const updateRun = (f: (run: RunState<LoadedRace>) => RunState<LoadedRace>, extra: (s: RacesSlice) => Partial<RacesSlice>, action: string) =>
     set((s) => {
       const next = f(s.raceRun);
@@ -132,29 +138,33 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     setRaceCatalog: (catalog) => set((s) => (s.raceCatalog === catalog ? s : { raceCatalog: catalog }), undefined, 'races/setCatalog'),
     setRaceScenario: (scenario) =>
       set(
-        (s) => (s.raceParams.scenario === scenario ? s : { raceParams: { ...s.raceParams, scenario }, raceStep: 0, raceWindow: null, racePlaying: false }),
+        (s) =>
+          s.raceParams.scenario === scenario
+            ? s
+            : { raceParams: { ...s.raceParams, scenario, schedule: [], scheduleBase: '' }, raceStep: 0, raceWindow: null, racePlaying: false },
         undefined,
         'races/setScenario',
       ),
-    setRaceVariant: (variant) => setParams({ variant, toggles: null }, 'races/setVariant'),
+    setRaceVariant: (variant) => setInput({ variant, toggles: null }, 'races/setVariant'),
     setRaceToggle: (name, value) =>
       set((s) => {
         const current = effectiveToggles(s.raceParams, s.raceCatalog);
         if (!current || current[name] === value) return s;
         // Any hand-set toggle makes the variant 'custom' (the explanation names a preset with the same toggles).
         const toggles: Toggles = { ...current, [name]: value };
-        return { raceParams: { ...s.raceParams, variant: 'custom', toggles } };
+        return { raceParams: { ...s.raceParams, variant: 'custom', toggles, schedule: [], scheduleBase: '' } };
       }, undefined, 'races/setToggle'),
-    setRacePntRule: (pntRule) => setParams({ pntRule }, 'races/setPntRule'),
+    setRacePntRule: (pntRule) => setInput({ pntRule }, 'races/setPntRule'),
     setRaceSeed: (seed) => {
       const next = Math.min(0xffffffff, Math.max(0, Math.round(Number.isFinite(seed) ? seed : 0)));
+      // The seed and storm size keep a forked schedule: its prefix usually still replays.
       setParams({ seed: next }, 'races/setSeed');
     },
     setRaceStormKicks: (kicks) => {
       const next = Math.min(10_000_000, Math.max(1, Math.round(Number.isFinite(kicks) ? kicks : 1)));
       setParams({ stormKicks: next }, 'races/setStormKicks');
     },
-    setRaceSchedule: (schedule, base) => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
+    setRaceSchedule: (schedule, base = '') => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
 
     startRaceRun: (requestId) => updateRun((r) => startRun(r, requestId), () => ({}), 'races/startRun'),
     finishRaceRun: (requestId, race, view, params) =>

@@ -50,6 +50,8 @@ describe('buildRaceConfig', () => {
     expect(buildRaceConfig(forked, machine, catalog)!.schedule).toEqual(['boot']);
     expect(buildRaceConfig(forked, { ...machine, cpus: 8 }, catalog)!.schedule).toEqual([]);
     expect(buildRaceConfig({ ...forked, pntRule: 'a379fa1e2cae' }, machine, catalog)!.schedule).toEqual([]);
+    // Without a base (a schedule from a link) it applies to any config.
+    expect(buildRaceConfig({ ...forked, scheduleBase: '' }, { ...machine, cpus: 8 }, catalog)!.schedule).toEqual(['boot']);
   });
 
   it('gives equal configs equal keys and different schedules different keys', () => {

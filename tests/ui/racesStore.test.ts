@@ -121,6 +121,17 @@ describe('races slice', () => {
     expect(useAppStore.getState().raceParams.schedule).toEqual([]);
   });
 
+  it('drops a forked schedule when an input of the run changes', () => {
+    const s = useAppStore.getState();
+    s.setRaceSchedule(['boot', 'enable:A']);
+    expect(selectRaceConfig(useAppStore.getState())!.schedule).toEqual(['boot', 'enable:A']);
+    s.setRacePntRule('a379fa1e2cae');
+    expect(useAppStore.getState().raceParams.schedule).toEqual([]);
+    s.setRaceSchedule(['boot']);
+    s.setRaceToggle('rcuFree', false);
+    expect(useAppStore.getState().raceParams.schedule).toEqual([]);
+  });
+
   it('stores a zoom window inside the run, and null when it covers the whole run', () => {
     const race = loadCurrentRun();
     const s = useAppStore.getState();
