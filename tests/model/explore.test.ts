@@ -240,7 +240,7 @@ describe('state key', () => {
     const KEYED = [
       'slot', 'allocState', 'allocRefs', 'writes', 'pnt', 'taskState', 'needResched', 'masks', 'irqPending', 'irqPc',
       'irqPtr', 'irqShouldWait', 'irqSpinTarget', 'irqSpinSeenPnt', 'irqSpinSeenFreed', 'stormKicksDone', 'kicksDone',
-      'wakesDone', 'enableState', 'scxTasks', 'mutexOwner', 'bypass', 'stormIssued', 'kvzallocCalls', 'loaders',
+      'wakesDone', 'enableState', 'scxTasks', 'mutexOwner', 'bypass', 'stormIssued', 'stormWakes', 'kvzallocCalls', 'loaders',
       'disablePc', 'disableCursor', 'disablePhase', 'disableLocal', 'disableSyncGp', 'booted', 'gpCompleted',
       'gpInProgress', 'qsOwed', 'cbq', 'maxGpNeeded', 'warnOnce', 'prWarnOnce', 'halted',
     ];

@@ -165,6 +165,7 @@ export class Machine {
   mutexOwner = NONE;
   bypass = false;
   stormIssued = 0;
+  stormWakes = 0;
   kvzallocCalls = 0;
   loaders!: Loader[];
   disablePc = D_START;
@@ -268,6 +269,7 @@ export class Machine {
     m.mutexOwner = self.mutexOwner;
     m.bypass = self.bypass;
     m.stormIssued = self.stormIssued;
+    m.stormWakes = self.stormWakes;
     m.kvzallocCalls = self.kvzallocCalls;
     m.disablePc = self.disablePc;
     m.disableCursor = self.disableCursor;
@@ -528,7 +530,7 @@ export class Machine {
       case A.irq:
         return c < this.n && this.irqEnabled(c);
       case A.sched:
-        return c < this.n && this.needResched[c] === 1 && !this.inReader(c);
+        return c < this.n && !this.inReader(c) && (this.needResched[c] === 1 || this.canSleep(c));
       case A.wake:
         return this.booted && c < this.n && this.wakeEnabled(c);
       case A.qs:
@@ -582,8 +584,14 @@ export class Machine {
     return !g || g(this);
   }
 
+  /** kick-storm: a running SCX task may also go to sleep on its own (a context switch nobody asked for). */
+  canSleep(c: number): boolean {
+    return this.script.stormKicks > 0 && this.enableState === ST_ENABLED && this.cls(c) === CLS_SCX;
+  }
+
   private wakeEnabled(c: number): boolean {
-    if (this.script.stormKicks > 0) return this.taskState[c] === TASK_BLOCKED && this.enableState === ST_ENABLED;
+    // The storm's wake-ups share its budget, so that sleeping and waking cannot go on for ever.
+    if (this.script.stormKicks > 0) return this.taskState[c] === TASK_BLOCKED && this.enableState === ST_ENABLED && this.stormWakes < this.script.stormKicks;
     const ops = this.script.wakes.get(c);
     if (!ops) return false;
     const k = this.wakesDone[c];
@@ -975,6 +983,9 @@ export class Machine {
       const h = hash32(this.cfg.seed, c, k);
       target = h % this.n;
       flags = [KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT, KICK_PREEMPT | KICK_WAIT, 0][(h >>> 20) % 5];
+      // The storm's BPF scheduler waits only on higher-numbered CPUs (a lock order), so no two CPUs ever
+      // wait on each other with IRQs off: a cycle would hang on any kernel, whatever the pnt_seq rule.
+      if (flags & KICK_WAIT && target <= c) flags &= ~KICK_WAIT;
     } else {
       const op = this.script.kicks.get(c)![this.kicksDone[c]];
       target = op.target;
@@ -1193,6 +1204,7 @@ export class Machine {
   // try_to_wake_up() of CPU c's task
   private stepWake(c: number): void {
     this.wakesDone[c]++;
+    if (this.script.stormKicks > 0) this.stormWakes++;
     if (this.taskState[c] === TASK_BLOCKED) {
       this.taskState[c] = TASK_RUNNABLE;
       this.blocked.remove(c);

@@ -254,6 +254,8 @@ export interface RunRecord {
   snapshots: Snapshot[];
   /** The final machine (for checks and the explorer). */
   final: Machine;
+  /** The machine last shown (read-only once cached): stepping forwards from it replays only the gap. */
+  lastShown?: Machine;
 }
 
 const MAX_SNAPSHOTS = 32;
@@ -434,8 +436,10 @@ export function scheduleOf(r: RunResult, upTo = r.steps): string[] {
 /** The machine after `step` steps, from the nearest snapshot (never replays from step 0 unless it must). */
 export function machineAt(rec: RunRecord, step: number, sink: Sink | null = null): Machine {
   const k = Math.max(0, Math.min(step, rec.result.steps));
-  let snap = rec.snapshots[0];
+  let snap: Snapshot = rec.snapshots[0];
   for (const s of rec.snapshots) if (s.step <= k && s.step >= snap.step) snap = s;
+  const last = rec.lastShown;
+  if (last && last.step <= k && last.step > snap.step) snap = { step: last.step, machine: last };
   const m = snap.machine.clone();
   m.sink = sink;
   for (let i = snap.step; i < k; i++) m.apply(rec.result.actors[i]);
@@ -539,6 +543,7 @@ export function stepView(rec: RunRecord, step: number): StepView {
   const r = rec.result;
   const k = Math.max(0, Math.min(step, r.steps));
   const m = machineAt(rec, k);
+  rec.lastShown = m;
   const n = m.n;
   const cell = new Uint8Array(n);
   const inReader = new Uint8Array(n);

@@ -44,7 +44,7 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
   'kick-storm': {
     name: 'kick-storm',
     title: 'Kick storm',
-    description: 'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU, with wake-ups, context switches and grace periods, then an unload: the scale test.',
+    description: 'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU (SCX_KICK_WAIT only towards higher-numbered CPUs, so no two CPUs wait on each other), with wake-ups, tasks going to sleep, context switches and grace periods, then an unload: the scale test.',
     minCpus: 1,
   },
 };
@@ -305,8 +305,12 @@ function tryClass(m: Machine, rng: Rng, k: number): number {
     }
     case 2:
       return tryRandomIn(m, rng, A.irq, m.irqActive.items, m.irqActive.size);
-    case 3:
-      return tryRandomIn(m, rng, A.sched, m.reschedSet.items, m.reschedSet.size);
+    case 3: {
+      const a = tryRandomIn(m, rng, A.sched, m.reschedSet.items, m.reschedSet.size);
+      if (a >= 0 || m.script.stormKicks === 0) return a;
+      const c = rng.below(m.n); // a task going to sleep on its own
+      return m.isEnabled(actorCode(A.sched, c)) ? actorCode(A.sched, c) : -1;
+    }
     case 4: {
       if (m.script.stormKicks > 0) return tryRandomIn(m, rng, A.wake, m.blocked.items, m.blocked.size);
       const opts = [...m.script.wakes.keys()].filter((c) => m.isEnabled(actorCode(A.wake, c)));
@@ -335,8 +339,10 @@ function tryClassExhaustive(m: Machine, k: number): number {
       return scanCpusSparse(m, A.bpf);
     case 2:
       return pickIrq(m);
-    case 3:
-      return pickSched(m);
+    case 3: {
+      const a = pickSched(m);
+      return a >= 0 || m.script.stormKicks === 0 ? a : scanCpus(m, A.sched);
+    }
     case 4: {
       if (m.script.stormKicks === 0) return scanCpusSparse(m, A.wake);
       const c = firstIn(m, A.wake, m.blocked.items, m.blocked.size);

@@ -148,6 +148,7 @@ export class StateKeyer {
     this.put(m.mutexOwner);
     this.put(m.bypass ? 1 : 0);
     this.put(m.stormIssued);
+    this.put(m.stormWakes);
     // kvzalloc_node() calls matter only while a failure is still ahead.
     this.put(this.failAt >= 0 ? Math.min(m.kvzallocCalls, this.failAt + 1) : 0);
     this.put(m.prWarnOnce ? 1 : 0);
