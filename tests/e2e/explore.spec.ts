@@ -1,6 +1,7 @@
 // The explore view end to end: search every interleaving of disable-vs-kick on no-rcu at 2 CPUs, load the
 // use-after-free counterexample into the race stepper, and see the KASAN report at the violating step.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 
 interface ExploreState {
   exploreStatus: string;
@@ -22,15 +23,6 @@ async function openExplore(page: Page): Promise<void> {
 }
 
 test.describe('explore view', () => {
-  let pageErrors: string[];
-  test.beforeEach(({ page }) => {
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-  test.afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
   test('asks for 1–4 CPUs when the shared count is larger', async ({ page }) => {
     await openExplore(page);
     await expect(page.getByRole('note')).toContainText('1 to 4 CPUs');

@@ -1,5 +1,6 @@
 // The memory explorer as a user drives it: controls found by role and accessible name.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 
 const KERNEL_MESSAGE_4K = 'illegal size (32776) or align (8) for percpu allocation';
 const BOOT_PANIC = 'boot panic (BUG_ON in init_sched_ext_class)';
@@ -19,17 +20,6 @@ async function setCpus(page: Page, n: number) {
 async function idle(page: Page) {
   await page.evaluate(() => window.__app!.whenIdle());
 }
-
-let pageErrors: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-  pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-});
-
-test.afterEach(() => {
-  expect(pageErrors).toEqual([]);
-});
 
 test('the slider and the CPU count input drive N', async ({ page }) => {
   await page.goto('/');

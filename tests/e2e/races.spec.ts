@@ -1,6 +1,7 @@
 // The races view end to end: controls found by role and name, runs checked through what the page
 // shows (status line, reports, events, CPU grid summary, trace hash).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
 
 interface RunSpec {
   scenario: string;
@@ -70,15 +71,6 @@ async function eventStep(page: Page, ...texts: (string | RegExp)[]): Promise<num
 }
 
 test.describe('races view', () => {
-  let pageErrors: string[];
-  test.beforeEach(({ page }) => {
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-  test.afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
   test('disable-vs-kick on no-rcu: stepping to the end shows KASAN, and "Go to step" lands on it', async ({ page }) => {
     const run = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
     await expect(status(page)).toHaveText(/^Step 0 of \d+ · initial state$/);

@@ -2,7 +2,8 @@
 // browser context (status line, CPU grid summary, trace hash), Back undoes a deliberate change, and
 // bad links load a working app with a dismissable alert saying what was used instead.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+import type { Browser, Page } from '@playwright/test';
 import { encodeSchedule } from '../../src/url/scheduleCodec.ts';
 
 interface GoldenUrl {
@@ -52,15 +53,6 @@ async function openInNewContext(browser: Browser, url: string): Promise<Page> {
 }
 
 test.describe('shared links', () => {
-  let pageErrors: string[];
-  test.beforeEach(({ page }) => {
-    pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-  });
-  test.afterEach(() => {
-    expect(pageErrors).toEqual([]);
-  });
-
   test('Copy link restores the identical races state, forked schedule included, in a new context', async ({ page, context, browser, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await page.goto('/');

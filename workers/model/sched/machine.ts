@@ -3,6 +3,7 @@
 import type { RunConfig, EventKind, KernelFn, ActorKind } from './types.ts';
 import { EVENT_KINDS, KERNEL_FNS, ACTOR_KINDS } from './types.ts';
 import { IndexSet } from './indexSet.ts';
+import { grown, type GrowableArray } from './typed.ts';
 import { kmallocCost, vmallocCost, requestBytes, cpuToNode, percpuUnitLimit } from '../memory.ts';
 import { lineOf } from './code.ts';
 import { hash32 } from '../rng.ts';
@@ -380,11 +381,7 @@ export class Machine {
   }
 
   private growAllocs(cap: number): void {
-    const g = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
+    const g = <T extends GrowableArray>(a: T): T => grown(a, cap);
     this.allocCpu = g(this.allocCpu);
     this.allocNode = g(this.allocNode);
     this.allocState = g(this.allocState);

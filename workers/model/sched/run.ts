@@ -17,6 +17,7 @@ import { describeEvent, actorName, parseActor, arrayName } from './describe.ts';
 import { lineOf } from './code.ts';
 import { Rng } from '../rng.ts';
 import { buildReports } from './reports.ts';
+import { grown, type GrowableArray } from './typed.ts';
 
 export const VARIANT_TOGGLES: Record<VariantName, Toggles> = {
   before: { lazyAlloc: false, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
@@ -149,11 +150,7 @@ class Columns {
 
   private grow(): void {
     const cap = this.step.length * 2;
-    const g = <T extends Uint32Array | Int32Array | Uint8Array | Int16Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(cap);
-      b.set(a);
-      return b;
-    };
+    const g = <T extends GrowableArray>(a: T): T => grown(a, cap);
     this.step = g(this.step);
     this.cpu = g(this.cpu);
     this.actorKind = g(this.actorKind);
