@@ -1,8 +1,9 @@
 // The event log around the cursor: every trace event of the run (or a window of them for long runs),
 // numbered by the step that shows it, the current step highlighted. The model's wording of an event
 // arrives with the step view; events of steps not visited yet show their columns (CPU, actor,
-// function, kind, array).
-import { memo, useEffect, useMemo, useRef } from 'react';
+// function, kind, array). Long runs are virtualised: only the rows in (or next to) the scrolled part
+// of the list are in the DOM, so a step re-renders and repaints a couple of dozen rows, not the window.
+import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StepView } from '../../workers/api.ts';
 import type { LoadedRace } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
@@ -17,6 +18,8 @@ const CHUNK = 40;
 const ROW_PX = 20;
 /** Inner height of the list (h-80 less its border). */
 const LIST_PX = 318;
+/** Rows rendered above and below the visible ones (a scroll shows them before React catches up). */
+const OVERSCAN_ROWS = 6;
 
 /** The model's words for events already seen, per run (filled from step views). */
 const textCache = new WeakMap<LoadedRace, Map<number, string>>();
@@ -37,6 +40,17 @@ function eventsOfStep(race: LoadedRace, step: number): [number, number] {
   if (step <= 0) return [0, 0];
   const s = race.result.stepEventStart;
   return [s[step - 1], s[step]];
+}
+
+/**
+ * Scroll offset that shows the current rows [top, bottom) (px in the list): `scrolled` if they are in
+ * view, otherwise one that puts them a third of the way down.
+ */
+function followScroll(scrolled: number, top: number, bottom: number, rows: number): number {
+  const max = Math.max(0, rows * ROW_PX - LIST_PX);
+  const clamped = Math.max(0, Math.min(scrolled, max));
+  if (bottom <= top || (top >= clamped && bottom <= clamped + LIST_PX)) return clamped;
+  return Math.max(0, Math.min(top - LIST_PX / 3, max));
 }
 
 interface RowProps {
@@ -73,12 +87,21 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
   );
 });
 
+interface ScrollState {
+  /** Scroll offset of the list, px (the last one the list reported or was given). */
+  top: number;
+  /** What it was derived for: the window start and the current step's first event. */
+  from: number;
+  curFrom: number;
+  curTo: number;
+}
+
 export function EventsPanel() {
   const race = useAppStore(selectLoadedRace);
   const view = useAppStore(selectRaceView);
-  const listRef = useRef<HTMLOListElement>(null);
-  /** The list's scroll offset as of its last scroll event (reading scrollTop could force a layout). */
-  const scrollTopRef = useRef(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  /** The scroll offset last given to or reported by the list (reading scrollTop could force a layout). */
+  const appliedRef = useRef(0);
   if (race && view && view.steps === race.result.steps) rememberTexts(race, view);
 
   const count = race?.result.trace.count ?? 0;
@@ -91,23 +114,28 @@ export function EventsPanel() {
     return [a, Math.min(count, a + WINDOW_EVENTS + CHUNK)];
   }, [count, anchor]);
 
-  useEffect(() => {
-    const list = listRef.current;
-    if (!list || curTo <= curFrom) return;
-    // Arithmetic, not offsetTop or scrollTop: reading layout here would force one on every step.
-    const top = (curFrom - from) * ROW_PX;
-    const bottom = (curTo - from) * ROW_PX;
-    const scrolled = scrollTopRef.current;
-    if (top < scrolled || bottom > scrolled + LIST_PX) {
-      scrollTopRef.current = Math.max(0, top - LIST_PX / 3);
-      list.scrollTop = scrollTopRef.current;
-    }
-  }, [curFrom, curTo, from]);
+  // Follow the cursor: when its rows leave the visible part, scroll them back in (arithmetic only).
+  const [scroll, setScroll] = useState<ScrollState>({ top: 0, from: 0, curFrom: 0, curTo: 0 });
+  let scrollTop = scroll.top;
+  if (scroll.from !== from || scroll.curFrom !== curFrom || scroll.curTo !== curTo) {
+    scrollTop = followScroll(scroll.top - (from - scroll.from) * ROW_PX, (curFrom - from) * ROW_PX, (curTo - from) * ROW_PX, to - from);
+    setScroll({ top: scrollTop, from, curFrom, curTo });
+  }
 
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (!list || appliedRef.current === scrollTop) return;
+    appliedRef.current = scrollTop;
+    list.scrollTop = scrollTop;
+  }, [scrollTop]);
+
+  const virtual = count > LIST_ALL_MAX;
+  const firstRow = virtual ? Math.max(from, from + Math.floor(scrollTop / ROW_PX) - OVERSCAN_ROWS) : from;
+  const endRow = virtual ? Math.min(to, from + Math.ceil((scrollTop + LIST_PX) / ROW_PX) + OVERSCAN_ROWS) : to;
   const texts = race ? textCache.get(race) : undefined;
   const rows = [];
   if (race) {
-    for (let i = from; i < to; i++) {
+    for (let i = firstRow; i < endRow; i++) {
       rows.push(<EventRow key={i} race={race} index={i} current={i >= curFrom && i < curTo} text={texts?.get(i)} />);
     }
   }
@@ -119,15 +147,22 @@ export function EventsPanel() {
           ? `All ${count} events of this run; the current step is highlighted.`
           : `Events ${from + 1}–${to} of ${count.toLocaleString('en-US')}, around the cursor.`}
       </p>
-      <ol
+      <div
         ref={listRef}
-        className="relative h-80 overflow-auto rounded border border-slate-100"
+        className="h-80 overflow-auto rounded border border-slate-100 [contain:strict]"
         onScroll={(e) => {
-          scrollTopRef.current = e.currentTarget.scrollTop;
+          const top = e.currentTarget.scrollTop;
+          if (top === appliedRef.current) return;
+          appliedRef.current = top;
+          setScroll((s) => ({ ...s, top }));
         }}
       >
-        {rows}
-      </ol>
+        <div className="relative" style={{ height: (to - from) * ROW_PX }}>
+          <ol className="absolute inset-x-0" style={{ top: (firstRow - from) * ROW_PX }}>
+            {rows}
+          </ol>
+        </div>
+      </div>
     </section>
   );
 }
