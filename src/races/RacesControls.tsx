@@ -1,6 +1,7 @@
-// Inputs of the races view: scenario, variant (and its four toggles and the pnt_seq rule under
-// "Advanced"), CPUs (shared with the memory view, clamped here), seed; then the transport: step back,
-// play/pause, step forward, reset, speed, and the step scrubber over the whole trace.
+// Inputs of the races view: scenario, variant (and under "Advanced" its four toggles, the pnt_seq
+// rule, the kvzalloc_node() path and an injected -ENOMEM), CPUs (shared with the memory view, clamped
+// here), seed and schedule policy; then the transport: step back, play/pause, step forward, reset,
+// speed, and the step scrubber over the whole trace.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
@@ -8,7 +9,17 @@ import { IntegerField } from '../memory/IntegerField.tsx';
 import { MAX_NODES, MIN_NODES } from '../state/paramsSlice.ts';
 import { RACE_SPEEDS } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
-import { RACES_MAX_CPUS, TOGGLE_NAMES, type ToggleName } from './raceConfig.ts';
+import {
+  FAIL_ALLOC_MAX,
+  FAIL_ALLOC_NEVER,
+  kickPseqsRequestBytes,
+  kvmallocMinCpus,
+  RACES_MAX_CPUS,
+  TOGGLE_NAMES,
+  type KvmallocPath,
+  type RacePolicy,
+  type ToggleName,
+} from './raceConfig.ts';
 import {
   selectRaceCatalog,
   selectRaceCpus,
@@ -31,6 +42,11 @@ const TOGGLE_HELP: Record<ToggleName, string> = {
 const RULE_TEXT: Record<PntRule, string> = {
   '6.17': '6.17 (default): pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()).',
   a379fa1e2cae: 'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
+};
+
+const POLICY_TEXT: Record<RacePolicy, string> = {
+  default: 'The scenario’s own (interesting) interleaving. The seed drives the random schedule and the kick storm.',
+  random: 'Any enabled actor may move next, picked by a PRNG: the seed drives this random schedule and the kick storm.',
 };
 
 const selectClass = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
@@ -95,6 +111,9 @@ function MachineFields() {
   const setCpus = useAppStore((s) => s.setCpus);
   const seed = useAppStore((s) => s.raceParams.seed);
   const setSeed = useAppStore((s) => s.setRaceSeed);
+  const policy = useAppStore((s) => s.raceParams.policy);
+  const setPolicy = useAppStore((s) => s.setRacePolicy);
+  const policyId = useId();
   return (
     <>
       <div>
@@ -111,7 +130,58 @@ function MachineFields() {
         )}
       </div>
       <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
+      <div className="flex flex-col">
+        <label htmlFor={policyId} className="text-xs font-medium text-slate-600">
+          Schedule
+        </label>
+        <select
+          id={policyId}
+          className={selectClass}
+          value={policy}
+          aria-describedby={`${policyId}-help`}
+          onChange={(e) => setPolicy(e.currentTarget.value as RacePolicy)}
+        >
+          <option value="default">default interleaving</option>
+          <option value="random">random (seeded)</option>
+        </select>
+        <p id={`${policyId}-help`} className="mt-1 max-w-64 text-xs text-slate-600">
+          {POLICY_TEXT[policy]}
+        </p>
+      </div>
     </>
+  );
+}
+
+/** Which allocator kvzalloc_node() ends up using, and whether it matters at this CPU count and page size. */
+function KvmallocPathField() {
+  const path = useAppStore((s) => s.raceParams.kvmallocPath);
+  const setPath = useAppStore((s) => s.setRaceKvmallocPath);
+  const { cpus } = useAppStore(useShallow(selectRaceCpus));
+  const pageSize = useAppStore((s) => s.pageSize);
+  const id = useId();
+  const minCpus = kvmallocMinCpus(pageSize);
+  const bytes = kickPseqsRequestBytes(cpus);
+  const page = pageSize === 4096 ? '4 KiB' : '64 KiB';
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={id} className="text-xs font-medium text-slate-600">
+        kvzalloc_node path
+      </label>
+      <select
+        id={id}
+        className={`${selectClass} max-w-md`}
+        value={path}
+        aria-describedby={`${id}-help`}
+        onChange={(e) => setPath(e.currentTarget.value as KvmallocPath)}
+      >
+        <option value="kmalloc">kmalloc (first try succeeds)</option>
+        <option value="vmalloc">vmalloc fallback (kmalloc failed without reclaim)</option>
+      </select>
+      <p id={`${id}-help`} className="mt-1 max-w-md text-xs text-slate-600">
+        Fragmentation-dependent; only matters when S = 16 + 8·N &gt; PAGE_SIZE (N ≥ {minCpus} at {page} pages).{' '}
+        {cpus >= minCpus ? `At ${cpus} CPUs S = ${bytes} B: it applies.` : `At ${cpus} CPUs S = ${bytes} B: no effect.`}
+      </p>
+    </div>
   );
 }
 
@@ -125,6 +195,8 @@ function AdvancedControls() {
   const setStormKicks = useAppStore((s) => s.setRaceStormKicks);
   const nodes = useAppStore((s) => s.nodes);
   const setNodes = useAppStore((s) => s.setNodes);
+  const failAllocAt = useAppStore((s) => s.raceParams.failAllocAt);
+  const setFailAllocAt = useAppStore((s) => s.setRaceFailAllocAt);
   const ruleId = useId();
   const idBase = useId();
   return (
@@ -174,6 +246,15 @@ function AdvancedControls() {
               {RULE_TEXT[rule]}
             </p>
           </div>
+          <KvmallocPathField />
+          <IntegerField
+            label="ENOMEM at kvzalloc_node() call"
+            value={failAllocAt}
+            range={{ min: 0, max: FAIL_ALLOC_MAX, noun: 'call' }}
+            blank={{ value: FAIL_ALLOC_NEVER, label: 'never' }}
+            help="0-based; empty = never. alloc_kick_pseqs() then frees what it published; scx_enable() returns -ENOMEM (-12)."
+            onCommit={setFailAllocAt}
+          />
           <div className="flex flex-wrap gap-4">
             <IntegerField label="NUMA nodes" value={nodes} range={{ min: MIN_NODES, max: MAX_NODES, noun: 'node' }} onCommit={setNodes} />
             {scenario === 'kick-storm' && (

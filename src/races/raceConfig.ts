@@ -9,6 +9,16 @@ export const RACES_MAX_CPUS = 8192;
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;
 export const TOGGLE_NAMES: readonly ToggleName[] = ['lazyAlloc', 'rcuFree', 'nullCheck', 'allocAfterStateCheck'];
+/** 'default': the scenario's interesting interleaving; 'random': a seeded random schedule over the enabled actors. */
+export type RacePolicy = RunConfig['policy'];
+export const RACE_POLICIES: readonly RacePolicy[] = ['default', 'random'];
+/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (kernel-facts §4.2: fragmentation-dependent). */
+export type KvmallocPath = RunConfig['kvmallocPath'];
+export const KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
+/** failAllocAt meaning "no kvzalloc_node() call fails". */
+export const FAIL_ALLOC_NEVER = -1;
+/** Largest 0-based kvzalloc_node() call index the view takes (a run makes at most a few per CPU). */
+export const FAIL_ALLOC_MAX = 1_000_000;
 
 export interface RaceParams {
   scenario: ScenarioName;
@@ -19,6 +29,12 @@ export interface RaceParams {
   seed: number;
   /** kick-storm: kicks BPF issues in all. */
   stormKicks: number;
+  /** The schedule after any forked prefix: the scenario's interleaving or a random one driven by `seed`. */
+  policy: RacePolicy;
+  /** kvzalloc_node() for S = 16 + 8·N > PAGE_SIZE: kmalloc's first try succeeds, or it fell back to vmalloc. */
+  kvmallocPath: KvmallocPath;
+  /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or FAIL_ALLOC_NEVER. */
+  failAllocAt: number;
   /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
   schedule: readonly string[];
   /**
@@ -36,6 +52,9 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   pntRule: '6.17',
   seed: 1,
   stormKicks: 5000,
+  policy: 'default',
+  kvmallocPath: 'kmalloc',
+  failAllocAt: FAIL_ALLOC_NEVER,
   schedule: [],
   scheduleBase: '',
 };
@@ -61,6 +80,16 @@ export function clampRaceCpus(cpus: number, minCpus: number, scenarioTitle = 'th
   if (n > RACES_MAX_CPUS) return { cpus: RACES_MAX_CPUS, note: `The races model runs at most ${RACES_MAX_CPUS} CPUs: using ${RACES_MAX_CPUS}, not ${n}.` };
   if (n < min) return { cpus: min, note: `${scenarioTitle} needs at least ${min} CPUs: using ${min}, not ${n}.` };
   return { cpus: n, note: null };
+}
+
+/** Bytes one kvzalloc_node() call asks for at N CPUs: S = 16 + 8·N (rcu_head and N sequence slots). */
+export function kickPseqsRequestBytes(cpus: number): number {
+  return 16 + 8 * cpus;
+}
+
+/** Smallest CPU count whose request S exceeds a page (where kvzalloc_node() may take either path): 511 at 4 KiB. */
+export function kvmallocMinCpus(pageSize: number): number {
+  return Math.floor((pageSize - 16) / 8) + 1;
 }
 
 /** The toggles of a variant preset, from the catalog (null until it has loaded). */
@@ -107,10 +136,10 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     nodes: machine.nodes,
     pageSize: machine.pageSize,
     pntRule: params.pntRule,
-    kvmallocPath: 'kmalloc',
-    failAllocAt: -1,
+    kvmallocPath: params.kvmallocPath,
+    failAllocAt: params.failAllocAt,
     seed: params.seed,
-    policy: 'default',
+    policy: params.policy,
     maxSteps: 2_000_000,
     stormKicks: params.stormKicks,
   };

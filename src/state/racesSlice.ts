@@ -6,7 +6,13 @@ import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
   effectiveToggles,
+  FAIL_ALLOC_MAX,
+  FAIL_ALLOC_NEVER,
+  KVMALLOC_PATHS,
+  RACE_POLICIES,
+  type KvmallocPath,
   type RaceParams,
+  type RacePolicy,
   type ToggleName,
 } from '../races/raceConfig.ts';
 import { createIdleRun, failRun, finishRun, startRun, type RunState } from './runState.ts';
@@ -53,6 +59,12 @@ export interface RacesSlice {
   setRacePntRule: (rule: PntRule) => void;
   setRaceSeed: (seed: number) => void;
   setRaceStormKicks: (kicks: number) => void;
+  /** The schedule after a forked prefix: the scenario's own interleaving or a seeded random one. */
+  setRacePolicy: (policy: RacePolicy) => void;
+  /** Which allocator kvzalloc_node() uses when S > PAGE_SIZE. */
+  setRaceKvmallocPath: (path: KvmallocPath) => void;
+  /** The 0-based kvzalloc_node() call that fails with -ENOMEM; a negative or non-finite value = never. */
+  setRaceFailAllocAt: (call: number) => void;
   /** A schedule (actor ids from step 0); `base` limits it to the config with that base key ('' = any). */
   setRaceSchedule: (schedule: readonly string[], base?: string) => void;
   startRaceRun: (requestId: number) => void;
@@ -113,7 +125,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === next[k]);
       return same ? s : { raceParams: next };
     }, undefined, action);
-  /** Changing what the run is (variant, rule) drops a forked schedule: it was chosen for the old run. */
+  /** Changing what the run is (variant, rule, policy, allocator path, failing call) drops a forked schedule: it was chosen for the old run. */
   const setInput = (patch: Partial<RaceParams>, action: string) =>
     set((s) => {
       const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === patch[k]);
@@ -163,6 +175,16 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     setRaceStormKicks: (kicks) => {
       const next = Math.min(10_000_000, Math.max(1, Math.round(Number.isFinite(kicks) ? kicks : 1)));
       setParams({ stormKicks: next }, 'races/setStormKicks');
+    },
+    setRacePolicy: (policy) => {
+      if (RACE_POLICIES.includes(policy)) setInput({ policy }, 'races/setPolicy');
+    },
+    setRaceKvmallocPath: (kvmallocPath) => {
+      if (KVMALLOC_PATHS.includes(kvmallocPath)) setInput({ kvmallocPath }, 'races/setKvmallocPath');
+    },
+    setRaceFailAllocAt: (call) => {
+      const failAllocAt = Number.isFinite(call) && call >= 0 ? Math.min(FAIL_ALLOC_MAX, Math.round(call)) : FAIL_ALLOC_NEVER;
+      setInput({ failAllocAt }, 'races/setFailAllocAt');
     },
     setRaceSchedule: (schedule, base = '') => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
 

@@ -4,14 +4,17 @@
 // valibot schemas, and a bad field falls back (clamped or default) without touching the others.
 //
 //   ?v=1&m=1&view=races&cpus=4&scenario=disable-vs-kick&variant=no-rcu&step=31&win=10-40.5&sched=…
+//   ?v=1&m=1&view=races&cpus=1023&scenario=enable-disable&pol=random&kv=vmalloc&enomem=2
 import * as v from 'valibot';
 import type { PageSize, PntRule, Toggles } from '../../workers/api.ts';
-import { TOGGLE_NAMES, type RaceVariant } from '../races/raceConfig.ts';
+import { TOGGLE_NAMES, type KvmallocPath, type RacePolicy, type RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
 import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
 import {
   DEFAULT_URL_STATE,
+  ENOMEM_MAX,
+  ENOMEM_NEVER,
   presetOfToggles,
   roundWindowEdge,
   SEED_MAX,
@@ -20,8 +23,10 @@ import {
   STORM_KICKS_MIN,
   UI_MODEL_VERSION,
   URL_GRID_DESIGNS,
+  URL_KVMALLOC_PATHS,
   URL_PAGE_SIZES,
   URL_PNT_RULES,
+  URL_POLICIES,
   URL_RACE_VARIANTS,
   URL_SCENARIOS,
   URL_SCHEMA_VERSION,
@@ -31,7 +36,7 @@ import {
 
 /** Keys in the order they are written. */
 export const URL_KEYS = [
-  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'step', 'win', 'sched',
+  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'pol', 'kv', 'enomem', 'step', 'win', 'sched',
 ] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -77,6 +82,9 @@ export function encodeUrlState(s: UrlState): string {
   put('rule', s.pntRule, d.pntRule);
   put('seed', s.seed, d.seed);
   put('kicks', s.stormKicks, d.stormKicks);
+  put('pol', s.policy, d.policy);
+  put('kv', s.kvmallocPath, d.kvmallocPath);
+  put('enomem', s.failAllocAt, d.failAllocAt);
   put('step', s.step, d.step);
   if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
   // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
@@ -129,6 +137,28 @@ function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: 
     return def;
   }
   return parsed.output;
+}
+
+/** enomem=k: the 0-based kvzalloc_node() call that fails; left out (or -1) = none fails. */
+function readFailAllocAt(r: Reader): number {
+  const raw = r.params.get('enomem');
+  if (raw === null) return ENOMEM_NEVER;
+  const parsed = v.safeParse(WholeNumber, raw);
+  if (!parsed.success) {
+    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is not a whole number (a 0-based kvzalloc_node() call); no allocation fails` });
+    return ENOMEM_NEVER;
+  }
+  const k = parsed.output;
+  if (k === ENOMEM_NEVER) return k;
+  if (k < 0) {
+    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${ENOMEM_MAX}, or -1 for none); no allocation fails` });
+    return ENOMEM_NEVER;
+  }
+  if (k > ENOMEM_MAX) {
+    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${ENOMEM_MAX}); using ${ENOMEM_MAX}` });
+    return ENOMEM_MAX;
+  }
+  return k;
 }
 
 function readVariant(r: Reader): { variant: RaceVariant; toggles: Toggles | null } {
@@ -249,6 +279,9 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const pntRule = readChoice<PntRule>(r, 'rule', URL_PNT_RULES, d.pntRule, 'pnt_seq rule');
   const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
+  const policy = readChoice<RacePolicy>(r, 'pol', URL_POLICIES, d.policy, 'schedule policy');
+  const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', URL_KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
+  const failAllocAt = readFailAllocAt(r);
   const step = readInt(r, 'step', 0, STEP_MAX, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
@@ -265,6 +298,9 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     pntRule,
     seed,
     stormKicks,
+    policy,
+    kvmallocPath,
+    failAllocAt,
     schedule,
     step,
     window,

@@ -3,7 +3,7 @@
 // are copies; tests/ui/urlSchema.test.ts checks that they equal the model's.
 import * as v from 'valibot';
 import type { PageSize, PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import type { RaceVariant } from '../races/raceConfig.ts';
+import type { KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
 import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
 
@@ -21,6 +21,8 @@ export const URL_SCENARIOS: readonly ScenarioName[] = ['boot', 'enable-disable',
 export const URL_VARIANTS: readonly VariantName[] = ['before', 'no-rcu', 'merged', 'fixed'];
 export const URL_RACE_VARIANTS: readonly RaceVariant[] = [...URL_VARIANTS, 'custom'];
 export const URL_PNT_RULES: readonly PntRule[] = ['6.17', 'a379fa1e2cae'];
+export const URL_POLICIES: readonly RacePolicy[] = ['default', 'random'];
+export const URL_KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
 /** Copy of VARIANT_TOGGLES (workers/model/sched/run.ts). */
 export const URL_VARIANT_TOGGLES: Readonly<Record<VariantName, Toggles>> = {
   before: { lazyAlloc: false, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
@@ -43,6 +45,9 @@ export const URL_ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sche
 export const SEED_MAX = 0xffffffff;
 export const STORM_KICKS_MIN = 1;
 export const STORM_KICKS_MAX = 10_000_000;
+/** failAllocAt: -1 = no kvzalloc_node() call fails, else the 0-based call that does (FAIL_ALLOC_MAX in raceConfig). */
+export const ENOMEM_NEVER = -1;
+export const ENOMEM_MAX = 1_000_000;
 /** Steps of a races run are bounded by buildRaceConfig's maxSteps. */
 export const STEP_MAX = 2_000_000;
 /** Longest schedule a link carries (actor ids). */
@@ -67,6 +72,12 @@ export interface UrlState {
   pntRule: PntRule;
   seed: number;
   stormKicks: number;
+  /** The schedule after a forked prefix: the scenario's own interleaving or a seeded random one. */
+  policy: RacePolicy;
+  /** Which allocator kvzalloc_node() uses when S > PAGE_SIZE. */
+  kvmallocPath: KvmallocPath;
+  /** The 0-based kvzalloc_node() call that fails with -ENOMEM, or ENOMEM_NEVER. */
+  failAllocAt: number;
   /** Actor ids from step 0 (a forked schedule); empty = the scenario's own interleaving. */
   schedule: readonly string[];
   /** The races cursor (state after `step` steps). */
@@ -88,6 +99,9 @@ export const DEFAULT_URL_STATE: UrlState = {
   pntRule: '6.17',
   seed: 1,
   stormKicks: 5000,
+  policy: 'default',
+  kvmallocPath: 'kmalloc',
+  failAllocAt: ENOMEM_NEVER,
   schedule: [],
   step: 0,
   window: null,
@@ -140,6 +154,9 @@ export const UrlStateSchema = v.pipe(
     pntRule: v.picklist(URL_PNT_RULES),
     seed: int(0, SEED_MAX),
     stormKicks: int(STORM_KICKS_MIN, STORM_KICKS_MAX),
+    policy: v.picklist(URL_POLICIES),
+    kvmallocPath: v.picklist(URL_KVMALLOC_PATHS),
+    failAllocAt: int(ENOMEM_NEVER, ENOMEM_MAX),
     schedule: v.pipe(v.array(v.pipe(v.string(), v.regex(ACTOR_ID_RE))), v.maxLength(SCHEDULE_MAX)),
     step: int(0, STEP_MAX),
     window: v.nullable(

@@ -59,6 +59,9 @@ export function urlStateOf(s: AppState): UrlState {
     pntRule: p.pntRule,
     seed: p.seed,
     stormKicks: p.stormKicks,
+    policy: p.policy,
+    kvmallocPath: p.kvmallocPath,
+    failAllocAt: p.failAllocAt,
     schedule: applies ? p.schedule : [],
     step: Math.max(0, Math.round(s.raceStep)),
     window,
@@ -86,6 +89,9 @@ export function urlStateToStore(u: UrlState): RestoredState {
     pntRule: u.pntRule,
     seed: u.seed,
     stormKicks: u.stormKicks,
+    policy: u.policy,
+    kvmallocPath: u.kvmallocPath,
+    failAllocAt: u.failAllocAt,
     schedule: [],
     scheduleBase: '',
   };
@@ -117,12 +123,12 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
 }
 
 /**
- * Key of the changes a user makes on purpose (view, scenario, variant and toggles, rule, a forked
- * schedule): a change of it pushes a history entry; anything else (sliders, playback, zoom) replaces.
+ * Key of the changes a user makes on purpose (view, scenario, variant and toggles, rule, schedule
+ * policy, kvzalloc_node path, a forked schedule): a change of it pushes a history entry; anything else (sliders, playback, zoom) replaces.
  */
 export function deliberateKey(s: AppState): string {
   const p = s.raceParams;
   const t = p.toggles;
   const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';
-  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.schedule.length, p.schedule.join(',')].join('|');
+  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.policy, p.kvmallocPath, p.schedule.length, p.schedule.join(',')].join('|');
 }

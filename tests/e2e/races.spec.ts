@@ -43,6 +43,26 @@ async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
   return info;
 }
 
+/** Waits until the loaded run's config has these values (and its view has arrived); returns its trace hash. */
+async function waitForConfig(page: Page, want: Record<string, string | number>): Promise<string> {
+  const handle = await page.waitForFunction(
+    (w) => {
+      const s = window.__app?.getState() as
+        | { raceRun: { status: string; data: { result: { config: Record<string, unknown>; steps: number; traceHash: string } } | null }; raceView: { steps: number } | null }
+        | undefined;
+      const r = s?.raceRun.data?.result;
+      if (!s || !r || s.raceRun.status !== 'done' || s.raceView?.steps !== r.steps) return null;
+      return Object.entries(w).every(([k, v]) => r.config[k] === v) ? r.traceHash : null;
+    },
+    want,
+    { timeout: 60_000 },
+  );
+  const hash = (await handle.jsonValue()) as string;
+  await page.evaluate(() => window.__app?.whenIdle());
+  await expect(page.getByLabel('Trace hash')).toHaveText(hash);
+  return hash;
+}
+
 async function openRaces(page: Page, spec: RunSpec): Promise<RunInfo> {
   await page.goto('/');
   await page.getByRole('tab', { name: 'Races' }).click();
@@ -248,6 +268,91 @@ test.describe('races view', () => {
       await page.evaluate(() => window.__app?.whenIdle());
       await page.screenshot({ path: `test-results/races-${scenario}.png`, fullPage: true });
     }
+  });
+
+  test('a random schedule depends on the seed: two seeds give two traces, the same seed the same one', async ({ page }) => {
+    await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
+    const defaultHash = await waitForConfig(page, { policy: 'default', seed: 1 });
+    const schedule = page.getByRole('combobox', { name: 'Schedule' });
+    await expect(schedule).toHaveValue('default');
+    await expect(schedule).toHaveAccessibleDescription(/seed drives the random schedule and the kick storm/);
+    await schedule.selectOption({ label: 'random (seeded)' });
+    const seed1 = await waitForConfig(page, { policy: 'random', seed: 1 });
+    expect(seed1).not.toBe(defaultHash);
+    await expect(page).toHaveURL(/[?&]pol=random(&|$)/);
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill('2');
+    const seed2 = await waitForConfig(page, { policy: 'random', seed: 2 });
+    expect(seed2).not.toBe(seed1);
+    await page.getByRole('spinbutton', { name: 'Seed' }).fill('1');
+    expect(await waitForConfig(page, { policy: 'random', seed: 1 })).toBe(seed1);
+    // The same link in a fresh page gives the same trace.
+    await page.goto(`/?v=1&m=1&view=races&cpus=4&pol=random&seed=2`);
+    await expect(page.getByRole('combobox', { name: 'Schedule' })).toHaveValue('random');
+    expect(await waitForConfig(page, { policy: 'random', seed: 2, cpus: 4 })).toBe(seed2);
+    await schedule.selectOption('default');
+    expect(await waitForConfig(page, { policy: 'default', seed: 2 })).toBe(defaultHash);
+  });
+
+  test('ENOMEM at the second kvzalloc_node() call: scx_enable() returns -12 and nothing leaks', async ({ page }) => {
+    await openRaces(page, { scenario: 'enable-disable', variant: 'merged', cpus: 4 });
+    await page.getByText('Advanced', { exact: true }).click();
+    const enomem = page.getByRole('spinbutton', { name: 'ENOMEM at kvzalloc_node() call' });
+    await expect(enomem).toHaveValue('');
+    await expect(enomem).toHaveAttribute('placeholder', 'never');
+    await enomem.fill('1');
+    const run = await waitForConfig(page, { scenario: 'enable-disable', failAllocAt: 1 });
+    expect(run).toMatch(/^[0-9a-f]{16}$/);
+    await expect(page).toHaveURL(/[?&]enomem=1(&|$)/);
+    await expect(reports(page).getByRole('article', { name: /kmemleak/ })).toHaveCount(0);
+    await expect(reports(page)).toContainText('No checker fired');
+    // Step onto the failed call and the return, and read the model's words in the Events list.
+    const fail = await eventStep(page, 'alloc-fail');
+    const ret = await eventStep(page, 'enable-return');
+    expect(ret).toBeGreaterThan(fail);
+    const events = page.getByRole('region', { name: 'Events' });
+    const current = events.locator('li[aria-current="step"]');
+    await page.getByRole('slider', { name: 'Step' }).fill(String(fail));
+    await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 1 fails: -ENOMEM' })).toHaveCount(1);
+    await page.getByRole('slider', { name: 'Step' }).fill(String(ret));
+    await expect(current.filter({ hasText: 'scx_enable() returns -12 (-ENOMEM)' })).toHaveCount(1);
+    await expect(status(page)).toContainText(`Step ${ret} of`);
+
+    // Input it cannot use as is says what it used instead.
+    await enomem.fill('-3');
+    await expect(page.getByText('-3 is below 0; using never (leave the field empty for never).')).toBeVisible();
+    await page.locator('details', { hasText: 'Advanced' }).screenshot({ path: 'test-results/races-advanced-enomem.png' });
+    await waitForConfig(page, { scenario: 'enable-disable', failAllocAt: -1 });
+    await expect(page).not.toHaveURL(/enomem=/);
+    await enomem.fill('2.4');
+    await expect(page.getByText('2.4 is not a whole number of calls; using 2.')).toBeVisible();
+    await waitForConfig(page, { scenario: 'enable-disable', failAllocAt: 2 });
+    await enomem.fill('');
+    await waitForConfig(page, { scenario: 'enable-disable', failAllocAt: -1 });
+    await expect(enomem).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(reports(page)).toContainText('No checker fired');
+  });
+
+  test('the vmalloc fallback at 1023 CPUs: each array takes 12288 bytes instead of 16384', async ({ page }) => {
+    await openRaces(page, { scenario: 'enable-disable', variant: 'merged', cpus: 1023 });
+    await page.getByText('Advanced', { exact: true }).click();
+    const path = page.getByRole('combobox', { name: 'kvzalloc_node path' });
+    await expect(path).toHaveValue('kmalloc');
+    await expect(path).toHaveAccessibleDescription(/Fragmentation-dependent.*N ≥ 511 at 4 KiB pages/);
+    await expect(path).toHaveAccessibleDescription(/At 1023 CPUs S = 8200 B: it applies/);
+    const alloc = await eventStep(page, 'alloc · array #0');
+    await page.getByRole('slider', { name: 'Step' }).fill(String(alloc));
+    const current = page.getByRole('region', { name: 'Events' }).locator('li[aria-current="step"]');
+    await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 16384 bytes' })).toHaveCount(1);
+    await page.screenshot({ path: 'test-results/races-advanced.png', fullPage: true });
+
+    await path.selectOption({ label: 'vmalloc fallback (kmalloc failed without reclaim)' });
+    await waitForConfig(page, { scenario: 'enable-disable', cpus: 1023, kvmallocPath: 'vmalloc' });
+    await expect(page).toHaveURL(/[?&]kv=vmalloc(&|$)/);
+    await expect(status(page)).toContainText(`Step ${alloc} of`);
+    await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 12288 bytes' })).toHaveCount(1);
+    // At 4 CPUs (S = 48 B) the path makes no difference, and the note says so.
+    await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill('4');
+    await expect(path).toHaveAccessibleDescription(/At 4 CPUs S = 48 B: no effect/);
   });
 
   test('a kick storm at 8192 CPUs loads and steps without errors; the CPU count is clamped with a note', async ({ page }) => {

@@ -1,11 +1,14 @@
 // The races view's config helpers: CPU clamping with a reason, variant presets and canonical keys.
 import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../workers/api.ts';
+import { EVENT_KINDS } from '../../workers/model/sched/types.ts';
 import { schedApi } from '../../workers/schedApi.ts';
 import {
   buildRaceConfig,
   clampRaceCpus,
   DEFAULT_RACE_PARAMS,
+  kickPseqsRequestBytes,
+  kvmallocMinCpus,
   raceBaseKey,
   raceConfigKey,
   variantOfToggles,
@@ -59,6 +62,68 @@ describe('buildRaceConfig', () => {
     const b = buildRaceConfig(makeParams(), machine, catalog)!;
     expect(raceConfigKey(a)).toBe(raceConfigKey(b));
     expect(raceConfigKey({ ...a, schedule: ['boot'] })).not.toBe(raceConfigKey(a));
+  });
+});
+
+describe('schedule policy, kvzalloc_node path and injected -ENOMEM', () => {
+  it('default to the scenario’s interleaving, kmalloc and no failure', () => {
+    expect(DEFAULT_RACE_PARAMS).toMatchObject({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 });
+    expect(buildRaceConfig(makeParams(), machine, catalog)).toMatchObject({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 });
+  });
+
+  it('reach the RunConfig and its keys', () => {
+    const base = buildRaceConfig(makeParams(), machine, catalog)!;
+    const changed: Partial<RaceParams>[] = [{ policy: 'random' }, { kvmallocPath: 'vmalloc' }, { failAllocAt: 0 }, { failAllocAt: 3 }];
+    const keys = new Set([raceConfigKey(base)]);
+    for (const over of changed) {
+      const c = buildRaceConfig(makeParams(over), machine, catalog)!;
+      expect(c).toMatchObject(over);
+      keys.add(raceConfigKey(c));
+    }
+    expect(keys.size).toBe(changed.length + 1);
+  });
+
+  it('keep a forked schedule to the config it was made for', () => {
+    const base = buildRaceConfig(makeParams(), machine, catalog)!;
+    const forked = makeParams({ schedule: ['boot'], scheduleBase: raceBaseKey(base) });
+    for (const over of [{ policy: 'random' as const }, { kvmallocPath: 'vmalloc' as const }, { failAllocAt: 2 }])
+      expect(buildRaceConfig({ ...forked, ...over }, machine, catalog)!.schedule).toEqual([]);
+  });
+
+  it('run: a seeded random schedule depends on the seed only', () => {
+    const hash = (seed: number) =>
+      schedApi.runScenario(buildRaceConfig(makeParams({ policy: 'random', seed }), machine, catalog)!, 0).result.traceHash;
+    expect(hash(1)).toBe(hash(1));
+    expect(hash(1)).not.toBe(hash(2));
+    expect(hash(1)).not.toBe(schedApi.runScenario(buildRaceConfig(makeParams({ seed: 1 }), machine, catalog)!, 0).result.traceHash);
+  });
+
+  it('run: the failing call makes scx_enable() return -ENOMEM and leaves nothing behind', () => {
+    const config = buildRaceConfig(makeParams({ scenario: 'enable-disable', failAllocAt: 1 }), machine, catalog)!;
+    const r = schedApi.runScenario(config, 0).result;
+    expect(r.reports.filter((x) => x.kind === 'leak')).toEqual([]);
+    const enableReturn = EVENT_KINDS.indexOf('enable-return');
+    const returns = Array.from(r.trace.kind.subarray(0, r.trace.count)).flatMap((k, i) => (k === enableReturn ? [r.trace.arg[i]] : []));
+    expect(returns).toEqual([-12]);
+  });
+
+  it('run: the vmalloc path charges whole pages (1023 CPUs: 12288 B, not kmalloc’s order-2 16384 B)', () => {
+    const bytesOf = (kvmallocPath: 'kmalloc' | 'vmalloc') => {
+      const config = buildRaceConfig(makeParams({ scenario: 'enable-disable', kvmallocPath }), { ...machine, cpus: 1023 }, catalog)!;
+      const r = schedApi.runScenario(config, 0).result;
+      const alloc = EVENT_KINDS.indexOf('alloc');
+      return new Set(Array.from(r.trace.bytes.subarray(0, r.trace.count)).filter((_, i) => r.trace.kind[i] === alloc));
+    };
+    expect(bytesOf('kmalloc')).toEqual(new Set([16384]));
+    expect(bytesOf('vmalloc')).toEqual(new Set([12288]));
+  });
+
+  it('say where the path matters: S = 16 + 8·N above a page', () => {
+    expect(kickPseqsRequestBytes(1023)).toBe(8200);
+    expect(kvmallocMinCpus(4096)).toBe(511);
+    expect(kickPseqsRequestBytes(510)).toBe(4096);
+    expect(kickPseqsRequestBytes(511)).toBeGreaterThan(4096);
+    expect(kvmallocMinCpus(65536)).toBe(8191);
   });
 });
 

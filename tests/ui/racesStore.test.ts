@@ -132,6 +132,66 @@ describe('races slice', () => {
     expect(useAppStore.getState().raceParams.schedule).toEqual([]);
   });
 
+  it('sets the schedule policy, kvzalloc_node path and failing call; a write of the same value changes nothing', () => {
+    const s = useAppStore.getState();
+    s.setRacePolicy('random');
+    s.setRaceKvmallocPath('vmalloc');
+    s.setRaceFailAllocAt(3);
+    expect(selectRaceConfig(useAppStore.getState())).toMatchObject({ policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 3 });
+    const before = useAppStore.getState();
+    s.setRacePolicy('random');
+    s.setRaceKvmallocPath('vmalloc');
+    s.setRaceFailAllocAt(3);
+    s.setRaceFailAllocAt(2.6); // rounds to 3
+    expect(useAppStore.getState()).toBe(before);
+    expect(useAppStore.getState().raceParams).toBe(before.raceParams);
+  });
+
+  it('reads a negative or non-finite failing call as never, and clamps a huge one', () => {
+    const s = useAppStore.getState();
+    for (const [input, want] of [
+      [0, 0],
+      [-1, -1],
+      [5, 5],
+      [-7, -1],
+      [Number.NaN, -1],
+      [1e12, 1_000_000],
+      [Number.POSITIVE_INFINITY, -1],
+    ] as const) {
+      s.setRaceFailAllocAt(input);
+      expect([input, useAppStore.getState().raceParams.failAllocAt]).toEqual([input, want]);
+    }
+  });
+
+  it('ignores a policy or path the model does not know', () => {
+    const before = useAppStore.getState();
+    useAppStore.getState().setRacePolicy('chaos' as never);
+    useAppStore.getState().setRaceKvmallocPath('slub' as never);
+    expect(useAppStore.getState()).toBe(before);
+  });
+
+  it('drops a forked schedule when the policy, path or failing call changes (like the rule)', () => {
+    const changes: [string, () => void][] = [
+      ['policy', () => useAppStore.getState().setRacePolicy('random')],
+      ['path', () => useAppStore.getState().setRaceKvmallocPath('vmalloc')],
+      ['enomem', () => useAppStore.getState().setRaceFailAllocAt(0)],
+    ];
+    for (const [name, change] of changes) {
+      const config = selectRaceConfig(useAppStore.getState())!;
+      const { schedule: _s, ...base } = config;
+      useAppStore.getState().setRaceSchedule(['boot', 'enable:A'], raceBaseKey(base));
+      expect(selectRaceConfig(useAppStore.getState())!.schedule).toEqual(['boot', 'enable:A']);
+      change();
+      expect([name, useAppStore.getState().raceParams.schedule, useAppStore.getState().raceParams.scheduleBase]).toEqual([name, [], '']);
+    }
+    // A write of the same value keeps the fork.
+    useAppStore.getState().setRaceSchedule(['boot']);
+    useAppStore.getState().setRacePolicy('random');
+    useAppStore.getState().setRaceKvmallocPath('vmalloc');
+    useAppStore.getState().setRaceFailAllocAt(0);
+    expect(useAppStore.getState().raceParams.schedule).toEqual(['boot']);
+  });
+
   it('stores a zoom window inside the run, and null when it covers the whole run', () => {
     const race = loadCurrentRun();
     const s = useAppStore.getState();

@@ -2,11 +2,14 @@
 import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
 import {
+  ENOMEM_MAX,
   isPresetToggles,
   STEP_MAX,
   URL_GRID_DESIGNS,
+  URL_KVMALLOC_PATHS,
   URL_PAGE_SIZES,
   URL_PNT_RULES,
+  URL_POLICIES,
   URL_SCENARIOS,
   URL_VARIANTS,
   URL_VIEWS,
@@ -53,6 +56,10 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     pntRule: fc.constantFrom(...URL_PNT_RULES),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
+    policy: fc.constantFrom(...URL_POLICIES),
+    kvmallocPath: fc.constantFrom(...URL_KVMALLOC_PATHS),
+    // -1 (never) often, small call indices often, the whole range sometimes.
+    failAllocAt: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: ENOMEM_MAX })),
     schedule: fc.array(actorIdArb, { maxLength: 60 }),
     step: fc.integer({ min: 0, max: STEP_MAX }),
     window: windowArb,

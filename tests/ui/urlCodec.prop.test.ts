@@ -13,7 +13,7 @@ const junkValueArb = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.integer({ min: -1e6, max: 1e12 }).map(String),
   fc.double().map(String),
-  fc.constantFrom('', '%', '%%%', '%zz', '+', '&', '=', 'NaN', 'Infinity', '-0', '1e3', '0x10', ' 4', '4 ', '١٢'),
+  fc.constantFrom('', '%', '%%%', '%zz', '+', '&', '=', 'NaN', 'Infinity', '-0', '1e3', '0x10', ' 4', '4 ', '١٢', '-1', 'random', 'vmalloc'),
 );
 const randomQueryArb = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...URL_KEYS), fc.string({ maxLength: 6 })), junkValueArb), { maxLength: 10 })

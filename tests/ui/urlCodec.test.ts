@@ -25,6 +25,25 @@ describe('encodeUrlState', () => {
     expect(encodeUrlState(makeState({ variant: 'custom', toggles, window: [2.5, 40] }))).toBe('v=1&m=1&variant=custom&toggles=1010&win=2.5-40');
   });
 
+  it('writes the schedule policy, kvzalloc_node path and failing call after the storm size, left out when default', () => {
+    expect(encodeUrlState(makeState({ policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 3, stormKicks: 9, step: 2 }))).toBe(
+      'v=1&m=1&kicks=9&pol=random&kv=vmalloc&enomem=3&step=2',
+    );
+    expect(encodeUrlState(makeState({ failAllocAt: 0 }))).toBe('v=1&m=1&enomem=0');
+    expect(encodeUrlState(makeState({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 }))).toBe('v=1&m=1');
+  });
+
+  it('reads links made before these fields as the defaults', () => {
+    const r = decodeUrlState('?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=31');
+    expect(r.issues).toEqual([]);
+    expect(r.state).toMatchObject({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 });
+    const e = decodeUrlState('?v=1&scenario=enable-disable&cpus=1023&kv=vmalloc&enomem=2&pol=random');
+    expect(e.issues).toEqual([]);
+    expect(e.state).toEqual(makeState({ scenario: 'enable-disable', cpus: 1023, policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 2 }));
+    // An explicit -1 is "never" (and is left out again).
+    expect(decodeUrlState('?enomem=-1')).toMatchObject({ state: { failAllocAt: -1 }, issues: [] });
+  });
+
   it('reads a hand-written link without a version', () => {
     const r = decodeUrlState('?cpus=4097');
     expect(r.issues).toEqual([]);
@@ -109,6 +128,27 @@ describe('bad links', () => {
     expect(messages(decodeUrlState('?variant=no-rcu&toggles=12'))).toEqual([
       'toggles=12 is not four 0/1 flags (lazyAlloc, rcuFree, nullCheck, allocAfterStateCheck); ignored',
     ]);
+  });
+
+  it('name an unknown schedule policy or kvzalloc_node path with the choices', () => {
+    const r = decodeUrlState('?v=1&pol=chaos&kv=slub&cpus=8');
+    expect(messages(r)).toEqual([
+      'pol=chaos is not a known schedule policy (default, random); using default',
+      'kv=slub is not a known kvzalloc_node path (kmalloc, vmalloc); using kmalloc',
+    ]);
+    expect(r.state).toEqual(makeState({ cpus: 8 }));
+    expect(r.issues.map((i) => i.key)).toEqual(['pol', 'kv']);
+  });
+
+  it('say what a bad failing call was and that no allocation fails (or the bound used)', () => {
+    expect(messages(decodeUrlState('?enomem=x'))).toEqual(['enomem=x is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
+    expect(messages(decodeUrlState('?enomem=1.5'))).toEqual(['enomem=1.5 is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
+    expect(messages(decodeUrlState('?enomem='))).toEqual(['enomem=(empty) is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
+    expect(messages(decodeUrlState('?enomem=-3'))).toEqual(['enomem=-3 is out of range (0–1000000, or -1 for none); no allocation fails']);
+    expect(messages(decodeUrlState('?enomem=5000000'))).toEqual(['enomem=5000000 is out of range (0–1000000); using 1000000']);
+    expect(decodeUrlState('?enomem=5000000').state.failAllocAt).toBe(1_000_000);
+    const r = decodeUrlState('?view=races&enomem=-3&kv=vmalloc');
+    expect(r.state).toEqual(makeState({ view: 'races', kvmallocPath: 'vmalloc' }));
   });
 
   it('drop a zoom window that is not one', () => {

@@ -53,15 +53,18 @@ describe('the link codec’s copies of model constants', () => {
   it('starts from the store’s defaults', () => {
     const { cpus, pageSize, nodes } = DEFAULT_PARAMS;
     expect({ cpus, pageSize, nodes }).toEqual({ cpus: DEFAULT_URL_STATE.cpus, pageSize: DEFAULT_URL_STATE.pageSize, nodes: DEFAULT_URL_STATE.nodes });
-    const { scenario, variant, toggles, pntRule, seed, stormKicks, schedule } = DEFAULT_RACE_PARAMS;
+    const { scenario, variant, toggles, pntRule, seed, stormKicks, policy, kvmallocPath, failAllocAt, schedule } = DEFAULT_RACE_PARAMS;
     const u = DEFAULT_URL_STATE;
-    expect({ scenario, variant, toggles, pntRule, seed, stormKicks, schedule }).toEqual({
+    expect({ scenario, variant, toggles, pntRule, seed, stormKicks, policy, kvmallocPath, failAllocAt, schedule }).toEqual({
       scenario: u.scenario,
       variant: u.variant,
       toggles: u.toggles,
       pntRule: u.pntRule,
       seed: u.seed,
       stormKicks: u.stormKicks,
+      policy: u.policy,
+      kvmallocPath: u.kvmallocPath,
+      failAllocAt: u.failAllocAt,
       schedule: u.schedule,
     });
     expect(buildRaceConfig(DEFAULT_RACE_PARAMS, DEFAULT_PARAMS, URL_CATALOG)?.maxSteps).toBe(STEP_MAX);
