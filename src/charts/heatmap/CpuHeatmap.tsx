@@ -63,6 +63,16 @@ function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) =>
   return out;
 }
 
+/** Two layouts place every cell and label alike. */
+function sameGrid(a: GridLayout, b: GridLayout): boolean {
+  if (a.cellCount !== b.cellCount || a.cellPx !== b.cellPx || a.gutterPx !== b.gutterPx || a.cols !== b.cols || a.rows !== b.rows) return false;
+  if (a.labelPx !== b.labelPx || a.widthPx !== b.widthPx || a.heightPx !== b.heightPx || a.blocks.length !== b.blocks.length) return false;
+  return a.blocks.every((x, i) => {
+    const y = b.blocks[i];
+    return x.index === y.index && x.start === y.start && x.count === y.count && x.x === y.x && x.y === y.y;
+  });
+}
+
 export function CpuHeatmap(props: CpuHeatmapProps) {
   const { label, values, groupSizes, lut, valueToLutIndex, groupLabels, hoverText, legend, summary, overlay } = props;
   const maxHeightPx = props.maxHeightPx ?? 320;
@@ -88,14 +98,20 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     [groupSizes, groupLabels],
   );
 
+  /** What the hover canvas shows (a new set of values alone does not change it). */
+  const overlayDrawnRef = useRef<{ layout: GridLayout; cell: number | null; size: CanvasSize } | null>(null);
   const drawOverlay = useCallback(() => {
     const canvas = overlayRef.current;
     const size = sizeRef.current;
     const layout = layoutRef.current;
     if (!canvas || !size || !layout) return;
+    const cell = hoverRef.current?.cell ?? null;
+    const last = overlayDrawnRef.current;
+    if (last && last.layout === layout && last.cell === cell && last.size === size) return;
+    overlayDrawnRef.current = { layout, cell, size };
     resizeCanvas(canvas, size);
     const ctx = getCssPixelContext(canvas, size.dpr);
-    drawHeatmapHover(ctx, layout, hoverRef.current?.cell ?? null, size.widthPx, size.heightPx);
+    drawHeatmapHover(ctx, layout, cell, size.widthPx, size.heightPx);
   }, []);
 
   const drawData = useCallback(() => {
@@ -104,11 +120,16 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     const observed = sizeRef.current;
     if (!canvas || !box || !observed || observed.widthPx < 1) return;
     const t0 = performance.now();
-    const layout = computeGridLayout(groupSizes, observed.widthPx, maxHeightPx);
+    const computed = computeGridLayout(groupSizes, observed.widthPx, maxHeightPx);
+    // Same grid as last time (a new step): keep the objects, so the hover canvas is left alone.
+    const previous = layoutRef.current;
+    const layout = previous && sameGrid(previous, computed) ? previous : computed;
     layoutRef.current = layout;
-    const size = { ...observed, heightPx: Math.max(MIN_HEIGHT_PX, layout.heightPx + 2) };
+    const heightPx = Math.max(MIN_HEIGHT_PX, layout.heightPx + 2);
+    const size = observed.heightPx === heightPx ? observed : { ...observed, heightPx };
     sizeRef.current = size;
-    box.style.height = `${size.heightPx}px`;
+    const height = `${heightPx}px`;
+    if (box.style.height !== height) box.style.height = height;
     resizeCanvas(canvas, size);
     const ctx = getCssPixelContext(canvas, size.dpr);
     scratchRef.current ??= createHeatmapScratch();
