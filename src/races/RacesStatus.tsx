@@ -1,9 +1,10 @@
 // The status line ("Step k of n · …", a live region), the run's verdict in a few words and its trace
 // hash (two runs with the same hash made the same trace).
+import { memo } from 'react';
 import type { Verdict } from '../../workers/api.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
 import { useAppStore } from '../state/store.ts';
-import { selectRaceBusy, selectRaceResult, selectRaceView } from './raceSelectors.ts';
+import { selectRaceBusy, selectRaceResult, selectRaceStatusText } from './raceSelectors.ts';
 
 /** The verdict as short phrases, worst first; empty when nothing went wrong. */
 export function verdictPhrases(v: Verdict): string[] {
@@ -20,16 +21,26 @@ export function verdictPhrases(v: Verdict): string[] {
   return out;
 }
 
-export function RacesStatus() {
-  const view = useAppStore(selectRaceView);
+/**
+ * The live status line: the only part that changes with every step. Two lines tall whatever the text,
+ * so a step whose status wraps does not move the page below it.
+ */
+function StatusLine() {
+  const text = useAppStore(selectRaceStatusText);
+  return (
+    <p role="status" className="line-clamp-2 h-10 min-w-0 flex-1 font-mono text-sm leading-5 text-slate-900" title={text ?? undefined}>
+      {text ?? 'Running the scenario…'}
+    </p>
+  );
+}
+
+/** The verdict and trace hash: once per run. */
+const RunSummary = memo(function RunSummary() {
   const result = useAppStore(selectRaceResult);
   const busy = useAppStore(selectRaceBusy);
   const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
-    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded border border-slate-200 bg-white px-4 py-2">
-      <p role="status" className="min-w-0 flex-1 font-mono text-sm text-slate-900">
-        {view ? `Step ${view.step} of ${view.steps} · ${view.status}` : 'Running the scenario…'}
-      </p>
+    <>
       <p className="text-sm" aria-label="Verdict">
         <span className="font-medium text-slate-600">Verdict: </span>
         {result ? (
@@ -48,6 +59,15 @@ export function RacesStatus() {
         trace <span className="font-mono" aria-label="Trace hash">{result?.traceHash ?? '–'}</span>
         {result && ` · ${result.trace.count.toLocaleString('en-US')} events · ${result.steps.toLocaleString('en-US')} steps`}
       </p>
+    </>
+  );
+});
+
+export function RacesStatus() {
+  return (
+    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded border border-slate-200 bg-white px-4 py-2 [contain:content]">
+      <StatusLine />
+      <RunSummary />
     </div>
   );
 }

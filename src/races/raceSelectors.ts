@@ -17,6 +17,9 @@ export const selectRaceSpeed = (s: AppState) => s.raceSpeed;
 export const selectRaceWindow = (s: AppState) => s.raceWindow;
 export const selectRaceError = (s: AppState) => s.raceRun.error;
 export const selectRaceBusy = (s: AppState) => s.raceRun.status === 'running';
+/** The status line of the step shown ("Step k of n · …"), or null before the first view. */
+export const selectRaceStatusText = (s: AppState) =>
+  s.raceView ? `Step ${s.raceView.step} of ${s.raceView.steps} · ${s.raceView.status}` : null;
 
 /** The toggles in effect (explicit or the variant's preset), or null before the catalog loads. */
 export const selectRaceToggles = (s: AppState) => effectiveToggles(s.raceParams, s.raceCatalog);
