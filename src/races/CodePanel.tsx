@@ -1,7 +1,7 @@
 // Where each active actor is: our pseudo-code of the kernel function it is in (never kernel source),
 // the lines of this variant only, lines that differ between variants marked in the gutter, and the
 // line each actor executes next highlighted with its name.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { ActorPosition, CodeLineView, KernelFn } from '../../workers/api.ts';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
@@ -14,7 +14,23 @@ function shortList(items: string[], max: number): string {
   return items.length <= max ? items.join(', ') : `${items.slice(0, max).join(', ')} +${items.length - max}`;
 }
 
-function Listing({ fn, lines, here }: { fn: KernelFn; lines: CodeLineView[]; here: ActorPosition[] }) {
+interface ListingProps {
+  fn: KernelFn;
+  lines: CodeLineView[];
+  here: ActorPosition[];
+}
+
+/** The same actors on the same lines: a step that moves no actor of this function leaves its listing alone. */
+function sameListing(a: ListingProps, b: ListingProps): boolean {
+  return (
+    a.fn === b.fn &&
+    a.lines === b.lines &&
+    a.here.length === b.here.length &&
+    a.here.every((p, i) => p.actor === b.here[i].actor && p.line === b.here[i].line)
+  );
+}
+
+const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
   const actorsAt = new Map<number, string[]>();
   for (const p of here) actorsAt.set(p.line, [...(actorsAt.get(p.line) ?? []), p.actor]);
   const anyDiffers = lines.some((l) => l.shown && l.differs);
@@ -50,7 +66,7 @@ function Listing({ fn, lines, here }: { fn: KernelFn; lines: CodeLineView[]; her
       )}
     </figure>
   );
-}
+}, sameListing);
 
 export function CodePanel() {
   const toggles = useAppStore(selectRaceToggles);

@@ -1,12 +1,33 @@
 // "Choose the next step yourself": the actors that can move now and what their next step does.
 // Picking one forks the run at the cursor (the worker replays the schedule up to here, takes that
 // actor, and lets the scenario continue); every view then follows the new run.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { forkRace } from './raceActions.ts';
 import { selectLoadedRace, selectRaceBusy, selectRaceView } from './raceSelectors.ts';
 
 const FIRST_SHOWN = 24;
+
+/** One actor that can move: a step of this run, or a fork. Memoised: a step re-renders only the rows that changed. */
+const ActorChoice = memo(function ActorChoice({ id, next, isNext, busy }: { id: string; next: string; isNext: boolean; busy: boolean }) {
+  return (
+    <li>
+      <button
+        type="button"
+        disabled={busy}
+        aria-label={`${id}: ${next}${isNext ? ' (this run’s next step)' : ''}`}
+        onClick={() => (isNext ? useAppStore.getState().stepRaceBy(1) : void forkRace(id))}
+        className={`flex w-full items-baseline gap-2 rounded border px-2 py-1 text-left text-xs hover:bg-sky-50 disabled:opacity-50 ${
+          isNext ? 'border-sky-400 bg-sky-50' : 'border-slate-200'
+        }`}
+      >
+        <span className="w-20 shrink-0 font-mono font-semibold">{id}</span>
+        <span className="min-w-0 flex-1 text-slate-700">{next}</span>
+        {isNext && <span className="shrink-0 text-[10px] font-medium text-sky-800">this run</span>}
+      </button>
+    </li>
+  );
+});
 
 export function NextStepPanel() {
   const view = useAppStore(selectRaceView);
@@ -26,26 +47,9 @@ export function NextStepPanel() {
         <p className="text-sm text-slate-600">No actor can move: the run ends here.</p>
       ) : (
         <ul className="flex max-h-72 flex-col gap-1 overflow-auto">
-          {shown.map((a) => {
-            const isNext = a.id === nextInRun;
-            return (
-              <li key={a.id}>
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-label={`${a.id}: ${a.next}${isNext ? ' (this run’s next step)' : ''}`}
-                  onClick={() => (isNext ? useAppStore.getState().stepRaceBy(1) : void forkRace(a.id))}
-                  className={`flex w-full items-baseline gap-2 rounded border px-2 py-1 text-left text-xs hover:bg-sky-50 disabled:opacity-50 ${
-                    isNext ? 'border-sky-400 bg-sky-50' : 'border-slate-200'
-                  }`}
-                >
-                  <span className="w-20 shrink-0 font-mono font-semibold">{a.id}</span>
-                  <span className="min-w-0 flex-1 text-slate-700">{a.next}</span>
-                  {isNext && <span className="shrink-0 text-[10px] font-medium text-sky-800">this run</span>}
-                </button>
-              </li>
-            );
-          })}
+          {shown.map((a) => (
+            <ActorChoice key={a.id} id={a.id} next={a.next} isNext={a.id === nextInRun} busy={busy} />
+          ))}
         </ul>
       )}
       {(enabled.length > FIRST_SHOWN || view?.enabledTruncated) && (
