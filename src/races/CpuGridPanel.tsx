@@ -59,7 +59,7 @@ export function CpuGridPanel() {
   );
 
   return (
-    <section className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
+    <section className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
       <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
       <p className="mb-2 text-xs text-slate-500">
         Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU

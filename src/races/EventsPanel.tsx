@@ -18,7 +18,11 @@ const CHUNK = 40;
 const ROW_PX = 20;
 /** Inner height of the list (h-80 less its border). */
 const LIST_PX = 318;
-/** Rows rendered above and below the visible ones (a scroll shows them before React catches up). */
+/**
+ * Rows rendered above and below the visible ones (a scroll shows them before React catches up). Rows
+ * are their own paint layers and have no clipped cells (the list clips long rows at its edge): rows
+ * entering and leaving the list then add no clip nodes, which would re-layerize the page every step.
+ */
 const OVERSCAN_ROWS = 6;
 
 /** The model's words for events already seen, per run (filled from step views). */
@@ -69,15 +73,15 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
       data-step={step}
       aria-current={current ? 'step' : undefined}
       title={text}
-      className={`grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 font-mono text-[11px] leading-5 whitespace-nowrap ${
+      className={`relative isolate grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 font-mono text-[11px] leading-5 whitespace-nowrap ${
         current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'
       }`}
       style={{ height: ROW_PX }}
     >
       <span className="tabular-nums">{step}</span>
       <span>CPU {t.cpu[index]}</span>
-      <span className="truncate">{actorIdOfEvent(t, index, race.actorIds)}</span>
-      <span className="min-w-0 truncate">
+      <span>{actorIdOfEvent(t, index, race.actorIds)}</span>
+      <span className="min-w-0">
         <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
         <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
         {obj >= 0 && <span> · array #{obj}</span>}
@@ -149,7 +153,7 @@ export function EventsPanel() {
       </p>
       <div
         ref={listRef}
-        className="h-80 overflow-auto rounded border border-slate-100 [contain:strict]"
+        className="h-80 overflow-x-hidden overflow-y-auto rounded border border-slate-100 [contain:strict]"
         onScroll={(e) => {
           const top = e.currentTarget.scrollTop;
           if (top === appliedRef.current) return;
