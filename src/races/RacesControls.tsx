@@ -21,8 +21,11 @@ import {
   type ToggleName,
 } from './raceConfig.ts';
 import {
+  selectRaceAtEnd,
+  selectRaceAtStart,
   selectRaceCatalog,
   selectRaceCpus,
+  selectRaceLoaded,
   selectRaceMinCpus,
   selectRaceParams,
   selectRacePlaying,
@@ -272,91 +275,106 @@ function AdvancedControls() {
   );
 }
 
-function Transport() {
-  const step = useAppStore(selectRaceStep);
-  const steps = useAppStore(selectRaceSteps);
+/** Step back, play/pause, step forward, reset, speed: re-rendered only when one of them changes, not per step. */
+function TransportButtons() {
+  const atStart = useAppStore(selectRaceAtStart);
+  const atEnd = useAppStore(selectRaceAtEnd);
   const playing = useAppStore(selectRacePlaying);
   const speed = useAppStore(selectRaceSpeed);
-  const loaded = useAppStore((s) => s.raceRun.data !== null);
-  const actions = useAppStore(
-    useShallow((s) => ({
-      stepRaceBy: s.stepRaceBy,
-      toggleRacePlaying: s.toggleRacePlaying,
-      setRacePlaying: s.setRacePlaying,
-      resetRace: s.resetRace,
-      setRaceSpeed: s.setRaceSpeed,
-      setRaceStep: s.setRaceStep,
-    })),
-  );
+  const loaded = useAppStore(selectRaceLoaded);
+  const stepRaceBy = useAppStore((s) => s.stepRaceBy);
+  const toggleRacePlaying = useAppStore((s) => s.toggleRacePlaying);
+  const setRacePlaying = useAppStore((s) => s.setRacePlaying);
+  const resetRace = useAppStore((s) => s.resetRace);
+  const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
   const speedId = useId();
+  return (
+    <div className="flex flex-wrap items-end gap-2">
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={!loaded || atStart}
+        onClick={() => {
+          setRacePlaying(false);
+          stepRaceBy(-1);
+        }}
+      >
+        Step back
+      </button>
+      <button type="button" className={`${buttonClass} w-20`} disabled={!loaded} onClick={toggleRacePlaying}>
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        className={buttonClass}
+        disabled={!loaded || atEnd}
+        onClick={() => {
+          setRacePlaying(false);
+          stepRaceBy(1);
+        }}
+      >
+        Step forward
+      </button>
+      <button type="button" className={buttonClass} onClick={resetRace}>
+        Reset
+      </button>
+      <div className="ml-2 flex flex-col">
+        <label htmlFor={speedId} className="text-xs font-medium text-slate-600">
+          Speed
+        </label>
+        <select id={speedId} className={selectClass} value={speed} onChange={(e) => setRaceSpeed(Number(e.currentTarget.value))}>
+          {RACE_SPEEDS.map((v) => (
+            <option key={v} value={v}>
+              {v} step{v === 1 ? '' : 's'}/s
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="ml-auto self-center text-xs text-slate-500">
+        Keys: ← → step · Space play/pause · Home/End
+      </p>
+    </div>
+  );
+}
+
+/** The step scrubber and "k / n": the only part of the controls that re-renders per step. */
+function Scrubber() {
+  const step = useAppStore(selectRaceStep);
+  const steps = useAppStore(selectRaceSteps);
+  const loaded = useAppStore(selectRaceLoaded);
+  const setRaceStep = useAppStore((s) => s.setRaceStep);
   const scrubId = useId();
   return (
-    <div className="flex w-full flex-col gap-2">
-      <div className="flex flex-wrap items-end gap-2">
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={!loaded || step <= 0}
-          onClick={() => {
-            actions.setRacePlaying(false);
-            actions.stepRaceBy(-1);
-          }}
-        >
-          Step back
-        </button>
-        <button type="button" className={`${buttonClass} w-20`} disabled={!loaded} onClick={actions.toggleRacePlaying}>
-          {playing ? 'Pause' : 'Play'}
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
-          disabled={!loaded || step >= steps}
-          onClick={() => {
-            actions.setRacePlaying(false);
-            actions.stepRaceBy(1);
-          }}
-        >
-          Step forward
-        </button>
-        <button type="button" className={buttonClass} onClick={actions.resetRace}>
-          Reset
-        </button>
-        <div className="ml-2 flex flex-col">
-          <label htmlFor={speedId} className="text-xs font-medium text-slate-600">
-            Speed
-          </label>
-          <select id={speedId} className={selectClass} value={speed} onChange={(e) => actions.setRaceSpeed(Number(e.currentTarget.value))}>
-            {RACE_SPEEDS.map((v) => (
-              <option key={v} value={v}>
-                {v} step{v === 1 ? '' : 's'}/s
-              </option>
-            ))}
-          </select>
-        </div>
-        <p className="ml-auto self-center text-xs text-slate-500">
-          Keys: ← → step · Space play/pause · Home/End
-        </p>
-      </div>
-      <div className="flex items-center gap-3">
-        <label htmlFor={scrubId} className="text-xs font-medium text-slate-600">
-          Step
-        </label>
-        <input
-          id={scrubId}
-          type="range"
-          min={0}
-          max={steps}
-          step={1}
-          value={step}
-          disabled={!loaded}
-          aria-valuetext={`step ${step} of ${steps}`}
-          onChange={(e) => actions.setRaceStep(Number(e.currentTarget.value))}
-          className="w-full accent-sky-700"
-        />
-        <span className="w-28 text-right font-mono text-xs tabular-nums text-slate-600">
-          {step} / {steps}
-        </span>
-      </div>
+    <div className="flex items-center gap-3">
+      <label htmlFor={scrubId} className="text-xs font-medium text-slate-600">
+        Step
+      </label>
+      <input
+        id={scrubId}
+        type="range"
+        min={0}
+        max={steps}
+        step={1}
+        value={step}
+        disabled={!loaded}
+        aria-valuetext={`step ${step} of ${steps}`}
+        onChange={(e) => setRaceStep(Number(e.currentTarget.value))}
+        className="w-full accent-sky-700"
+      />
+      {/* Painted background: the text's paint bounds stay the box's, whatever its width (a change of bounds re-layerizes the page). */}
+      <span className="w-28 bg-white text-right font-mono text-xs tabular-nums text-slate-600">
+        {step} / {steps}
+      </span>
+    </div>
+  );
+}
+
+/** Its own paint layer: a step repaints the transport, not the inputs above it. */
+function Transport() {
+  return (
+    <div className="relative isolate flex w-full flex-col gap-2">
+      <TransportButtons />
+      <Scrubber />
     </div>
   );
 }

@@ -12,6 +12,9 @@ export const selectRaceTimeline = (s: AppState) => s.raceRun.data?.timeline ?? n
 export const selectRaceView = (s: AppState) => s.raceView;
 export const selectRaceStep = (s: AppState) => s.raceStep;
 export const selectRaceSteps = (s: AppState) => s.raceRun.data?.result.steps ?? 0;
+export const selectRaceAtStart = (s: AppState) => s.raceStep <= 0;
+export const selectRaceAtEnd = (s: AppState) => s.raceStep >= selectRaceSteps(s);
+export const selectRaceLoaded = (s: AppState) => s.raceRun.data !== null;
 export const selectRacePlaying = (s: AppState) => s.racePlaying;
 export const selectRaceSpeed = (s: AppState) => s.raceSpeed;
 export const selectRaceWindow = (s: AppState) => s.raceWindow;
