@@ -23,7 +23,7 @@ const LIST_PX = 318;
  * are their own paint layers and have no clipped cells (the list clips long rows at its edge): rows
  * entering and leaving the list then add no clip nodes, which would re-layerize the page every step.
  */
-const OVERSCAN_ROWS = 6;
+const OVERSCAN_ROWS = 3;
 
 /** The model's words for events already seen, per run (filled from step views). */
 const textCache = new WeakMap<LoadedRace, Map<number, string>>();
