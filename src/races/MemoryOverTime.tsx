@@ -1,11 +1,11 @@
 // Memory of the arrays over the run (live, waiting for a grace period, leaked), stacked, on the same
 // step window and left edge as the timeline above it, with the cursor (a DOM line moved with a
 // transform). The canvas is redrawn from a store subscription through the frame scheduler, only
-// when the window or size changes.
+// when the window or size changes, off screen (createCanvasPresenter).
 import { scaleLinear } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { cancelDraw, requestDraw } from '../charts/shared/frameScheduler.ts';
-import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../charts/shared/hiDpiCanvas.ts';
+import { createCanvasPresenter, observeCanvasSize, type CanvasPresenter, type CanvasSize } from '../charts/shared/hiDpiCanvas.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
 import { useAppStore } from '../state/store.ts';
 import { memoryAt, memoryColumns } from './memoryColumns.ts';
@@ -32,6 +32,8 @@ export function MemoryOverTime() {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const cursorRef = useRef<HTMLDivElement>(null);
   const sizeRef = useRef<CanvasSize | null>(null);
+  /** Draws off screen and shows the result (see createCanvasPresenter). */
+  const presenterRef = useRef<CanvasPresenter | null>(null);
   const series = race?.result.memory ?? null;
   const maxBytes = useMemo(() => {
     if (!series) return 0;
@@ -56,8 +58,8 @@ export function MemoryOverTime() {
     const canvas = canvasRef.current;
     const size = sizeRef.current;
     if (!canvas || !size || !race || !series) return;
-    resizeCanvas(canvas, size);
-    const ctx = getCssPixelContext(canvas, size.dpr);
+    presenterRef.current ??= createCanvasPresenter(canvas);
+    const ctx = presenterRef.current.context(size);
     const s = useAppStore.getState();
     const [a, b] = s.raceWindow ?? [0, race.timeline.endStep];
     const plotW = Math.max(1, size.widthPx - LABEL_WIDTH_PX - RIGHT_PAD_PX);
@@ -84,17 +86,27 @@ export function MemoryOverTime() {
       { tops: cols.live, color: STATE_COLORS.live },
     ];
     const base = y(0);
+    // Each layer is one outline over its one-pixel columns (a non-zero column at least a pixel tall):
+    // a single simple polygon rasterizes in a fraction of the time of hundreds of separate rectangles.
     for (const layer of layers) {
       ctx.fillStyle = layer.color;
       ctx.beginPath();
+      ctx.moveTo(LABEL_WIDTH_PX, base);
+      let prev = base;
       for (let c = 0; c < layer.tops.length; c++) {
         const v = layer.tops[c];
-        if (v <= 0) continue;
-        const top = y(v);
-        ctx.rect(LABEL_WIDTH_PX + c, top, 1, Math.max(1, base - top));
+        const top = v > 0 ? Math.min(y(v), base - 1) : base;
+        if (top === prev) continue;
+        ctx.lineTo(LABEL_WIDTH_PX + c, prev);
+        ctx.lineTo(LABEL_WIDTH_PX + c, top);
+        prev = top;
       }
+      ctx.lineTo(LABEL_WIDTH_PX + layer.tops.length, prev);
+      ctx.lineTo(LABEL_WIDTH_PX + layer.tops.length, base);
+      ctx.closePath();
       ctx.fill();
     }
+    presenterRef.current.present();
     placeCursor();
   }, [race, series, maxBytes, placeCursor]);
 

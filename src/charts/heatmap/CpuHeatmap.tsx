@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { ColorLut } from '../shared/colorLut.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
-import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
+import { blankCanvas, getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
 import { createHeatmapScratch, drawHeatmap, drawHeatmapHover, type HeatmapScratch } from './drawHeatmap.ts';
 import { cellAtPoint, cellRect, computeGridLayout, type GridLayout } from './heatmapLayout.ts';
 
@@ -109,6 +109,8 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     const last = overlayDrawnRef.current;
     if (last && last.layout === layout && last.cell === cell && last.size === size) return;
     overlayDrawnRef.current = { layout, cell, size };
+    // Nothing hovered: one blank backing pixel (a full-size canvas would be copied into every frame).
+    if (cell === null) return blankCanvas(canvas);
     resizeCanvas(canvas, size);
     const ctx = getCssPixelContext(canvas, size.dpr);
     drawHeatmapHover(ctx, layout, cell, size.widthPx, size.heightPx);

@@ -1,10 +1,20 @@
-// Thin React shell of the timeline: two canvases (data + hover overlay), the cursor (a DOM line moved
-// with a transform, so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window
+// Thin React shell of the timeline: two canvases (the data layer, drawn off screen and shown as a
+// bitmap, and the hover overlay, one blank pixel while nothing is hovered: with software compositing
+// a full-size 2D canvas is copied into every frame), the cursor (a DOM line moved with a transform,
+// so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window
 // and the cursor are read through callbacks and redrawn from a subscription via the shared frame
 // scheduler, so zooming, panning and stepping never re-render React.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
-import { getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
+import {
+  blankCanvas,
+  createCanvasPresenter,
+  getCssPixelContext,
+  observeCanvasSize,
+  resizeCanvas,
+  type CanvasPresenter,
+  type CanvasSize,
+} from '../shared/hiDpiCanvas.ts';
 import {
   cursorLeftPx,
   drawTimeline,
@@ -81,6 +91,8 @@ export function Timeline(props: TimelineProps) {
   const cursorRef = useRef<HTMLDivElement>(null);
   const cursorLabelRef = useRef<HTMLSpanElement>(null);
   const sizeRef = useRef<CanvasSize | null>(null);
+  /** Draws the data layer off screen and shows it (see createCanvasPresenter). */
+  const presenterRef = useRef<CanvasPresenter | null>(null);
   const layoutRef = useRef<LaneLayout | null>(null);
   const zoomRef = useRef<TimelineZoom | null>(null);
   const hoverRef = useRef<Hover | null>(null);
@@ -133,12 +145,14 @@ export function Timeline(props: TimelineProps) {
     const canvas = overlayRef.current;
     const size = sizeRef.current;
     if (!canvas || !size) return;
+    const h = hoverRef.current;
+    // Nothing hovered: one blank backing pixel (a full-size canvas would be copied into every frame).
+    if (!h || h.lane < 0) return blankCanvas(canvas);
     const g = geometryOf(size);
     resizeCanvas(canvas, { ...size, heightPx });
     const ctx = getCssPixelContext(canvas, size.dpr);
     const [a, b] = currentWindow();
-    const h = hoverRef.current;
-    drawTimelineOverlay(ctx, g, a, b, h ? { lane: h.lane, step: h.step } : null);
+    drawTimelineOverlay(ctx, g, a, b, { lane: h.lane, step: h.step });
   }, [geometryOf, heightPx, currentWindow]);
 
   const placeCursor = useCallback(() => {
@@ -159,13 +173,14 @@ export function Timeline(props: TimelineProps) {
     if (!canvas || !size || size.widthPx < 1) return;
     const t0 = performance.now();
     const g = geometryOf(size);
-    resizeCanvas(canvas, { ...size, heightPx });
-    const ctx = getCssPixelContext(canvas, size.dpr);
+    presenterRef.current ??= createCanvasPresenter(canvas);
+    const ctx = presenterRef.current.context({ ...size, heightPx });
     const [a, b] = currentWindow();
     const layout = layoutFor(a, b);
     layoutRef.current = layout;
     const visible = findVisibleMarks(data.marks, a - 1, b + 1);
     const stats = drawTimeline(ctx, data, style, g, layout, a, b, visible);
+    presenterRef.current.present();
     lastDrawMs = performance.now() - t0;
     lastFrameStats = { ...stats, lanes: layout.lanes.length };
     drawOverlay();

@@ -3,6 +3,7 @@
 // (ribbons, translucent overlays, full-lane bands), marks merged below one pixel, report markers.
 // The cursor and hover live on the overlay canvas (drawTimelineOverlay).
 import { scaleLinear } from 'd3';
+import type { Context2D } from '../shared/hiDpiCanvas.ts';
 import { mergeMarksToRuns, mergeSpansToRuns, type StepScale, type TimelineMarks, type TimelineSpans } from './timelineIndex.ts';
 import type { LaneLayout } from './timelineLanes.ts';
 
@@ -75,7 +76,7 @@ export function markWidthPx(pxPerStep: number): number {
   return Math.max(1, Math.min(8, Math.floor(pxPerStep * 0.6)));
 }
 
-function fillRuns(ctx: CanvasRenderingContext2D, runs: number[], color: string, g: TimelineGeometry, top: number, height: number): void {
+function fillRuns(ctx: Context2D, runs: number[], color: string, g: TimelineGeometry, top: number, height: number): void {
   if (runs.length === 0) return;
   ctx.fillStyle = color;
   ctx.beginPath();
@@ -83,7 +84,7 @@ function fillRuns(ctx: CanvasRenderingContext2D, runs: number[], color: string, 
   ctx.fill();
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, g: TimelineGeometry, startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
+function drawAxis(ctx: Context2D, g: TimelineGeometry, startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
   const plotW = plotWidthPx(g);
   const x = scaleLinear().domain([startStep, endStep]).range([0, plotW]);
   const ticks = x.ticks(Math.max(2, Math.floor(plotW / 90))).filter(Number.isInteger);
@@ -121,7 +122,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, g: TimelineGeometry, startStep:
   ctx.fillRect(0, bottom - 0.5, plotW, 1);
 }
 
-function drawLaneBackgrounds(ctx: CanvasRenderingContext2D, g: TimelineGeometry, layout: LaneLayout): void {
+function drawLaneBackgrounds(ctx: Context2D, g: TimelineGeometry, layout: LaneLayout): void {
   const plotRight = g.widthPx - g.rightPadPx;
   ctx.font = FONT;
   ctx.textAlign = 'left';
@@ -153,7 +154,7 @@ function drawLaneBackgrounds(ctx: CanvasRenderingContext2D, g: TimelineGeometry,
  * Cost: O(log n) to find the window, then O(visible marks + span candidates + lanes · width).
  */
 export function drawTimeline(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   data: TimelineData,
   style: TimelineStyle,
   g: TimelineGeometry,
@@ -223,7 +224,7 @@ export function drawTimeline(
 
 /** Overlay: an outline of the hovered mark, if any (the cursor is a DOM element: moving it paints nothing). */
 export function drawTimelineOverlay(
-  ctx: CanvasRenderingContext2D,
+  ctx: Context2D,
   g: TimelineGeometry,
   startStep: number,
   endStep: number,
