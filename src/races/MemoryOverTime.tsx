@@ -1,7 +1,7 @@
 // Memory of the arrays over the run (live, waiting for a grace period, leaked), stacked, on the same
 // step window and left edge as the timeline above it, with the cursor (a DOM line moved with a
-// transform). The canvas is redrawn from a store subscription through the frame scheduler, only
-// when the window or size changes, off screen (createCanvasPresenter).
+// transform, at once on a step). The canvas is redrawn from a store subscription through the frame
+// scheduler, only when the window or size changes, off screen (createCanvasPresenter).
 import { scaleLinear } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { cancelDraw, requestDraw } from '../charts/shared/frameScheduler.ts';
@@ -113,12 +113,12 @@ export function MemoryOverTime() {
   useEffect(() => {
     requestDraw(drawKey, draw);
     const offWindow = useAppStore.subscribe((s) => s.raceWindow, () => requestDraw(drawKey, draw));
-    const offStep = useAppStore.subscribe((s) => s.raceStep, () => requestDraw(`${drawKey}-cursor`, placeCursor));
+    // The cursor moves at once (a style write): a move made inside an animation frame callback still shows in that frame.
+    const offStep = useAppStore.subscribe((s) => s.raceStep, placeCursor);
     return () => {
       offWindow();
       offStep();
       cancelDraw(drawKey);
-      cancelDraw(`${drawKey}-cursor`);
     };
   }, [drawKey, draw, placeCursor]);
 

@@ -1,6 +1,6 @@
 // Thin React shell around the CPU grid: owns two canvases (data + hover overlay), a tooltip and a
 // summary line. Any per-CPU value array can be shown: pass the values, a LUT and how to index it.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import type { ColorLut } from '../shared/colorLut.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import { blankCanvas, getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
@@ -155,9 +155,14 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
   // The latest drawer, for the size observer: it is bound once, not again for every new set of values
   // (re-binding measures the box, a forced layout, on every update).
   const drawDataRef = useRef(drawData);
-  useEffect(() => {
+  // New values are drawn in the commit that shows them, not in the next animation frame: an update
+  // made inside an animation frame callback would otherwise reach the screen a frame after the rest of
+  // the page. Sizes (and the first draw, once the box is measured) go through the frame scheduler.
+  useLayoutEffect(() => {
     drawDataRef.current = drawData;
-    requestDraw(drawKey, drawData);
+    if (!sizeRef.current) return;
+    cancelDraw(drawKey);
+    drawData();
   }, [drawKey, drawData]);
 
   useEffect(() => {

@@ -1,9 +1,9 @@
 // Thin React shell of the timeline: two canvases (the data layer, drawn off screen and shown as a
 // bitmap, and the hover overlay, one blank pixel while nothing is hovered: with software compositing
 // a full-size 2D canvas is copied into every frame), the cursor (a DOM line moved with a transform,
-// so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window
-// and the cursor are read through callbacks and redrawn from a subscription via the shared frame
-// scheduler, so zooming, panning and stepping never re-render React.
+// so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window and the
+// cursor are read through callbacks from a subscription: the window redraws via the shared frame
+// scheduler, the cursor moves at once; zooming, panning and stepping never re-render React.
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import {
@@ -229,7 +229,6 @@ export function Timeline(props: TimelineProps) {
       stop();
       cancelDraw(drawKey);
       cancelDraw(`${drawKey}-overlay`);
-      cancelDraw(`${drawKey}-cursor`);
     };
   }, [drawKey, drawData, syncZoom]);
 
@@ -241,7 +240,8 @@ export function Timeline(props: TimelineProps) {
           zoomRef.current?.setWindow(a, b);
           requestDraw(drawKey, drawData);
         } else {
-          requestDraw(`${drawKey}-cursor`, placeCursor);
+          // At once (style writes only): a move made inside an animation frame callback still shows in that frame.
+          placeCursor();
         }
       }),
     [drawKey, drawData, placeCursor, currentWindow],
