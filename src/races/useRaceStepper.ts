@@ -13,7 +13,12 @@ export function useRaceStepper(): void {
   useEffect(() => {
     const fetcher = createStepFetcher<StepView>({
       fetch: (runId, step) => requestSim((sim) => sim.stepView(runId, step)),
-      onView: (runId, _step, view) => useAppStore.getState().showRaceView(runId, view),
+      onView: (runId, _step, view) => {
+        useAppStore.getState().showRaceView(runId, view);
+        // After React's render of the view (queued first): lay the page out now, while the frame is
+        // still to come, so that the frame itself has only painting left.
+        queueMicrotask(() => void document.documentElement.offsetHeight);
+      },
       onError: (_runId, error) => {
         const s = useAppStore.getState();
         // A run kept by a worker that has since been restarted is re-run anyway: not worth an alert.
