@@ -3,7 +3,7 @@
 // are copies; tests/ui/urlSchema.test.ts checks that they equal the model's.
 import * as v from 'valibot';
 import type { PageSize, PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import type { KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
+import type { KvmallocPath, RaceParams, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
 import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
 
@@ -56,8 +56,12 @@ export const SCHEDULE_MAX = 100_000;
 /** An actor id in the model's canonical spelling ("irq:0", "enable:B", "gp"). */
 export const ACTOR_ID_RE = /^(?:boot|disable|gp|enable:[A-Z]|(?:bpf|irq|sched|wake|qs|cb):(?:0|[1-9][0-9]{0,4}))$/;
 
-/** Everything a link restores. `toggles` is set exactly when `variant` is 'custom'. */
-export interface UrlState {
+/**
+ * Everything a link restores: the shared machine, the memory view's choices, and the races inputs (the
+ * fields of RaceParams without its internal schedule base key), cursor and zoom window. `toggles` is set
+ * exactly when `variant` is 'custom'.
+ */
+export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   view: ViewId;
   cpus: number;
   pageSize: PageSize;
@@ -66,20 +70,6 @@ export interface UrlState {
   logScale: boolean;
   /** Memory view's CPU grid: the new kvzalloc arrays or the old percpu units. */
   gridDesign: GridDesign;
-  scenario: ScenarioName;
-  variant: RaceVariant;
-  toggles: Toggles | null;
-  pntRule: PntRule;
-  seed: number;
-  stormKicks: number;
-  /** The schedule after a forked prefix: the scenario's own interleaving or a seeded random one. */
-  policy: RacePolicy;
-  /** Which allocator kvzalloc_node() uses when S > PAGE_SIZE. */
-  kvmallocPath: KvmallocPath;
-  /** The 0-based kvzalloc_node() call that fails with -ENOMEM, or ENOMEM_NEVER. */
-  failAllocAt: number;
-  /** Actor ids from step 0 (a forked schedule); empty = the scenario's own interleaving. */
-  schedule: readonly string[];
   /** The races cursor (state after `step` steps). */
   step: number;
   /** The races timeline's zoom window [startStep, endStep], or null for the whole run. */
