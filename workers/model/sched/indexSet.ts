@@ -28,6 +28,18 @@ export class IndexSet {
     this.pos[x] = -1;
   }
 
+  /** Become a copy of `src` (same capacity), reusing this set's arrays. */
+  copyFrom(src: IndexSet): void {
+    if (this.items.length === src.items.length) {
+      this.items.set(src.items);
+      this.pos.set(src.pos);
+    } else {
+      this.items = src.items.slice();
+      this.pos = src.pos.slice();
+    }
+    this.size = src.size;
+  }
+
   clone(): IndexSet {
     const s = new IndexSet(0);
     s.items = this.items.slice();

@@ -257,7 +257,17 @@ export class Machine {
     return new Machine(this.cfg, this.script, this);
   }
 
-  private copyFrom(src: Machine): void {
+  /**
+   * Become a deep copy of `src` (a machine of the same run), reusing this machine's arrays where the
+   * sizes match: what a clone() gives, without allocating O(N) memory each time (the stepper's cursor).
+   */
+  restoreFrom(src: Machine): this {
+    if (src.n !== this.n || src.script !== this.script) throw new Error('restoreFrom: a machine of another run');
+    this.copyFrom(src, true);
+    return this;
+  }
+
+  private copyFrom(src: Machine, reuse = false): void {
     // Scalars first (same names as the fields), then every mutable structure copied.
     const m = this as Machine;
     const self = src;
@@ -294,7 +304,67 @@ export class Machine {
     m.waitingBytes = self.waitingBytes;
     m.freedBytes = self.freedBytes;
     const that = self;
-    that.copyStructuresInto(m);
+    if (reuse) that.copyStructuresOnto(m);
+    else that.copyStructuresInto(m);
+  }
+
+  /** copyStructuresInto() for a target whose structures exist already: typed arrays are overwritten in place. */
+  private copyStructuresOnto(m: Machine): void {
+    const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T, src: T): T => {
+      if (dst.length !== src.length) return src.slice() as T;
+      dst.set(src);
+      return dst;
+    };
+    m.slot = put(m.slot, this.slot);
+    m.allocCpu = put(m.allocCpu, this.allocCpu);
+    m.allocNode = put(m.allocNode, this.allocNode);
+    m.allocState = put(m.allocState, this.allocState);
+    m.allocRefs = put(m.allocRefs, this.allocRefs);
+    m.allocRequest = put(m.allocRequest, this.allocRequest);
+    m.allocConsumed = put(m.allocConsumed, this.allocConsumed);
+    m.allocPath = put(m.allocPath, this.allocPath);
+    m.allocFreedStep = put(m.allocFreedStep, this.allocFreedStep);
+    m.allocAllocStep = put(m.allocAllocStep, this.allocAllocStep);
+    m.writes = this.writes.slice();
+    m.writesGen = put(m.writesGen, this.writesGen);
+    // As in copyStructuresInto: every existing write map is shared now; the next write on either side copies it.
+    this.gen++;
+    m.gen = this.gen + 1;
+    m.pnt = put(m.pnt, this.pnt);
+    m.taskState = put(m.taskState, this.taskState);
+    m.needResched = put(m.needResched, this.needResched);
+    m.irqPending = put(m.irqPending, this.irqPending);
+    m.irqPc = put(m.irqPc, this.irqPc);
+    m.irqPtr = put(m.irqPtr, this.irqPtr);
+    m.irqShouldWait = put(m.irqShouldWait, this.irqShouldWait);
+    m.irqSpinTarget = put(m.irqSpinTarget, this.irqSpinTarget);
+    m.irqSpinSeenPnt = put(m.irqSpinSeenPnt, this.irqSpinSeenPnt);
+    m.irqSpinSeenFreed = put(m.irqSpinSeenFreed, this.irqSpinSeenFreed);
+    m.stormKicksDone = put(m.stormKicksDone, this.stormKicksDone);
+    m.kicksDone = put(m.kicksDone, this.kicksDone);
+    m.wakesDone = put(m.wakesDone, this.wakesDone);
+    m.qsOwed = put(m.qsOwed, this.qsOwed);
+    for (let c = 0; c < this.n; c++) {
+      // Per-CPU containers: copy the non-empty ones, keep this machine's own empty ones.
+      const mask = this.masks[c];
+      m.masks[c] = mask && mask.size ? new Map(mask) : undefined;
+      const q = this.cbq[c];
+      if (q.length) m.cbq[c] = q.slice();
+      else if (m.cbq[c].length) m.cbq[c] = [];
+      const spin = this.spinOn[c];
+      m.spinOn[c] = spin && spin.length ? spin.slice() : undefined;
+    }
+    m.loaders = this.loaders.map((l) => ({ ...l }));
+    m.owed.copyFrom(this.owed);
+    m.cbCpus.copyFrom(this.cbCpus);
+    m.irqActive.copyFrom(this.irqActive);
+    m.spinners.copyFrom(this.spinners);
+    m.reschedSet.copyFrom(this.reschedSet);
+    m.blocked.copyFrom(this.blocked);
+    m.warnOnce = new Set(this.warnOnce);
+    m.warnings = this.warnings.slice();
+    m.enableErrors = this.enableErrors.slice();
+    m.sink = null;
   }
 
   private copyStructuresInto(m: Machine): void {

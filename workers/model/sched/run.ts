@@ -251,8 +251,11 @@ export interface RunRecord {
   snapshots: Snapshot[];
   /** The final machine (for checks and the explorer). */
   final: Machine;
-  /** The machine last shown (read-only once cached): stepping forwards from it replays only the gap. */
-  lastShown?: Machine;
+  /**
+   * The stepper's cursor: the machine last shown, owned by this record and moved in place. Stepping
+   * forwards replays only the gap; a jump restores it from the nearest snapshot without allocating.
+   */
+  cursor?: Machine;
 }
 
 const MAX_SNAPSHOTS = 32;
@@ -293,7 +296,9 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
   const snapshots: Snapshot[] = [];
   // Snapshots: every `interval` steps, thinned to at most MAX_SNAPSHOTS (memory stays bounded); a bigger
   // machine starts with a wider spacing since each copy costs O(N).
-  let interval = cfg.cpus >= 4096 ? 8192 : cfg.cpus >= 512 ? 2048 : 256;
+  // At 8192 CPUs a snapshot is ~1.4 MB and replaying 4096 steps ~1.5 ms: a jump anywhere stays well
+  // inside a frame (see `npm run bench`).
+  let interval = cfg.cpus >= 4096 ? 4096 : cfg.cpus >= 512 ? 1024 : 256;
   const recordMem = () => {
     const i = live.n - 1;
     if (i >= 0 && live.a[i] === m.liveBytes && waiting.a[i] === m.waitingBytes && leaked.a[i] === m.leakedBytes) return;
@@ -430,17 +435,46 @@ export function scheduleOf(r: RunResult, upTo = r.steps): string[] {
   return out;
 }
 
-/** The machine after `step` steps, from the nearest snapshot (never replays from step 0 unless it must). */
+/** The snapshot nearest before `step` (steps already clamped to the run). */
+function snapshotBefore(rec: RunRecord, k: number): Snapshot {
+  const snaps = rec.snapshots;
+  let lo = 0;
+  let hi = snaps.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (snaps[mid].step <= k) lo = mid;
+    else hi = mid - 1;
+  }
+  return snaps[lo];
+}
+
+/** The machine after `step` steps, a copy of its own, from the nearest snapshot or the cursor. */
 export function machineAt(rec: RunRecord, step: number, sink: Sink | null = null): Machine {
   const k = Math.max(0, Math.min(step, rec.result.steps));
-  let snap: Snapshot = rec.snapshots[0];
-  for (const s of rec.snapshots) if (s.step <= k && s.step >= snap.step) snap = s;
-  const last = rec.lastShown;
-  if (last && last.step <= k && last.step > snap.step) snap = { step: last.step, machine: last };
-  const m = snap.machine.clone();
+  let base: { step: number; machine: Machine } = snapshotBefore(rec, k);
+  const cur = rec.cursor;
+  if (cur && cur.step <= k && cur.step > base.step) base = { step: cur.step, machine: cur };
+  const m = base.machine.clone();
   m.sink = sink;
-  for (let i = snap.step; i < k; i++) m.apply(rec.result.actors[i]);
+  for (let i = base.step; i < k; i++) m.apply(rec.result.actors[i]);
   m.sink = null;
+  return m;
+}
+
+/**
+ * The record's cursor moved to `step` (read it, do not keep it: the next call moves it again). Forwards
+ * from where it is when that is nearer than a snapshot, else restored in place from the snapshot.
+ */
+export function cursorAt(rec: RunRecord, step: number): Machine {
+  const k = Math.max(0, Math.min(step, rec.result.steps));
+  const snap = snapshotBefore(rec, k);
+  let m = rec.cursor;
+  if (!m || m.step > k || m.step < snap.step) {
+    m = m ? m.restoreFrom(snap.machine) : snap.machine.clone();
+    rec.cursor = m;
+  }
+  const actors = rec.result.actors;
+  for (let i = m.step; i < k; i++) m.apply(actors[i]);
   return m;
 }
 
@@ -539,8 +573,7 @@ const ENABLED_LIST_LIMIT = 200;
 export function stepView(rec: RunRecord, step: number): StepView {
   const r = rec.result;
   const k = Math.max(0, Math.min(step, r.steps));
-  const m = machineAt(rec, k);
-  rec.lastShown = m;
+  const m = cursorAt(rec, k);
   const n = m.n;
   const cell = new Uint8Array(n);
   const inReader = new Uint8Array(n);
