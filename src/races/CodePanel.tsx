@@ -1,11 +1,12 @@
 // Where each active actor is: our pseudo-code of the kernel function it is in (never kernel source),
 // the lines of this variant only, lines that differ between variants marked in the gutter, and the
 // line each actor executes next highlighted with its name.
-import { memo, useState } from 'react';
+import { memo, useRef, useState } from 'react';
 import type { ActorPosition, CodeLineView, KernelFn } from '../../workers/api.ts';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
-import { selectRaceToggles, selectRaceView } from './raceSelectors.ts';
+import { selectRaceToggles } from './raceSelectors.ts';
+import { useRaceViewWhenVisible } from './useRaceViewWhenVisible.ts';
 
 const MAX_FUNCTIONS = 4;
 
@@ -71,7 +72,8 @@ const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
 export function CodePanel() {
   const toggles = useAppStore(selectRaceToggles);
   const rule = useAppStore((s) => s.raceParams.pntRule);
-  const view = useAppStore(selectRaceView);
+  const sectionRef = useRef<HTMLElement>(null);
+  const view = useRaceViewWhenVisible(sectionRef);
   const [code, setCode] = useState<Record<KernelFn, CodeLineView[]> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const key = toggles ? `races/code/${JSON.stringify(toggles)}/${rule}` : 'races/code/none';
@@ -88,7 +90,7 @@ export function CodePanel() {
   for (const p of view?.positions ?? []) byFn.set(p.fn, [...(byFn.get(p.fn) ?? []), p]);
   const fns = [...byFn.keys()];
   return (
-    <section role="region" aria-label="Code" className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section ref={sectionRef} role="region" aria-label="Code" className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="text-sm font-semibold">Code: where each actor is</h3>
       <p className="text-xs text-slate-500">Our pseudo-code of the kernel functions, for this variant; the highlighted line runs next.</p>
       {error && <p className="text-xs text-red-700">{error}</p>}

@@ -7,7 +7,8 @@ import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StepView } from '../../workers/api.ts';
 import type { LoadedRace } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
-import { selectLoadedRace, selectRaceView } from './raceSelectors.ts';
+import { selectLoadedRace } from './raceSelectors.ts';
+import { useRaceViewWhenVisible } from './useRaceViewWhenVisible.ts';
 import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 
 /** Runs with at most this many events list them all; longer ones list a window around the cursor. */
@@ -102,7 +103,8 @@ interface ScrollState {
 
 export function EventsPanel() {
   const race = useAppStore(selectLoadedRace);
-  const view = useAppStore(selectRaceView);
+  const sectionRef = useRef<HTMLElement>(null);
+  const view = useRaceViewWhenVisible(sectionRef);
   const listRef = useRef<HTMLDivElement>(null);
   /** The scroll offset last given to or reported by the list (reading scrollTop could force a layout). */
   const appliedRef = useRef(0);
@@ -144,7 +146,7 @@ export function EventsPanel() {
     }
   }
   return (
-    <section role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section ref={sectionRef} role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="mb-1 text-sm font-semibold">Events</h3>
       <p className="mb-2 text-xs text-slate-500">
         {count <= LIST_ALL_MAX

@@ -1,22 +1,35 @@
 // "Choose the next step yourself": the actors that can move now and what their next step does.
 // Picking one forks the run at the cursor (the worker replays the schedule up to here, takes that
 // actor, and lets the scenario continue); every view then follows the new run.
-import { memo, useState } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { forkRace } from './raceActions.ts';
-import { selectLoadedRace, selectRaceBusy, selectRaceView } from './raceSelectors.ts';
+import { selectLoadedRace, selectRaceBusy } from './raceSelectors.ts';
+import { useRaceViewWhenVisible } from './useRaceViewWhenVisible.ts';
 
 const FIRST_SHOWN = 24;
 
 /** One actor that can move: a step of this run, or a fork. Memoised: a step re-renders only the rows that changed. */
-const ActorChoice = memo(function ActorChoice({ id, next, isNext, busy }: { id: string; next: string; isNext: boolean; busy: boolean }) {
+const ActorChoice = memo(function ActorChoice({
+  id,
+  next,
+  isNext,
+  busy,
+  onChoose,
+}: {
+  id: string;
+  next: string;
+  isNext: boolean;
+  busy: boolean;
+  onChoose: (id: string, isNext: boolean) => void;
+}) {
   return (
     <li>
       <button
         type="button"
         disabled={busy}
         aria-label={`${id}: ${next}${isNext ? ' (this run’s next step)' : ''}`}
-        onClick={() => (isNext ? useAppStore.getState().stepRaceBy(1) : void forkRace(id))}
+        onClick={() => onChoose(id, isNext)}
         className={`flex w-full items-baseline gap-2 rounded border px-2 py-1 text-left text-xs hover:bg-sky-50 disabled:opacity-50 ${
           isNext ? 'border-sky-400 bg-sky-50' : 'border-slate-200'
         }`}
@@ -30,7 +43,18 @@ const ActorChoice = memo(function ActorChoice({ id, next, isNext, busy }: { id: 
 });
 
 export function NextStepPanel() {
-  const view = useAppStore(selectRaceView);
+  const sectionRef = useRef<HTMLElement>(null);
+  const view = useRaceViewWhenVisible(sectionRef);
+  const shownStep = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    shownStep.current = view?.step ?? null;
+  }, [view]);
+  /** Take a choice only when it was made at the step shown (a panel catching up lists another step's actors). */
+  const onChoose = useCallback((id: string, isNext: boolean) => {
+    if (useAppStore.getState().raceView?.step !== shownStep.current) return;
+    if (isNext) useAppStore.getState().stepRaceBy(1);
+    else void forkRace(id);
+  }, []);
   const race = useAppStore(selectLoadedRace);
   const busy = useAppStore(selectRaceBusy);
   const [showAll, setShowAll] = useState(false);
@@ -38,7 +62,7 @@ export function NextStepPanel() {
   const nextInRun = race && view && view.step < race.result.steps ? race.actorIds[view.step] : null;
   const shown = showAll ? enabled : enabled.slice(0, FIRST_SHOWN);
   return (
-    <section role="region" aria-label="Next step" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section ref={sectionRef} role="region" aria-label="Next step" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
       <h3 className="text-sm font-semibold">Choose the next step</h3>
       <p className="mb-2 text-xs text-slate-500">
         Who can move at step {view?.step ?? 0}. Picking another actor than this run's forks a new schedule from here.
@@ -48,7 +72,7 @@ export function NextStepPanel() {
       ) : (
         <ul className="flex max-h-72 flex-col gap-1 overflow-auto">
           {shown.map((a) => (
-            <ActorChoice key={a.id} id={a.id} next={a.next} isNext={a.id === nextInRun} busy={busy} />
+            <ActorChoice key={a.id} id={a.id} next={a.next} isNext={a.id === nextInRun} busy={busy} onChoose={onChoose} />
           ))}
         </ul>
       )}

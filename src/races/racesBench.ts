@@ -1,17 +1,36 @@
-// window.__racesBench: in-page timing for the races benchmark (tests/bench/races.bench.ts). Latency of
-// a step or scrub input = performance.now() at the input → the first task after the animation frame
-// in which the view of that step was drawn. Pan/zoom: frame intervals and timeline draw times while
-// synthetic wheel and drag events drive d3-zoom, one per frame.
+// window.__racesBench: in-page timing for the races benchmark (tests/bench/races.bench.ts). For a step
+// or scrub input: the time to render it (input → view committed, plus the browser's work in the frame
+// that shows it), the time until that frame is done (which adds the wait for the frame), and how many
+// frames began in between still showing the old step. Pan/zoom: frame intervals and timeline draw
+// times while synthetic wheel and drag events drive d3-zoom, one per frame.
 import { getLastTimelineDrawMs, getLastTimelineFrameStats } from '../charts/timeline/Timeline.tsx';
 import { useAppStore } from '../state/store.ts';
 
+/**
+ * One input's timing. `renderMs` is the time it takes to render the step: input → the step's view
+ * committed (worker reply, React commit, canvases drawn), plus the browser's own work in the frame that
+ * shows it (rAF callbacks, style, layout, paint) — without the idle wait for that frame's vsync, which
+ * no amount of work can shorten. `shownMs` includes that wait (input → the end of the frame showing it).
+ * `framesLate`: frames that began after the input and still showed the old state (0 = shown in the
+ * first frame after the input).
+ */
+export interface InputTiming {
+  /** Input → the view committed (including the worker's reply when it was not prefetched). */
+  commitMs: number;
+  /** The browser's work in the frame that shows it (its callbacks, style, layout, paint). */
+  frameMs: number;
+  renderMs: number;
+  shownMs: number;
+  framesLate: number;
+}
+
 export interface ScrubResult {
-  /** Latency of every scrubbed step that was shown, ms. */
-  shownMs: number[];
+  /** Timing of every scrubbed step that was shown. */
+  shown: InputTiming[];
   /** Inputs whose step was superseded before it could be shown (coalesced). */
   skipped: number;
-  /** Latency of the last input (always shown), ms. */
-  lastMs: number;
+  /** Timing of the last input (always shown). */
+  last: InputTiming;
 }
 
 export interface PanZoomResult {
@@ -26,13 +45,13 @@ export interface PanZoomResult {
 
 export interface RacesBenchHooks {
   /**
-   * Press `key` `count` times, each waiting for the previous step to show. Key presses arrive at a
+   * Press `key` `count` times, each after the previous step is shown. Key presses arrive at a
    * pseudo-random point of the frame (0–16 ms after a frame), as a person's do.
    */
-  stepLatencies: (count: number, key: 'ArrowRight' | 'ArrowLeft') => Promise<number[]>;
+  stepLatencies: (count: number, key: 'ArrowRight' | 'ArrowLeft') => Promise<InputTiming[]>;
   /**
-   * The floor of stepLatencies: the same pseudo-random wait, then nothing to show, to the first task
-   * after the next frame (the wait for the frame alone, ms).
+   * The floor of `shownMs`: the same pseudo-random wait, then nothing to show, to the end of the next
+   * frame (the wait for the frame alone, ms).
    */
   frameFloor: (count: number) => Promise<number[]>;
   scrubLatencies: (targets: number[]) => Promise<ScrubResult>;
@@ -62,22 +81,84 @@ function afterNextFrame(): Promise<number> {
   return new Promise((resolve) => requestAnimationFrame(() => void nextTask().then(resolve)));
 }
 
-/** Resolves (with the time after its frame) once the view of `step` is in the store. */
-function whenShown(step: number): Promise<number> {
+/**
+ * Every animation frame while running: when its callbacks began (this callback is registered first, at
+ * the start of the previous frame's, so it runs before any other of the frame) and when its rendering
+ * was done (the first task after it).
+ */
+class FrameLog {
+  readonly starts: number[] = [];
+  readonly dones: number[] = [];
+  private handle = 0;
+  private waiters: { after: number; resolve: (i: number) => void }[] = [];
+
+  start(): void {
+    const tick = () => {
+      this.handle = requestAnimationFrame(tick);
+      const i = this.starts.push(performance.now()) - 1;
+      void nextTask().then((t) => {
+        this.dones[i] = t;
+        this.waiters = this.waiters.filter((w) => {
+          if (this.starts[i] < w.after) return true;
+          w.resolve(i);
+          return false;
+        });
+      });
+    };
+    this.handle = requestAnimationFrame(tick);
+  }
+
+  stop(): void {
+    cancelAnimationFrame(this.handle);
+  }
+
+  /** Resolves with the index of the first frame that began at or after `t`, once it is drawn. */
+  frameAfter(t: number): Promise<number> {
+    return new Promise((resolve) => {
+      const i = this.starts.findIndex((s) => s >= t);
+      if (i >= 0 && this.dones[i] !== undefined) resolve(i);
+      else this.waiters.push({ after: t, resolve });
+    });
+  }
+
+  /** Index of the next frame to begin. */
+  get next(): number {
+    return this.starts.length;
+  }
+}
+
+/**
+ * Resolves with the time the view of `step` was committed: the microtask after React's commit wrote
+ * the status line for that step (layout effects, canvases included, run in the same commit).
+ */
+function whenCommitted(step: number): Promise<number> {
+  const el = document.querySelector('[role="status"]');
+  if (!el) return Promise.reject(new Error('no status line'));
+  const want = `Step ${step} of `;
   return new Promise((resolve) => {
-    if (useAppStore.getState().raceView?.step === step) {
-      void afterNextFrame().then(resolve);
-      return;
-    }
-    const off = useAppStore.subscribe(
-      (s) => s.raceView,
-      (view) => {
-        if (view?.step !== step) return;
-        off();
-        void afterNextFrame().then(resolve);
-      },
-    );
+    const mo = new MutationObserver(() => {
+      if (!el.textContent?.startsWith(want)) return;
+      mo.disconnect();
+      resolve(performance.now());
+    });
+    mo.observe(el, { childList: true, characterData: true, subtree: true });
   });
+}
+
+/**
+ * Timing of one input at `t0` whose step is committed at `tCommit`; `firstFrame` is the index of the first
+ * frame to begin after the input. If the commit ran inside an animation frame callback, that frame shows
+ * it; otherwise the first frame that begins after the commit does.
+ */
+async function timing(log: FrameLog, t0: number, firstFrame: number, tCommit: number, inFrameIndex: number | null): Promise<InputTiming> {
+  const i = inFrameIndex ?? (await log.frameAfter(tCommit));
+  if (inFrameIndex !== null) while (log.dones[i] === undefined) await nextTask();
+  const start = log.starts[i];
+  const done = log.dones[i];
+  const renderMs = inFrameIndex !== null ? done - t0 : tCommit - t0 + (done - start);
+  const commitMs = tCommit - t0;
+  const frameMs = inFrameIndex !== null ? done - tCommit : done - start;
+  return { commitMs, frameMs, renderMs, shownMs: done - t0, framesLate: Math.max(0, i - firstFrame) };
 }
 
 function setRangeValue(input: HTMLInputElement, value: number): void {
@@ -89,18 +170,22 @@ export function installRacesBench(): void {
   window.__racesBench = {
     lastTimelineDrawMs: getLastTimelineDrawMs,
     async stepLatencies(count, key) {
-      const out: number[] = [];
+      const out: InputTiming[] = [];
+      const log = new FrameLog();
+      log.start();
       let seed = 12345;
       for (let i = 0; i < count; i++) {
         seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
         await new Promise((resolve) => setTimeout(resolve, (seed >>> 8) % 16));
-        const s = useAppStore.getState();
-        const target = s.raceStep + (key === 'ArrowRight' ? 1 : -1);
+        const target = useAppStore.getState().raceStep + (key === 'ArrowRight' ? 1 : -1);
+        const committed = whenCommitted(target);
         const t0 = performance.now();
+        const firstFrame = log.next;
         document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
-        out.push((await whenShown(target)) - t0);
+        out.push(await timing(log, t0, firstFrame, await committed, null));
         await nextFrame();
       }
+      log.stop();
       return out;
     },
     async frameFloor(count) {
@@ -119,42 +204,52 @@ export function installRacesBench(): void {
       const slider = [...document.querySelectorAll<HTMLInputElement>('input[type="range"]')].find(
         (el) => el.labels?.[0]?.textContent?.trim() === 'Step',
       );
-      if (!slider) throw new Error('no Step slider');
-      const started = new Map<number, number>();
-      const shownMs: number[] = [];
+      const status = document.querySelector('[role="status"]');
+      if (!slider || !status) throw new Error('no Step slider or status line');
+      const log = new FrameLog();
+      log.start();
+      /** Inputs not yet shown: step → [input time, index of the frame whose callback dispatched it]. */
+      const started = new Map<number, [number, number]>();
+      const pending: Promise<void>[] = [];
+      const shown: InputTiming[] = [];
       const last = targets[targets.length - 1];
-      let lastT0 = 0;
-      let resolveLast: (t1: number) => void = () => {};
-      const lastShown = new Promise<number>((resolve) => (resolveLast = resolve));
-      /** True while an input is dispatched from inside an animation frame callback. */
-      let inFrame = false;
-      const off = useAppStore.subscribe(
-        (s) => s.raceView,
-        (view) => {
-          const t0 = view ? started.get(view.step) : undefined;
-          if (t0 === undefined || !view) return;
-          started.delete(view.step);
-          // A view in the store before the input's frame callback returns (a prefetched step) is drawn in
-          // that very frame: the next task runs after it. Waiting for another frame would count the next
-          // input's frame too. A view that arrives later from the worker is drawn in the next frame.
-          void (inFrame ? nextTask() : afterNextFrame()).then((t1) => {
-            shownMs.push(t1 - t0);
-            if (view.step === last && t0 === lastT0) resolveLast(t1);
-          });
-        },
-      );
+      const end: { last: InputTiming | null } = { last: null };
+      /** Index of the frame whose callback is dispatching an input, or null outside one. */
+      let inFrame: number | null = null;
+      const mo = new MutationObserver(() => {
+        const m = /^Step (\d+) of /.exec(status.textContent ?? '');
+        const step = m ? Number(m[1]) : NaN;
+        const start = started.get(step);
+        if (!start) return;
+        started.delete(step);
+        const tCommit = performance.now();
+        // A view committed while the input's frame callback runs (a prefetched step) is drawn in that frame.
+        const p = timing(log, start[0], start[1] + 1, tCommit, inFrame === start[1] ? start[1] : null).then((t) => {
+          shown.push(t);
+          if (step === last) end.last = t;
+        });
+        pending.push(p);
+      });
+      mo.observe(status, { childList: true, characterData: true, subtree: true });
       for (const target of targets) {
         await nextFrame();
-        lastT0 = performance.now();
-        started.set(target, lastT0);
-        inFrame = true;
+        const frame = log.starts.length - 1;
+        const t0 = performance.now();
+        started.set(target, [t0, frame]);
+        inFrame = frame;
         setRangeValue(slider, target);
-        inFrame = false;
+        // React commits a discrete input in a microtask and the observer runs in a later one: let a few
+        // microtask hops pass while still inside the frame (no task and no rendering runs before they end).
+        for (let hop = 0; hop < 16; hop++) await Promise.resolve();
+        inFrame = null;
       }
-      const lastEnd = started.has(last) ? await lastShown : await whenShown(last);
-      await afterNextFrame();
-      off();
-      return { shownMs, skipped: targets.length - shownMs.length, lastMs: lastEnd - lastT0 };
+      while (!end.last) {
+        await afterNextFrame();
+        await Promise.all(pending);
+      }
+      mo.disconnect();
+      log.stop();
+      return { shown, skipped: targets.length - shown.length, last: end.last };
     },
     async panZoom(frames) {
       const region = document.querySelector('[role="region"][aria-label="Timeline"]');

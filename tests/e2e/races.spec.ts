@@ -381,4 +381,32 @@ test.describe('races view', () => {
     await page.evaluate(() => window.__app?.whenIdle());
     await page.screenshot({ path: 'test-results/races-kick-storm-8192.png', fullPage: true });
   });
+
+  test('panels out of sight keep up: Next step and Events show the step reached, and again once scrolled to', async ({ page }) => {
+    const run = await openRaces(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const next = page.getByRole('region', { name: 'Next step' });
+    const events = page.getByRole('region', { name: 'Events' });
+    const belowFold = (el: Element) => el.getBoundingClientRect().top > window.innerHeight;
+    expect(await next.evaluate(belowFold)).toBe(true);
+    expect(await events.evaluate(belowFold)).toBe(true);
+
+    // Stepped while out of sight: they catch up once the cursor stops.
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight');
+    await expect(status(page)).toContainText(`Step 7 of ${run.steps}`);
+    await expect(next).toContainText('Who can move at step 7.');
+    await expect(events.locator('li[aria-current="step"]').first()).toHaveAttribute('data-step', '7');
+
+    // Scrolled into view after a jump: they show the step the status line shows.
+    await page.keyboard.press('End');
+    await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
+    await next.scrollIntoViewIfNeeded();
+    await expect(next).toContainText(`Who can move at step ${run.steps}.`);
+    await expect(events.locator('li[aria-current="step"]').first()).toHaveAttribute('data-step', String(run.steps));
+
+    // On screen, they follow every step: one step back shows at once in both.
+    await page.keyboard.press('ArrowLeft');
+    await expect(next).toContainText(`Who can move at step ${run.steps - 1}.`);
+    await expect(status(page)).toContainText(`Step ${run.steps - 1} of ${run.steps}`);
+  });
 });

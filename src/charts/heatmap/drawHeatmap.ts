@@ -104,15 +104,27 @@ function drawOverlayInsets(ctx: CanvasRenderingContext2D, scene: HeatmapScene): 
   }
 }
 
+/** Label choices by font, room and candidates: measuring text costs more than drawing a grid of cells. */
+const labelChoice = new Map<string, string | null>();
+const LABEL_CHOICES_KEPT = 256;
+
 function drawLabels(ctx: CanvasRenderingContext2D, scene: HeatmapScene): void {
   const { layout, groupLabels } = scene;
   if (layout.labelPx < 8) return;
-  ctx.font = `${Math.min(11, layout.labelPx - 3)}px ui-sans-serif, system-ui, sans-serif`;
+  const font = `${Math.min(11, layout.labelPx - 3)}px ui-sans-serif, system-ui, sans-serif`;
+  ctx.font = font;
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = scene.labelColor;
   const room = Math.max(layout.cols * layout.cellPx, 1);
   for (const block of layout.blocks) {
-    const text = (groupLabels[block.index] ?? []).find((t) => ctx.measureText(t).width <= room);
+    const candidates = groupLabels[block.index] ?? [];
+    const key = `${font}|${room}|${candidates.join('\u0001')}`;
+    let text = labelChoice.get(key);
+    if (text === undefined) {
+      text = candidates.find((t) => ctx.measureText(t).width <= room) ?? null;
+      if (labelChoice.size >= LABEL_CHOICES_KEPT) labelChoice.clear();
+      labelChoice.set(key, text);
+    }
     if (text) ctx.fillText(text, block.x, block.y - 3);
   }
 }
