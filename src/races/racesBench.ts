@@ -41,6 +41,8 @@ export interface PanZoomResult {
   /** Largest number of marks in view and lanes seen. */
   maxVisibleMarks: number;
   maxLanes: number;
+  /** Largest number of pixel runs (filled rectangles) drawn in a frame. */
+  maxRuns: number;
 }
 
 export interface RacesBenchHooks {
@@ -263,6 +265,7 @@ export function installRacesBench(): void {
       const drawMs: number[] = [];
       let maxVisibleMarks = 0;
       let maxLanes = 0;
+      let maxRuns = 0;
       let last = await nextFrame();
       const zoomFrames = Math.floor(frames / 2);
       let lastDraw = getLastTimelineDrawMs();
@@ -277,6 +280,7 @@ export function installRacesBench(): void {
         const stats = getLastTimelineFrameStats();
         maxVisibleMarks = Math.max(maxVisibleMarks, stats.visibleMarks);
         maxLanes = Math.max(maxLanes, stats.lanes);
+        maxRuns = Math.max(maxRuns, stats.markRuns + stats.spanRuns);
       };
       // Zoom: in for a quarter of the frames, out for the next quarter, at the pointer.
       for (let i = 0; i < zoomFrames; i++) {
@@ -300,7 +304,7 @@ export function installRacesBench(): void {
         sample(await nextFrame());
       }
       window.dispatchEvent(new MouseEvent('mouseup', { clientX: x0, clientY: y, button: 0, bubbles: true, view: window }));
-      return { intervalsMs, drawMs, maxVisibleMarks, maxLanes };
+      return { intervalsMs, drawMs, maxVisibleMarks, maxLanes, maxRuns };
     },
   };
 }

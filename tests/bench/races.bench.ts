@@ -93,7 +93,7 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
       `[races bench] timeline pan/zoom pass ${pass}${pass === 1 ? ' (cold)' : ''}: frame intervals ${summary(pz.intervalsMs)}; ${pz.intervalsMs.filter((x) => x > 17.5).length} of ${pz.intervalsMs.length} frames over 17.5 ms`,
     );
     console.log(
-      `[races bench] timeline pan/zoom pass ${pass}: data-layer draw per frame ${summary(pz.drawMs)}; up to ${pz.maxVisibleMarks.toLocaleString('en-US')} marks in view, ${pz.maxLanes} lanes`,
+      `[races bench] timeline pan/zoom pass ${pass}: data-layer draw per frame ${summary(pz.drawMs)}; up to ${pz.maxVisibleMarks.toLocaleString('en-US')} marks in view, ${pz.maxLanes} lanes, up to ${pz.maxRuns.toLocaleString('en-US')} filled runs`,
     );
   }
 });

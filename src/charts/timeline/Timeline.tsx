@@ -26,6 +26,7 @@ import {
   type TimelineGeometry,
   type TimelineStyle,
 } from './drawTimeline.ts';
+import { RunRaster } from './runRaster.ts';
 import { activeRowsInWindow, findNearestMark, findVisibleMarks, pxToStep } from './timelineIndex.ts';
 import { computeLaneLayout, type ExtraLane, type LaneLayout } from './timelineLanes.ts';
 import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
@@ -93,6 +94,8 @@ export function Timeline(props: TimelineProps) {
   const sizeRef = useRef<CanvasSize | null>(null);
   /** Draws the data layer off screen and shows it (see createCanvasPresenter). */
   const presenterRef = useRef<CanvasPresenter | null>(null);
+  /** The plot's pixel buffer, kept between frames (see runRaster.ts). */
+  const rasterRef = useRef<RunRaster | null>(null);
   const layoutRef = useRef<LaneLayout | null>(null);
   const zoomRef = useRef<TimelineZoom | null>(null);
   const hoverRef = useRef<Hover | null>(null);
@@ -179,7 +182,8 @@ export function Timeline(props: TimelineProps) {
     const layout = layoutFor(a, b);
     layoutRef.current = layout;
     const visible = findVisibleMarks(data.marks, a - 1, b + 1);
-    const stats = drawTimeline(ctx, data, style, g, layout, a, b, visible);
+    rasterRef.current ??= new RunRaster();
+    const stats = drawTimeline(ctx, rasterRef.current, size.dpr, data, style, g, layout, a, b, visible);
     presenterRef.current.present();
     lastDrawMs = performance.now() - t0;
     lastFrameStats = { ...stats, lanes: layout.lanes.length };

@@ -1,9 +1,12 @@
 // Imperative drawer of the timeline: (ctx, scene) => pixels. Lanes with labels, the step axis (d3
 // ticks, drawn on the canvas so zoom frames never touch the DOM), spans as merged pixel runs per lane
 // (ribbons, translucent overlays, full-lane bands), marks merged below one pixel, report markers.
+// The plot area under the axis (stripes, grid lines, spans, marks) is filled into a RunRaster and put
+// on the canvas in one copy; labels, ticks and markers are drawn with the canvas API around it.
 // The cursor and hover live on the overlay canvas (drawTimelineOverlay).
 import { scaleLinear } from 'd3';
 import type { Context2D } from '../shared/hiDpiCanvas.ts';
+import type { RunRaster } from './runRaster.ts';
 import { mergeMarksToRuns, mergeSpansToRuns, type StepScale, type TimelineMarks, type TimelineSpans } from './timelineIndex.ts';
 import type { LaneLayout } from './timelineLanes.ts';
 
@@ -76,32 +79,28 @@ export function markWidthPx(pxPerStep: number): number {
   return Math.max(1, Math.min(8, Math.floor(pxPerStep * 0.6)));
 }
 
-function fillRuns(ctx: Context2D, runs: number[], color: string, g: TimelineGeometry, top: number, height: number): void {
-  if (runs.length === 0) return;
-  ctx.fillStyle = color;
-  ctx.beginPath();
-  for (let k = 0; k < runs.length; k += 3) ctx.rect(runs[k + 1], laneTopPx(g, runs[k]) + top, runs[k + 2], height);
-  ctx.fill();
-}
-
-function drawAxis(ctx: Context2D, g: TimelineGeometry, startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
+/** Tick positions (plot px, whole pixels) and labels of a window. */
+function axisTicks(g: TimelineGeometry, startStep: number, endStep: number): { px: number; label: string }[] {
   const plotW = plotWidthPx(g);
   const x = scaleLinear().domain([startStep, endStep]).range([0, plotW]);
   const ticks = x.ticks(Math.max(2, Math.floor(plotW / 90))).filter(Number.isInteger);
   const format = x.tickFormat(ticks.length, ',d');
+  return ticks.map((t) => ({ px: Math.round(x(t)), label: format(t) }));
+}
+
+/** The axis above the lanes: tick labels and marks, report markers, the axis line (plot coordinates). */
+function drawAxis(ctx: Context2D, g: TimelineGeometry, ticks: { px: number; label: string }[], startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
+  const plotW = plotWidthPx(g);
   ctx.font = FONT;
   ctx.textBaseline = 'alphabetic';
-  ctx.textAlign = 'center';
   const bottom = laneTopPx(g, 0);
   for (const t of ticks) {
-    const px = Math.round(x(t)) + 0.5;
+    const px = t.px + 0.5;
     // Labels at the edges are aligned inwards so the plot's clip does not cut them.
     ctx.textAlign = px < 16 ? 'left' : px > plotW - 16 ? 'right' : 'center';
-    ctx.fillStyle = GRID_COLOR;
-    ctx.fillRect(px - 0.5, bottom, 1, g.heightPx - bottom);
     ctx.fillStyle = '#64748b';
     ctx.fillRect(px - 0.5, bottom - 4, 1, 4);
-    ctx.fillText(format(t), px, bottom - 11);
+    ctx.fillText(t.label, px, bottom - 11);
   }
   // Report markers: small red triangles on the axis line.
   ctx.fillStyle = '#dc2626';
@@ -120,6 +119,17 @@ function drawAxis(ctx: Context2D, g: TimelineGeometry, startStep: number, endSte
   ctx.fill();
   ctx.fillStyle = '#94a3b8';
   ctx.fillRect(0, bottom - 0.5, plotW, 1);
+}
+
+/** The plot's lane backgrounds in the raster (stripes and separators, as drawLaneBackgrounds draws them). */
+function rasterLaneBackgrounds(raster: RunRaster, g: TimelineGeometry, layout: LaneLayout): void {
+  layout.lanes.forEach((lane, i) => {
+    const y = laneTopPx(g, i) - g.axisHeightPx;
+    if (i % 2 === 1) raster.fillRect(0, y, raster.widthPx, g.laneHeightPx, '#f8fafc');
+    const prev = layout.lanes[i - 1];
+    if (prev && (prev.kind === 'extra') !== (lane.kind === 'extra')) raster.fillRect(0, y - 0.5, raster.widthPx, 1, '#cbd5e1');
+    else if (prev && prev.node !== lane.node && lane.node >= 0) raster.fillRect(0, y - 0.5, raster.widthPx, 1, '#e2e8f0');
+  });
 }
 
 function drawLaneBackgrounds(ctx: Context2D, g: TimelineGeometry, layout: LaneLayout): void {
@@ -150,11 +160,15 @@ function drawLaneBackgrounds(ctx: Context2D, g: TimelineGeometry, layout: LaneLa
 }
 
 /**
- * Clear and draw the data layer for the window [startStep, endStep] with lanes `layout`.
- * Cost: O(log n) to find the window, then O(visible marks + span candidates + lanes · width).
+ * Clear and draw the data layer for the window [startStep, endStep] with lanes `layout`; `raster` is
+ * the plot's pixel buffer (kept by the caller between frames), `dpr` the canvas's device pixel ratio.
+ * Cost: O(log n) to find the window, then O(visible marks + span candidates + lanes · width) and the
+ * filled pixels.
  */
 export function drawTimeline(
   ctx: Context2D,
+  raster: RunRaster,
+  dpr: number,
   data: TimelineData,
   style: TimelineStyle,
   g: TimelineGeometry,
@@ -169,13 +183,13 @@ export function drawTimeline(
   const scale = windowScale(g, startStep, endStep);
   const laneCount = layout.lanes.length;
   const H = g.laneHeightPx;
+  const ticks = axisTicks(g, startStep, endStep);
 
-  ctx.save();
-  ctx.translate(g.labelWidthPx, 0);
-  ctx.beginPath();
-  ctx.rect(0, 0, plotW, g.heightPx);
-  ctx.clip();
-  drawAxis(ctx, g, startStep, endStep, data.markerSteps, scale);
+  // The plot under the axis, in the raster: backgrounds, grid lines, spans, then marks.
+  raster.begin(plotW, g.heightPx - g.axisHeightPx, dpr, '#ffffff');
+  rasterLaneBackgrounds(raster, g, layout);
+  for (const t of ticks) raster.fillRect(t.px, 0, 1, raster.heightPx, GRID_COLOR);
+  const laneTop = (lane: number) => laneTopPx(g, lane) - g.axisHeightPx;
 
   const spanCats = style.spanColors.length;
   const spanRuns = mergeSpansToRuns(data.spans, startStep, endStep, scale, plotW, layout.laneOfRow, laneCount, spanCats);
@@ -188,23 +202,22 @@ export function drawTimeline(
   const sleeveBottom = Math.min(H - 1, ribbon2Bottom + 3);
   for (let c = 0; c < spanCats; c++) {
     const layer = style.spanLayers[c];
-    if (layer === 'band') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, 1, H - 2);
+    if (layer === 'band') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, 1, H - 2);
   }
   for (let c = 0; c < spanCats; c++) {
-    if (style.spanLayers[c] === 'ribbon') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, ribbonTop, ribbonBottom - ribbonTop);
-    else if (style.spanLayers[c] === 'ribbon2') fillRuns(ctx, spanRuns.runs[c], style.spanColors[c], g, ribbonBottom + 1, ribbon2Bottom - ribbonBottom - 1);
+    if (style.spanLayers[c] === 'ribbon') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonTop, ribbonBottom - ribbonTop);
+    else if (style.spanLayers[c] === 'ribbon2') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonBottom + 1, ribbon2Bottom - ribbonBottom - 1);
   }
   for (let c = 0; c < spanCats; c++) {
     if (style.spanLayers[c] !== 'overlay') continue;
     const runs = spanRuns.runs[c];
+    const color = style.spanColors[c];
     const above = ribbonTop - sleeveTop;
     const below = sleeveBottom - ribbon2Bottom;
-    ctx.globalAlpha = 0.35;
-    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, above);
-    if (below > 0) fillRuns(ctx, runs, style.spanColors[c], g, ribbon2Bottom, below);
-    ctx.globalAlpha = 1;
-    fillRuns(ctx, runs, style.spanColors[c], g, sleeveTop, Math.min(2, above));
-    if (below > 0) fillRuns(ctx, runs, style.spanColors[c], g, sleeveBottom - Math.min(2, below), Math.min(2, below));
+    raster.fillRuns(runs, color, laneTop, sleeveTop, above, 0.35);
+    if (below > 0) raster.fillRuns(runs, color, laneTop, ribbon2Bottom, below, 0.35);
+    raster.fillRuns(runs, color, laneTop, sleeveTop, Math.min(2, above));
+    if (below > 0) raster.fillRuns(runs, color, laneTop, sleeveBottom - Math.min(2, below), Math.min(2, below));
   }
 
   const [lo, hi] = visibleMarks;
@@ -213,11 +226,20 @@ export function drawTimeline(
   const markTop = Math.max(1, Math.round(H * 0.08));
   const markH = Math.max(2, sleeveTop - markTop - 1);
   for (let c = 0; c < markCats; c++) {
-    if (!style.fullHeightMarks.has(c)) fillRuns(ctx, markRuns.runs[c], style.markColors[c], g, markTop, markH);
+    if (!style.fullHeightMarks.has(c)) raster.fillRuns(markRuns.runs[c], style.markColors[c], laneTop, markTop, markH);
   }
   for (let c = 0; c < markCats; c++) {
-    if (style.fullHeightMarks.has(c)) fillRuns(ctx, markRuns.runs[c], style.markColors[c], g, 1, H - 2);
+    if (style.fullHeightMarks.has(c)) raster.fillRuns(markRuns.runs[c], style.markColors[c], laneTop, 1, H - 2);
   }
+  // putImageData works in device pixels and ignores the context's transform.
+  ctx.putImageData(raster.imageData, Math.round(g.labelWidthPx * dpr), Math.round(g.axisHeightPx * dpr));
+
+  ctx.save();
+  ctx.translate(g.labelWidthPx, 0);
+  ctx.beginPath();
+  ctx.rect(0, 0, plotW, g.heightPx);
+  ctx.clip();
+  drawAxis(ctx, g, ticks, startStep, endStep, data.markerSteps, scale);
   ctx.restore();
   return { markRuns: markRuns.total, spanRuns: spanRuns.total, visibleMarks: hi - lo };
 }
