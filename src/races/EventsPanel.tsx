@@ -74,19 +74,18 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
       data-step={step}
       aria-current={current ? 'step' : undefined}
       title={text}
-      className={`relative isolate grid grid-cols-[2.75rem_3.5rem_5rem_minmax(0,1fr)] gap-x-2 px-2 font-mono text-[11px] leading-5 whitespace-nowrap ${
-        current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'
-      }`}
+      className={`overflow-hidden px-2 font-mono text-[11px] leading-5 whitespace-nowrap [contain:strict] ${current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'}`}
       style={{ height: ROW_PX }}
     >
-      <span className="tabular-nums">{step}</span>
-      <span>CPU {t.cpu[index]}</span>
-      <span>{actorIdOfEvent(t, index, race.actorIds)}</span>
-      <span className="min-w-0">
+      {/* Fixed-width inline columns: cheaper to lay out than a grid per row when a jump rewrites them all. */}
+      <span className="inline-block w-[2.75rem] tabular-nums">{step}</span>
+      <span className="ml-2 inline-block w-[3.5rem]">CPU {t.cpu[index]}</span>
+      <span className="ml-2 inline-block w-[5rem]">{actorIdOfEvent(t, index, race.actorIds)}</span>
+      <span className="ml-2">
         <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
         <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
-        {obj >= 0 && <span> · array #{obj}</span>}
-        {text && <span className="text-slate-600"> · {text}</span>}
+        {obj >= 0 ? ` · array #${obj}` : ''}
+        {text ? <span className="text-slate-600"> · {text}</span> : null}
       </span>
     </li>
   );
@@ -142,7 +141,8 @@ export function EventsPanel() {
   const rows = [];
   if (race) {
     for (let i = firstRow; i < endRow; i++) {
-      rows.push(<EventRow key={i} race={race} index={i} current={i >= curFrom && i < curTo} text={texts?.get(i)} />);
+      // Keyed by position in the rendered window: a jump rewrites the rows in place instead of replacing them.
+      rows.push(<EventRow key={i - firstRow} race={race} index={i} current={i >= curFrom && i < curTo} text={texts?.get(i)} />);
     }
   }
   return (

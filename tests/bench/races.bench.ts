@@ -84,6 +84,17 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
     `[races bench] scrub, 120 inputs one per frame, +1 step each: ${timings(slowScrub.shown)}; coalesced away ${slowScrub.skipped}; last input render ${ms(slowScrub.last.renderMs)}`,
   );
 
+  // The same with the page scrolled down to Code, Events and Next step (the timeline and grid above,
+  // out of sight): the panels a person reads while stepping slowly.
+  await page.getByRole('region', { name: 'Code' }).scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.__app!.whenIdle());
+  const lowerForward = await page.evaluate(() => window.__racesBench!.stepLatencies(60, 'ArrowRight'));
+  const lowerScrub = await page.evaluate((t) => window.__racesBench!.scrubLatencies(t), fast);
+  console.log(`[races bench] scrolled to Code/Events/Next step: step →: ${timings(lowerForward)}`);
+  console.log(`[races bench] scrolled to Code/Events/Next step: scrub across the whole run: ${timings(lowerScrub.shown)}; coalesced away ${lowerScrub.skipped}`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.__app!.whenIdle());
+
   // Pan and zoom the timeline, zoomed out over all events first: a first (cold) pass, then two more.
   for (let pass = 1; pass <= 3; pass++) {
     await page.getByRole('button', { name: 'Fit' }).click();

@@ -104,6 +104,10 @@ function drawOverlayInsets(ctx: CanvasRenderingContext2D, scene: HeatmapScene): 
   }
 }
 
+/** Per context: the font last set (as the context reports it back) and as it was asked for. */
+const fontSet = new WeakMap<CanvasRenderingContext2D, string>();
+const fontWanted = new WeakMap<CanvasRenderingContext2D, string>();
+
 /** Label choices by font, room and candidates: measuring text costs more than drawing a grid of cells. */
 const labelChoice = new Map<string, string | null>();
 const LABEL_CHOICES_KEPT = 256;
@@ -112,7 +116,13 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: HeatmapScene): void {
   const { layout, groupLabels } = scene;
   if (layout.labelPx < 8) return;
   const font = `${Math.min(11, layout.labelPx - 3)}px ui-sans-serif, system-ui, sans-serif`;
-  ctx.font = font;
+  // Setting the font of a canvas in the document resolves it against the page's styles, which forces a
+  // style recalculation mid-commit; the context keeps its font between draws (a resize resets it).
+  if (fontSet.get(ctx) !== ctx.font || fontWanted.get(ctx) !== font) {
+    ctx.font = font;
+    fontSet.set(ctx, ctx.font);
+    fontWanted.set(ctx, font);
+  }
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = scene.labelColor;
   const room = Math.max(layout.cols * layout.cellPx, 1);
