@@ -3,7 +3,7 @@
 // counterexample (a shortest schedule) loads into the race stepper at the step where it shows.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
+import type { PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
@@ -166,6 +166,11 @@ function Transport() {
   );
 }
 
+/** Custom toggles in words, e.g. "lazyAlloc on, rcuFree off, nullCheck on, allocAfterStateCheck off". */
+function toggleText(t: Toggles): string {
+  return (Object.keys(t) as (keyof Toggles)[]).map((k) => `${k} ${t[k] ? 'on' : 'off'}`).join(', ');
+}
+
 function Results() {
   const result = useAppStore((s) => s.exploreResult);
   const target = useAppStore((s) => s.exploreTarget);
@@ -176,6 +181,13 @@ function Results() {
       <h3 className="text-sm font-semibold">
         {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {result.pntRule}
       </h3>
+      {(result.variant === 'custom' || result.failAllocAt >= 0) && (
+        <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">
+          {result.variant === 'custom' && `toggles: ${toggleText(result.toggles)}`}
+          {result.variant === 'custom' && result.failAllocAt >= 0 && ' · '}
+          {result.failAllocAt >= 0 && `kvzalloc_node() call ${result.failAllocAt} (0-based) fails with -ENOMEM in every schedule`}
+        </p>
+      )}
       <p className="mt-0.5 text-xs text-slate-600">
         {completenessText(result)} · {fmt(result.states)} states, {fmt(result.transitions)} transitions, depth {result.depth} · symmetry{' '}
         {result.symmetry ? (result.symmetricCpus.length ? `on (CPUs ${result.symmetricCpus.join(', ')} interchangeable)` : 'on (no interchangeable CPUs at this size)') : 'off'} ·

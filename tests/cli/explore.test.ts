@@ -81,6 +81,32 @@ describe('sim explore --json', () => {
     expect(steps(plain)).toEqual(steps(reduced));
   });
 
+  it('honours the toggle overrides and --fail-alloc-at, and says what it searched', () => {
+    // The merged variant with the allocation moved after the state check is the fixed one: no leak, no WARN.
+    const merged = exploreJson('--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '2');
+    expect(merged.violations.leak).not.toBeNull();
+    const moved = exploreJson('--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '2', '--alloc-after-check', 'on') as ExploreJson & {
+      toggles: Record<string, boolean>;
+    };
+    expect(moved.variant).toBe('fixed');
+    expect(moved.toggles.allocAfterStateCheck).toBe(true);
+    expect(moved.violations.leak).toBeNull();
+    expect(moved.violations.warn).toBeNull();
+    // Without the NULL check, the merged variant's kick path can dereference an unpublished slot.
+    const noCheck = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--null-check', 'off');
+    expect(noCheck.variant).toBe('custom');
+    expect(noCheck.violations.nullDeref).not.toBeNull();
+    expect(exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2').violations.nullDeref).toBeNull();
+    // -ENOMEM on the second kvzalloc_node() call: scx_enable() unwinds in every schedule and nothing leaks.
+    const enomem = exploreJson('--scenario', 'enable-disable', '--variant', 'merged', '--cpus', '2', '--fail-alloc-at', '1') as ExploreJson & { failAllocAt: number };
+    expect(enomem.failAllocAt).toBe(1);
+    expect(enomem.complete).toBe(true);
+    expect(enomem.violations.leak).toBeNull();
+    const table = sim('explore', '--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--null-check', 'off', '--fail-alloc-at', '0').stdout;
+    expect(table).toContain('toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off');
+    expect(table).toContain('kvzalloc_node() call 0 (0-based) fails with -ENOMEM in every schedule');
+  });
+
   it('reports a bound with --max-steps', () => {
     const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--max-steps', '10');
     expect(r.complete).toBe(false);

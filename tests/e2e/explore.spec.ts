@@ -77,6 +77,25 @@ test.describe('explore view', () => {
     await page.screenshot({ path: 'test-results/explore-uaf-in-stepper.png', fullPage: true });
   });
 
+  test('searches with the races view’s injected -ENOMEM and custom toggles, and says so above the results', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=explore&scenario=enable-disable&variant=merged&cpus=2&enomem=1');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
+    await expect(results.getByLabel('Explored configuration')).toHaveText('kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule');
+    await expect(results.getByRole('row', { name: /^leak/ })).toContainText('not reachable');
+
+    // A custom variant: the merged preset without the NULL check reaches a NULL dereference.
+    await page.goto('/?v=1&m=1&view=races&scenario=disable-vs-kick&variant=merged&cpus=2');
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByRole('checkbox', { name: /nullCheck/ }).uncheck();
+    await page.getByRole('tab', { name: 'Explore' }).click();
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    await expect(results).toContainText('disable-vs-kick · custom · 2 CPUs', { timeout: 30_000 });
+    await expect(results.getByLabel('Explored configuration')).toHaveText('toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off');
+    await expect(results.getByRole('row', { name: /^NULL dereference/ })).toContainText('found');
+  });
+
   test('Stop ends a search in flight and the races view still works after it', async ({ page }) => {
     await openExplore(page);
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');

@@ -6,6 +6,7 @@ import { explore, CHECKERS, type CheckerName, type ExploreResult } from '../mode
 import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
+import { TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
 
 /** Exhaustive search grows exponentially with the CPU count: beyond 4 it is a job for the UI's sampler. */
 export const MAX_EXPLORE_CPUS = 4;
@@ -18,6 +19,7 @@ export const EXPLORE_OPTIONS = {
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'storm-kicks': { kind: 'int', min: 1, max: 100, default: 1, help: 'kick-storm: kicks BPF issues in all (pass the same to sim run)' },
+  ...TOGGLE_OPTIONS,
   'no-symmetry': { kind: 'flag', help: 'do not treat idle-symmetric CPUs as interchangeable' },
   'no-por': { kind: 'flag', help: 'no partial-order reduction of quiescent-state reports' },
   json: { kind: 'flag', help: 'print one JSON object' },
@@ -25,7 +27,7 @@ export const EXPLORE_OPTIONS = {
 
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
-  '                   [--no-symmetry] [--no-por] [--json]\n\n' +
+  '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
   '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n\n' +
@@ -50,8 +52,10 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
   const cfg = makeRunConfig({
     scenario: opts.scenario as ScenarioName,
     variant: opts.variant as VariantName,
+    toggles: togglesFromOptions(opts.variant as VariantName, opts),
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
+    failAllocAt: opts['fail-alloc-at'],
     stormKicks: opts['storm-kicks'],
   });
   const errs = validateRunConfig(cfg);
@@ -80,6 +84,8 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     symmetricCpus: r.symmetricCpus,
     por: r.por,
     reducedStates: r.reducedStates,
+    toggles: r.toggles,
+    failAllocAt: r.failAllocAt,
   };
 }
 
@@ -99,6 +105,8 @@ function completeness(r: ExploreResult): string {
 export function formatExplore(r: ExploreResult, seconds: number): string {
   const lines: string[] = [];
   lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${r.pntRule}`);
+  if (r.variant === 'custom') lines.push(`toggles: ${Object.entries(r.toggles).map(([k, v]) => `${k} ${v ? 'on' : 'off'}`).join(', ')}`);
+  if (r.failAllocAt >= 0) lines.push(`kvzalloc_node() call ${r.failAllocAt} (0-based) fails with -ENOMEM in every schedule`);
   lines.push(`${r.states} states, ${r.transitions} transitions, depth ${r.depth} · ${completeness(r)} · ${seconds.toFixed(2)} s`);
   const sym = !r.symmetry ? 'off' : r.symmetricCpus.length ? `on (CPUs ${r.symmetricCpus.join(', ')} interchangeable)` : 'on (no interchangeable CPUs at this size)';
   lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'}`);

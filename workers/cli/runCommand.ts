@@ -9,6 +9,15 @@ import type { PageSize } from '../model/memory.ts';
 
 const ONOFF = ['preset', 'on', 'off'] as const;
 
+/** The four toggles and the injected -ENOMEM, shared by `sim run` and `sim explore`. */
+export const TOGGLE_OPTIONS = {
+  'lazy-alloc': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the lazyAlloc toggle' },
+  'rcu-free': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the rcuFree toggle' },
+  'null-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the nullCheck toggle' },
+  'alloc-after-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the allocAfterStateCheck toggle' },
+  'fail-alloc-at': { kind: 'int', min: -1, max: 1_000_000, default: -1, help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)' },
+} as const;
+
 export const RUN_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
@@ -17,11 +26,7 @@ export const RUN_OPTIONS = {
   'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
   'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
   kvmalloc: { kind: 'enum', values: ['kmalloc', 'vmalloc'], default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
-  'lazy-alloc': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the lazyAlloc toggle' },
-  'rcu-free': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the rcuFree toggle' },
-  'null-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the nullCheck toggle' },
-  'alloc-after-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the allocAfterStateCheck toggle' },
-  'fail-alloc-at': { kind: 'int', min: -1, max: 1_000_000, default: -1, help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)' },
+  ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
   random: { kind: 'flag', help: 'after the schedule prefix, choose actors at random (seeded) instead of the default interleaving' },
   schedule: { kind: 'string', help: 'file with actor ids (JSON array, or whitespace-separated): the first steps' },
@@ -40,6 +45,16 @@ const USAGE =
 
 function applyToggle(t: Toggles, key: keyof Toggles, v: (typeof ONOFF)[number]): void {
   if (v !== 'preset') t[key] = v === 'on';
+}
+
+/** The variant's preset with the --lazy-alloc, --rcu-free, --null-check and --alloc-after-check overrides. */
+export function togglesFromOptions(variant: VariantName, opts: { [K in keyof typeof TOGGLE_OPTIONS]: K extends 'fail-alloc-at' ? number : (typeof ONOFF)[number] }): Toggles {
+  const toggles = { ...VARIANT_TOGGLES[variant] };
+  applyToggle(toggles, 'lazyAlloc', opts['lazy-alloc']);
+  applyToggle(toggles, 'rcuFree', opts['rcu-free']);
+  applyToggle(toggles, 'nullCheck', opts['null-check']);
+  applyToggle(toggles, 'allocAfterStateCheck', opts['alloc-after-check']);
+  return toggles;
 }
 
 /** Read a schedule file: a JSON array of strings, or ids separated by white space or commas. */
@@ -65,11 +80,7 @@ export function readScheduleFile(path: string): string[] {
 }
 
 export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof RUN_OPTIONS>>): RunConfig {
-  const toggles = { ...VARIANT_TOGGLES[opts.variant as VariantName] };
-  applyToggle(toggles, 'lazyAlloc', opts['lazy-alloc']);
-  applyToggle(toggles, 'rcuFree', opts['rcu-free']);
-  applyToggle(toggles, 'nullCheck', opts['null-check']);
-  applyToggle(toggles, 'allocAfterStateCheck', opts['alloc-after-check']);
+  const toggles = togglesFromOptions(opts.variant as VariantName, opts);
   const cfg = makeRunConfig({
     scenario: opts.scenario as ScenarioName,
     variant: opts.variant as VariantName,

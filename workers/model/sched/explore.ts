@@ -2,7 +2,7 @@
 // over machine states from the initial state, one successor per enabled actor, each canonical state once.
 // BFS reaches every state first by a shortest schedule, so the first transition that trips a checker gives a
 // shortest counterexample. The model stays clock-free: the caller measures time.
-import type { RunConfig, PntRule, ScenarioName, VariantName } from './types.ts';
+import type { RunConfig, PntRule, ScenarioName, Toggles, VariantName } from './types.ts';
 import type { Machine } from './machine.ts';
 import { A, IRQ_IDLE, actorCode, actorKindOf } from './machine.ts';
 import { createMachine } from './run.ts';
@@ -69,6 +69,10 @@ export interface ExploreResult {
   variant: VariantName | 'custom';
   cpus: number;
   pntRule: PntRule;
+  /** The toggles searched (the variant's preset, or a custom set). */
+  toggles: Toggles;
+  /** The kvzalloc_node() call that fails with -ENOMEM in every schedule, or -1. */
+  failAllocAt: number;
   /** Distinct canonical states reached (the initial state included). */
   states: number;
   /** Steps taken (successors generated), including those into states already seen. */
@@ -391,6 +395,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     variant: config.variant,
     cpus: config.cpus,
     pntRule: config.pntRule,
+    toggles: { ...config.toggles },
+    failAllocAt: config.failAllocAt,
     states: seen.size,
     transitions,
     depth,
