@@ -36,7 +36,7 @@ import {
 
 /** Keys in the order they are written. */
 export const URL_KEYS = [
-  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'pol', 'kv', 'enomem', 'step', 'win', 'sched',
+  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'pol', 'kv', 'enomem', 'sym', 'por', 'step', 'win', 'sched',
 ] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -85,6 +85,8 @@ export function encodeUrlState(s: UrlState): string {
   put('pol', s.policy, d.policy);
   put('kv', s.kvmallocPath, d.kvmallocPath);
   put('enomem', s.failAllocAt, d.failAllocAt);
+  put('sym', s.exploreSymmetry ? 1 : 0, 1);
+  put('por', s.explorePor ? 1 : 0, 1);
   put('step', s.step, d.step);
   if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
   // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
@@ -125,6 +127,16 @@ function readInt(r: Reader, key: UrlKey, min: number, max: number, def: number):
     return used;
   }
   return parsed.output;
+}
+
+/** A 0/1 flag; anything else is reported and `def` used (`what` names it in the message). */
+function readFlag(r: Reader, key: UrlKey, def: boolean, what: string): boolean {
+  const raw = r.params.get(key);
+  if (raw === null) return def;
+  const flag = v.safeParse(Flag, raw);
+  if (flag.success) return flag.output === '1';
+  r.issues.push({ key, message: `${key}=${shown(raw)} is not 0 or 1; using ${def ? 1 : 0} (${what} ${def ? 'on' : 'off'})` });
+  return def;
 }
 
 function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: readonly T[], def: T, noun: string): T {
@@ -282,6 +294,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const policy = readChoice<RacePolicy>(r, 'pol', URL_POLICIES, d.policy, 'schedule policy');
   const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', URL_KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
   const failAllocAt = readFailAllocAt(r);
+  const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction');
+  const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction');
   const step = readInt(r, 'step', 0, STEP_MAX, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
@@ -304,6 +318,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     schedule,
     step,
     window,
+    exploreSymmetry,
+    explorePor,
   };
   return { state, issues: r.issues, modelVersion };
 }

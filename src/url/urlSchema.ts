@@ -74,6 +74,9 @@ export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   step: number;
   /** The races timeline's zoom window [startStep, endStep], or null for the whole run. */
   window: readonly [number, number] | null;
+  /** The explore view's reductions: idle-CPU symmetry and the quiescent-state partial-order reduction. */
+  exploreSymmetry: boolean;
+  explorePor: boolean;
 }
 
 export const DEFAULT_URL_STATE: UrlState = {
@@ -95,6 +98,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   schedule: [],
   step: 0,
   window: null,
+  exploreSymmetry: true,
+  explorePor: true,
 };
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -155,6 +160,8 @@ export const UrlStateSchema = v.pipe(
         v.check(([a, b]) => a < b, 'the window must start before it ends'),
       ),
     ),
+    exploreSymmetry: v.boolean(),
+    explorePor: v.boolean(),
   }),
   v.check((s) => (s.variant === 'custom') === (s.toggles !== null), 'toggles are given exactly for the custom variant'),
   v.check((s) => s.toggles === null || !isPresetToggles(s.toggles), 'custom toggles differ from every preset'),

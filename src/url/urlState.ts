@@ -26,7 +26,7 @@ export const URL_CATALOG: Catalog = {
 
 /** The store fields a link is made of (a narrow, reference-stable selection: compare with shallow). */
 export const selectUrlInputs = (s: AppState) =>
-  [s.activeView, s.cpus, s.pageSize, s.nodes, s.memoryLogScale, s.memoryGridDesign, s.raceParams, s.raceStep, s.raceWindow] as const;
+  [s.activeView, s.cpus, s.pageSize, s.nodes, s.memoryLogScale, s.memoryGridDesign, s.raceParams, s.raceStep, s.raceWindow, s.exploreSymmetry, s.explorePor] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
 export function scheduleBaseFor(params: RaceParams, machine: { cpus: number; nodes: number; pageSize: UrlState['pageSize'] }): string | null {
@@ -65,6 +65,8 @@ export function urlStateOf(s: AppState): UrlState {
     schedule: applies ? p.schedule : [],
     step: Math.max(0, Math.round(s.raceStep)),
     window,
+    exploreSymmetry: s.exploreSymmetry,
+    explorePor: s.explorePor,
   };
 }
 
@@ -79,6 +81,8 @@ export interface RestoredState {
   raceParams: RaceParams;
   raceStep: number;
   raceWindow: StepWindow | null;
+  exploreSymmetry: boolean;
+  explorePor: boolean;
 }
 
 export function urlStateToStore(u: UrlState): RestoredState {
@@ -107,6 +111,8 @@ export function urlStateToStore(u: UrlState): RestoredState {
     raceParams: base ? { ...params, schedule: [...u.schedule], scheduleBase: base } : params,
     raceStep: u.step,
     raceWindow: u.window ? [u.window[0], u.window[1]] : null,
+    exploreSymmetry: u.exploreSymmetry,
+    explorePor: u.explorePor,
   };
 }
 
@@ -120,15 +126,18 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
   s.setMemoryLogScale(r.logScale);
   s.setMemoryGridDesign(r.gridDesign);
   s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
+  s.setExploreReductions(r.exploreSymmetry, r.explorePor);
 }
 
 /**
  * Key of the changes a user makes on purpose (view, scenario, variant and toggles, rule, schedule
- * policy, kvzalloc_node path, a forked schedule): a change of it pushes a history entry; anything else (sliders, playback, zoom) replaces.
+ * policy, kvzalloc_node path, a forked schedule, the explore reductions): a change of it pushes a
+ * history entry; anything else (sliders, playback, zoom) replaces.
  */
 export function deliberateKey(s: AppState): string {
   const p = s.raceParams;
   const t = p.toggles;
   const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';
-  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.policy, p.kvmallocPath, p.schedule.length, p.schedule.join(',')].join('|');
+  const reductions = `${+s.exploreSymmetry}${+s.explorePor}`;
+  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.policy, p.kvmallocPath, reductions, p.schedule.length, p.schedule.join(',')].join('|');
 }

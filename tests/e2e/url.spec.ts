@@ -150,6 +150,25 @@ test.describe('shared links', () => {
     await expect(racesStatus(page)).toContainText('Step 5 of');
   });
 
+  test('the explore view’s reductions are in the link, and a search from the link uses them', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
+    const symmetry = page.getByRole('checkbox', { name: 'symmetry reduction' });
+    const por = page.getByRole('checkbox', { name: 'partial-order reduction' });
+    await expect(symmetry).not.toBeChecked();
+    await expect(por).not.toBeChecked();
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
+    await expect(results).toContainText('symmetry off · partial-order reduction off');
+    // Turning one back on is a deliberate change: the link follows, and Back returns to both off.
+    await por.check();
+    await expect(page).toHaveURL(/[?&]sym=0(&|$)/);
+    await expect(page).not.toHaveURL(/[?&]por=/);
+    await page.goBack();
+    await expect(por).not.toBeChecked();
+    await expect(page).toHaveURL(/[?&]por=0(&|$)/);
+  });
+
   test('a corrupt link shows an alert and a working races view', async ({ page }) => {
     await page.goto('/?v=1&view=races&cpus=abc&scenario=nope&sched=%%%');
     const alert = linkAlert(page);

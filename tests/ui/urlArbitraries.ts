@@ -63,5 +63,7 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     schedule: fc.array(actorIdArb, { maxLength: 60 }),
     step: fc.integer({ min: 0, max: STEP_MAX }),
     window: windowArb,
+    exploreSymmetry: fc.boolean(),
+    explorePor: fc.boolean(),
   })
   .map(({ v, ...rest }) => ({ ...rest, ...v }));

@@ -33,6 +33,16 @@ describe('encodeUrlState', () => {
     expect(encodeUrlState(makeState({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 }))).toBe('v=1&m=1');
   });
 
+  it('writes the explore reductions after the failing call, only when one is off, and reads them back', () => {
+    expect(encodeUrlState(makeState({ view: 'explore', exploreSymmetry: false, failAllocAt: 1, step: 4 }))).toBe('v=1&m=1&view=explore&enomem=1&sym=0&step=4');
+    expect(encodeUrlState(makeState({ explorePor: false }))).toBe('v=1&m=1&por=0');
+    expect(encodeUrlState(makeState({ exploreSymmetry: true, explorePor: true }))).toBe('v=1&m=1');
+    const r = decodeUrlState('?v=1&m=1&view=explore&sym=0&por=0');
+    expect(r.issues).toEqual([]);
+    expect(r.state).toEqual(makeState({ view: 'explore', exploreSymmetry: false, explorePor: false }));
+    expect(decodeUrlState('?v=1&m=1&sym=1&por=1').state).toEqual(makeState({}));
+  });
+
   it('reads links made before these fields as the defaults', () => {
     const r = decodeUrlState('?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=31');
     expect(r.issues).toEqual([]);
@@ -155,6 +165,15 @@ describe('bad links', () => {
     expect(messages(decodeUrlState('?win=40-2'))).toEqual(['win=40-2 does not start before it ends; showing the whole run']);
     expect(messages(decodeUrlState('?win=abc'))).toEqual(['win=abc is not a step window (start-end); showing the whole run']);
     expect(decodeUrlState('?win=1.26-9').state.window).toEqual([1.3, 9]);
+  });
+
+  it('report a bad reduction flag and keep the reduction on', () => {
+    const r = decodeUrlState('?view=explore&sym=yes&por=2');
+    expect(messages(r)).toEqual([
+      'sym=yes is not 0 or 1; using 1 (symmetry reduction on)',
+      'por=2 is not 0 or 1; using 1 (partial-order reduction on)',
+    ]);
+    expect(r.state).toMatchObject({ view: 'explore', exploreSymmetry: true, explorePor: true });
   });
 
   it('report a bad log flag or grid design', () => {
