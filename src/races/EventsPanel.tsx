@@ -74,19 +74,14 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
       data-step={step}
       aria-current={current ? 'step' : undefined}
       title={text}
-      className={`overflow-hidden px-2 font-mono text-[11px] leading-5 whitespace-nowrap [contain:strict] ${current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'}`}
+      className={`overflow-hidden px-2 font-mono text-[11px] leading-5 whitespace-pre [contain:strict] ${current ? 'bg-sky-100 text-slate-950' : 'text-slate-700'}`}
       style={{ height: ROW_PX }}
     >
-      {/* Fixed-width inline columns: cheaper to lay out than a grid per row when a jump rewrites them all. */}
-      <span className="inline-block w-[2.75rem] tabular-nums">{step}</span>
-      <span className="ml-2 inline-block w-[3.5rem]">CPU {t.cpu[index]}</span>
-      <span className="ml-2 inline-block w-[5rem]">{actorIdOfEvent(t, index, race.actorIds)}</span>
-      <span className="ml-2">
-        <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
-        <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
-        {obj >= 0 ? ` · array #${obj}` : ''}
-        {text ? <span className="text-slate-600"> · {text}</span> : null}
-      </span>
+      {/* The fixed columns as one padded run of monospace text: fewer boxes to shape and lay out when a jump rewrites every row. */}
+      {`${String(step).padEnd(7)}${`CPU ${t.cpu[index]}`.padEnd(10)}${actorIdOfEvent(t, index, race.actorIds).padEnd(12)}`}
+      <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
+      <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
+      {`${obj >= 0 ? ` · array #${obj}` : ''}${text ? ` · ${text}` : ''}`}
     </li>
   );
 });

@@ -87,7 +87,11 @@ const gridSummary = (page: Page) => page.getByLabel('CPU grid summary');
 async function eventStep(page: Page, ...texts: (string | RegExp)[]): Promise<number> {
   let rows = page.getByRole('region', { name: 'Events' }).getByRole('listitem');
   for (const t of texts) rows = rows.filter({ hasText: t });
-  return Number(await rows.first().locator('span').first().textContent());
+  const row = rows.first();
+  const step = Number(await row.getAttribute('data-step'));
+  // The row reads its step first, as the data attribute says.
+  expect((await row.textContent())!.trimStart().startsWith(`${step} `)).toBe(true);
+  return step;
 }
 
 test.describe('races view', () => {
