@@ -45,7 +45,20 @@ export interface PanZoomResult {
   maxRuns: number;
 }
 
+export interface PlayResult {
+  /** rAF-to-rAF intervals while playing, ms. */
+  intervalsMs: number[];
+  /** Frames that showed a new step, of all frames. */
+  framesWithNewStep: number;
+  /** Steps the cursor ran ahead of the step shown, sampled at each frame. */
+  lagSteps: number[];
+  /** Steps played. */
+  steps: number;
+}
+
 export interface RacesBenchHooks {
+  /** Play at the current speed for `frames` animation frames (Play as the button does), then pause. */
+  play: (frames: number) => Promise<PlayResult>;
   /**
    * Press `key` `count` times, each after the previous step is shown. Key presses arrive at a
    * pseudo-random point of the frame (0–16 ms after a frame), as a person's do.
@@ -171,6 +184,28 @@ function setRangeValue(input: HTMLInputElement, value: number): void {
 export function installRacesBench(): void {
   window.__racesBench = {
     lastTimelineDrawMs: getLastTimelineDrawMs,
+    async play(frames) {
+      const intervalsMs: number[] = [];
+      const lagSteps: number[] = [];
+      let framesWithNewStep = 0;
+      const s0 = useAppStore.getState();
+      const from = s0.raceStep;
+      let shown = s0.raceView?.step ?? -1;
+      s0.setRacePlaying(true);
+      let last = await nextFrame();
+      for (let i = 0; i < frames; i++) {
+        const t = await nextFrame();
+        intervalsMs.push(t - last);
+        last = t;
+        const s = useAppStore.getState();
+        const step = s.raceView?.step ?? -1;
+        if (step !== shown) framesWithNewStep++;
+        shown = step;
+        lagSteps.push(s.raceStep - step);
+      }
+      useAppStore.getState().setRacePlaying(false);
+      return { intervalsMs, framesWithNewStep, lagSteps, steps: useAppStore.getState().raceStep - from };
+    },
     async stepLatencies(count, key) {
       const out: InputTiming[] = [];
       const log = new FrameLog();

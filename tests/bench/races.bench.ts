@@ -84,6 +84,16 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
     `[races bench] scrub, 120 inputs one per frame, +1 step each: ${timings(slowScrub.shown)}; coalesced away ${slowScrub.skipped}; last input render ${ms(slowScrub.last.renderMs)}`,
   );
 
+  // Play at the fastest speed from the middle of the run: every frame should show a new step.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('500');
+  await page.getByRole('slider', { name: 'Step' }).fill(String(Math.floor(run.steps / 2)));
+  await page.evaluate(() => window.__app!.whenIdle());
+  const played = await page.evaluate(() => window.__racesBench!.play(180));
+  console.log(
+    `[races bench] play at 500 steps/s for 180 frames: ${played.steps} steps; frame intervals ${summary(played.intervalsMs)}, ${played.intervalsMs.filter((x) => x > 17.5).length} over 17.5 ms; frames showing a new step ${played.framesWithNewStep} of 180; cursor ahead of the step shown p50=${quantile(played.lagSteps, 0.5)} p95=${quantile(played.lagSteps, 0.95)} steps`,
+  );
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('5');
+
   // The same with the page scrolled down to Code, Events and Next step (the timeline and grid above,
   // out of sight): the panels a person reads while stepping slowly.
   await page.getByRole('region', { name: 'Code' }).scrollIntoViewIfNeeded();
