@@ -75,33 +75,35 @@ export function useUrlSync(): UrlSyncState {
 
   useEffect(() => {
     let lastKey = deliberateKey(useAppStore.getState());
-    let pendingQuery: string | null = null;
+    /** The store state of the last continuous change not yet in the URL (its link is made when written). */
+    let pendingState: AppState | null = null;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const cancelPending = () => {
       clearTimeout(timer);
       timer = undefined;
-      pendingQuery = null;
+      pendingState = null;
     };
     const flush = () => {
-      const q = pendingQuery;
+      const pending = pendingState;
       cancelPending();
-      if (q !== null) replaceUrl(q);
+      if (pending !== null) replaceUrl(canonicalQuery(pending));
     };
     flushPending = flush;
 
+    // Runs on every step, scrub and zoom frame: only a deliberate change builds a link at once.
     const onInputs = () => {
       if (applying) return;
       const s = useAppStore.getState();
-      const query = canonicalQuery(s);
       const key = deliberateKey(s);
       if (key !== lastKey) {
         lastKey = key;
         // The entry we leave keeps where the user was; the new one is the deliberate change.
         flush();
+        const query = canonicalQuery(s);
         if (window.location.search !== query) window.history.pushState(null, '', `${query}${window.location.hash}`);
         return;
       }
-      pendingQuery = query;
+      pendingState = s;
       clearTimeout(timer);
       timer = setTimeout(flush, REPLACE_DEBOUNCE_MS);
     };

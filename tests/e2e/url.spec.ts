@@ -150,6 +150,22 @@ test.describe('shared links', () => {
     await expect(racesStatus(page)).toContainText('Step 5 of');
   });
 
+  test('a step just before a variant change stays in the entry left behind', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=races&cpus=4&scenario=load-while-enabled');
+    await waitForRace(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
+    // A continuous change (debounced), then at once a deliberate one: the first is written before the push.
+    await page.getByRole('slider', { name: 'Step' }).fill('7');
+    await expect(racesStatus(page)).toContainText('Step 7 of');
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('fixed');
+    await waitForRace(page, { variant: 'fixed' });
+    await expect(page).toHaveURL(/variant=fixed/);
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]step=7(&|$)/);
+    await expect(page).not.toHaveURL(/variant=/);
+    await waitForRace(page, { variant: 'merged' });
+    await expect(racesStatus(page)).toContainText('Step 7 of');
+  });
+
   test('the explore view’s reductions are in the link, and a search from the link uses them', async ({ page }) => {
     await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
     const symmetry = page.getByRole('checkbox', { name: 'symmetry reduction' });
