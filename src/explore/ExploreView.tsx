@@ -40,6 +40,7 @@ function Inputs() {
     useShallow((s) => ({ scenario: s.raceParams.scenario, variant: s.raceParams.variant, pntRule: s.raceParams.pntRule })),
   );
   const cpus = useAppStore((s) => s.cpus);
+  const failAllocAt = useAppStore((s) => s.raceParams.failAllocAt);
   const minCpus = useAppStore(selectMinCpus);
   const [symmetry, por] = useAppStore(useShallow((s) => [s.exploreSymmetry, s.explorePor] as const));
   const actions = useAppStore(
@@ -129,6 +130,11 @@ function Inputs() {
       {problem && (
         <p role="note" className="w-full text-xs text-amber-800">
           {problem}
+        </p>
+      )}
+      {failAllocAt >= 0 && (
+        <p className="w-full text-xs text-slate-700">
+          kvzalloc_node() call {failAllocAt} (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.
         </p>
       )}
     </fieldset>

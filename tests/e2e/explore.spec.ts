@@ -79,6 +79,7 @@ test.describe('explore view', () => {
 
   test('searches with the races view’s injected -ENOMEM and custom toggles, and says so above the results', async ({ page }) => {
     await page.goto('/?v=1&m=1&view=explore&scenario=enable-disable&variant=merged&cpus=2&enomem=1');
+    await expect(page.getByText('kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.')).toBeVisible();
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const results = page.getByRole('region', { name: 'Explore results' });
     await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
