@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  activeRowsBoth,
   activeRowsInWindow,
+  createRowMarkBuckets,
   createSpans,
   findNearestMark,
   findVisibleMarks,
@@ -220,6 +222,46 @@ describe('activeRowsInWindow', () => {
         expect(Array.from(active)).toEqual(Array.from(expected));
       }),
     );
+  });
+});
+
+describe('activeRowsBoth', () => {
+  it('gives both rules of activeRowsInWindow at once, with buckets of any width or none', () => {
+    fc.assert(
+      fc.property(
+        fc.array(markArb, { maxLength: 120 }),
+        fc.array(spanArb, { maxLength: 60 }),
+        windowArb,
+        fc.constantFrom(1, 2, 5, 16, 512),
+        (rawMarks, rawSpans, [start, end], maxBuckets) => {
+          const marks = makeMarks(rawMarks);
+          const spans = makeSpans(rawSpans);
+          const covers = (cat: number) => cat === 3;
+          const want = {
+            withEvents: Array.from(activeRowsInWindow(marks, spans, start, end, ROWS, () => false)),
+            withCover: Array.from(activeRowsInWindow(marks, spans, start, end, ROWS, covers)),
+          };
+          const buckets = createRowMarkBuckets(marks, ROWS, maxBuckets);
+          expect(buckets.buckets).toBeLessThanOrEqual(Math.max(1, maxBuckets));
+          for (const b of [buckets, undefined]) {
+            const got = activeRowsBoth(marks, spans, start, end, ROWS, covers, b);
+            expect({ withEvents: Array.from(got.withEvents), withCover: Array.from(got.withCover) }).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads rows past 32 from the right bit of the right word', () => {
+    const rows = 70;
+    const marks = makeMarks([
+      { step: 10, row: 33, cat: 0, alsoRow: 69 },
+      { step: 300, row: 31, cat: 0, alsoRow: -1 },
+    ]);
+    const spans = makeSpans([]);
+    const got = activeRowsBoth(marks, spans, 0, 400, rows, () => false, createRowMarkBuckets(marks, rows, 8));
+    expect([...got.withEvents.keys()].filter((r) => got.withEvents[r])).toEqual([31, 33, 69]);
   });
 });
 

@@ -27,7 +27,7 @@ import {
   type TimelineStyle,
 } from './drawTimeline.ts';
 import { RunRaster } from './runRaster.ts';
-import { activeRowsInWindow, findNearestMark, findVisibleMarks, pxToStep } from './timelineIndex.ts';
+import { activeRowsBoth, createRowMarkBuckets, findNearestMark, findVisibleMarks, pxToStep } from './timelineIndex.ts';
 import { computeLaneLayout, type ExtraLane, type LaneLayout } from './timelineLanes.ts';
 import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
 
@@ -125,23 +125,25 @@ export function Timeline(props: TimelineProps) {
     return w ? [w[0], w[1]] : [0, data.endStep];
   }, [data]);
 
+  const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
+  // Built with the data (not in the first zoom frame): which rows have marks, per bucket of steps.
+  const rowBuckets = useMemo(() => (cpuCount > maxCpuLanes ? createRowMarkBuckets(data.marks, rowCount) : undefined), [data, rowCount, cpuCount, maxCpuLanes]);
+
   const layoutFor = useCallback(
     (startStep: number, endStep: number): LaneLayout => {
-      const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
       let activeRows: Uint8Array = new Uint8Array(rowCount);
       if (cpuCount > maxCpuLanes) {
         // Rows with events (or span edges) in view always count; rows merely covered by a long span
         // (a CPU stuck in a read-side section) count too, unless that would overflow the lane budget
         // (thousands of spinning CPUs), which would keep blocks from ever splitting when zoomed in.
-        const withEvents = activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, () => false);
-        const withCover = activeRowsInWindow(data.marks, data.spans, startStep, endStep, rowCount, coverCounts);
+        const { withEvents, withCover } = activeRowsBoth(data.marks, data.spans, startStep, endStep, rowCount, coverCounts, rowBuckets);
         let covered = 0;
         for (let r = 0; r < cpuCount && covered <= maxCpuLanes; r++) covered += withCover[r];
         activeRows = covered <= maxCpuLanes ? withCover : withEvents;
       }
       return computeLaneLayout({ cpuCount, nodes, activeRows, maxCpuLanes, extraLanes });
     },
-    [data, cpuCount, nodes, maxCpuLanes, extraLanes, coverCounts],
+    [data, rowCount, rowBuckets, cpuCount, nodes, maxCpuLanes, extraLanes, coverCounts],
   );
 
   const drawOverlay = useCallback(() => {

@@ -286,6 +286,105 @@ export function activeRowsInWindow(
   return active;
 }
 
+/**
+ * Which rows have a mark (on `row` or `alsoRow`) in each bucket of `bucketSteps` steps, as one bitset of
+ * rows per bucket: a window's rows with marks are then the OR of its whole buckets plus the marks of its
+ * two partial edges, instead of a pass over every mark in view (130,000 at a zoomed-out 8192-CPU storm).
+ */
+export interface RowMarkBuckets {
+  bucketSteps: number;
+  buckets: number;
+  /** 32-bit words per bucket (rowCount / 32, rounded up). */
+  words: number;
+  rowCount: number;
+  bits: Uint32Array;
+}
+
+/** O(marks) once; at most `maxBuckets` buckets of a power-of-two width. */
+export function createRowMarkBuckets(marks: TimelineMarks, rowCount: number, maxBuckets = 512): RowMarkBuckets {
+  const lastStep = marks.count ? Math.max(0, marks.step[marks.count - 1]) : 0;
+  let bucketSteps = 1;
+  while (lastStep / bucketSteps >= maxBuckets) bucketSteps *= 2;
+  const buckets = Math.floor(lastStep / bucketSteps) + 1;
+  const words = Math.max(1, Math.ceil(rowCount / 32));
+  const bits = new Uint32Array(buckets * words);
+  const put = (k: number, r: number) => {
+    if (r >= 0 && r < rowCount) bits[k * words + (r >>> 5)] |= 1 << (r & 31);
+  };
+  for (let i = 0; i < marks.count; i++) {
+    const st = marks.step[i];
+    if (!(st >= 0)) continue; // marks before step 0 are left to the edge scan
+    const k = Math.floor(st / bucketSteps);
+    put(k, marks.row[i]);
+    put(k, marks.alsoRow[i]);
+  }
+  return { bucketSteps, buckets, words, rowCount, bits };
+}
+
+/**
+ * activeRowsInWindow for two rules at once — `withEvents` (marks and span edges) and `withCover` (also spans
+ * of a category for which coverCounts holds that merely overlap) — in one pass over the span candidates,
+ * and with `buckets` (made for these marks) without a pass over the marks in view.
+ */
+export function activeRowsBoth(
+  marks: TimelineMarks,
+  spans: TimelineSpans,
+  startStep: number,
+  endStep: number,
+  rowCount: number,
+  coverCounts: (cat: number) => boolean,
+  buckets?: RowMarkBuckets,
+): { withEvents: Uint8Array; withCover: Uint8Array } {
+  const withEvents = new Uint8Array(rowCount);
+  const markRange = (lo: number, hi: number) => {
+    for (let i = lo; i < hi; i++) {
+      const r = marks.row[i];
+      if (r >= 0 && r < rowCount) withEvents[r] = 1;
+      const r2 = marks.alsoRow[i];
+      if (r2 >= 0 && r2 < rowCount) withEvents[r2] = 1;
+    }
+  };
+  const B = buckets?.bucketSteps ?? 1;
+  const k0 = Math.max(0, Math.ceil(startStep / B));
+  const k1 = Math.min(buckets?.buckets ?? 0, Math.floor(endStep / B));
+  if (buckets && buckets.rowCount === rowCount && k0 < k1) {
+    // Whole buckets [k0, k1) lie inside the window; the edges [start, k0·B) and [k1·B, end] are scanned.
+    const { words, bits } = buckets;
+    const acc = new Uint32Array(words);
+    for (let k = k0; k < k1; k++) {
+      const base = k * words;
+      for (let w = 0; w < words; w++) acc[w] |= bits[base + w];
+    }
+    for (let w = 0; w < words; w++) {
+      let x = acc[w];
+      while (x !== 0) {
+        const bit = 31 - Math.clz32(x & -x);
+        withEvents[(w << 5) + bit] = 1;
+        x &= x - 1;
+      }
+    }
+    markRange(lowerBound(marks.step, startStep, 0, marks.count), lowerBound(marks.step, k0 * B, 0, marks.count));
+    markRange(lowerBound(marks.step, k1 * B, 0, marks.count), upperBound(marks.step, endStep, 0, marks.count));
+  } else {
+    const [lo, hi] = findVisibleMarks(marks, startStep, endStep);
+    markRange(lo, hi);
+  }
+  const withCover = withEvents.slice();
+  const [lo, hi] = findSpanCandidates(spans, startStep, endStep);
+  for (let i = lo; i < hi; i++) {
+    const e = spans.end[i];
+    if (e < startStep) continue;
+    const r = spans.row[i];
+    if (r < 0 || r >= rowCount) continue;
+    const s = spans.start[i];
+    if ((s >= startStep && s <= endStep) || (e >= startStep && e <= endStep)) {
+      withEvents[r] = 1;
+      withCover[r] = 1;
+    } else if (coverCounts(spans.cat[i])) withCover[r] = 1;
+  }
+  return { withEvents, withCover };
+}
+
 /** The mark nearest to `step` (within maxDistanceSteps) among rows accepted by `inLane`, or -1. O(log n + k). */
 export function findNearestMark(
   marks: TimelineMarks,
