@@ -3,7 +3,7 @@
 // that shows it), the time until that frame is done (which adds the wait for the frame), and how many
 // frames began in between still showing the old step. Pan/zoom: frame intervals and timeline draw
 // times while synthetic wheel and drag events drive d3-zoom, one per frame.
-import { getLastTimelineDrawMs, getLastTimelineFrameStats } from '../charts/timeline/Timeline.tsx';
+import { getLastTimelineDrawMs, getLastTimelineFrameStats, getTimelineWarmUpDraws } from '../charts/timeline/Timeline.tsx';
 import { useAppStore } from '../state/store.ts';
 
 /**
@@ -72,6 +72,8 @@ export interface RacesBenchHooks {
   scrubLatencies: (targets: number[]) => Promise<ScrubResult>;
   panZoom: (frames: number) => Promise<PanZoomResult>;
   lastTimelineDrawMs: () => number;
+  /** Off-screen warm-up draws the timeline has done since the page loaded. */
+  timelineWarmUpDraws: () => number;
 }
 
 declare global {
@@ -184,6 +186,7 @@ function setRangeValue(input: HTMLInputElement, value: number): void {
 export function installRacesBench(): void {
   window.__racesBench = {
     lastTimelineDrawMs: getLastTimelineDrawMs,
+    timelineWarmUpDraws: getTimelineWarmUpDraws,
     async play(frames) {
       const intervalsMs: number[] = [];
       const lagSteps: number[] = [];

@@ -369,6 +369,8 @@ test.describe('races view', () => {
     const run = await waitForRun(page, { scenario: 'kick-storm', cpus: 8192 });
     expect(run.events).toBeGreaterThan(50_000);
     await expect(gridSummary(page)).toContainText('8192 CPUs');
+    // The timeline warms its draw code up off screen in idle time (five draws) for a trace this large.
+    await expect.poll(() => page.evaluate(() => window.__racesBench!.timelineWarmUpDraws()), { timeout: 15_000 }).toBe(5);
     await page.getByRole('heading', { name: /^Races:/ }).click();
     for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
     await expect(status(page)).toContainText(`Step 5 of ${run.steps}`);

@@ -154,11 +154,13 @@ export function mergeMarksToRuns(
   const runEnd = new Float64Array(slots);
   let total = 0;
   const { step, row, cat } = marks;
+  // stepToPx inlined (same operations in the same order): this loop sees every mark in view each frame.
+  const { startStep, pxPerStep, originPx } = scale;
   for (let i = lo; i < hi; i++) {
     const lane = laneOfRow[row[i]];
     if (lane === undefined || lane < 0) continue;
     const c = cat[i];
-    const x = Math.floor(stepToPx(scale, step[i]) - half);
+    const x = Math.floor((step[i] - startStep) * pxPerStep + originPx - half);
     const k = lane * categoryCount + c;
     if (open[k] && x <= runEnd[k]) {
       if (x + w > runEnd[k]) runEnd[k] = x + w;
@@ -199,51 +201,50 @@ export function mergeSpansToRuns(
 ): PixelRuns {
   const cols = Math.max(1, Math.ceil(widthPx));
   const slots = laneCount * categoryCount;
-  // Pass 1: which (lane, category) slots have a visible span; only those get a difference array.
+  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
+  // One pass over the span candidates: a (lane, category) slot gets its difference array when its first
+  // visible span comes (loops written out: this runs every frame).
   const compact = new Int32Array(slots).fill(-1);
   const usedSlots: number[] = [];
-  const slotOf = (i: number): number => {
-    const c = spans.cat[i];
-    if (!include(c)) return -1;
-    const lane = laneOfRow[spans.row[i]];
-    if (lane === undefined || lane < 0 || lane >= laneCount) return -1;
-    return lane * categoryCount + c;
-  };
-  forEachSpanInWindow(spans, startStep, endStep, (i) => {
-    const k = slotOf(i);
-    if (k >= 0 && compact[k] < 0) {
-      compact[k] = usedSlots.length;
-      usedSlots.push(k);
-    }
-  });
-  const runs: number[][] = Array.from({ length: categoryCount }, () => []);
-  if (usedSlots.length === 0) return { runs, total: 0 };
-  const diff = new Int32Array(usedSlots.length * (cols + 1));
+  const diffs: Int32Array[] = [];
+  const [lo, hi] = findSpanCandidates(spans, startStep, endStep);
+  const { start, end, row, cat } = spans;
+  const { pxPerStep, originPx } = scale;
+  const s0 = scale.startStep;
   let visibleColumns = 0;
-  forEachSpanInWindow(spans, startStep, endStep, (i) => {
-    const k = slotOf(i);
-    if (k < 0) return;
-    const a = Math.floor(stepToPx(scale, spans.start[i]));
-    let b = Math.floor(stepToPx(scale, spans.end[i]));
+  for (let i = lo; i < hi; i++) {
+    if (end[i] < startStep) continue;
+    const c = cat[i];
+    if (!include(c)) continue;
+    const lane = laneOfRow[row[i]];
+    if (lane === undefined || lane < 0 || lane >= laneCount) continue;
+    const a = Math.floor((start[i] - s0) * pxPerStep + originPx);
+    let b = Math.floor((end[i] - s0) * pxPerStep + originPx);
     if (b <= a) b = a + 1;
     const x0 = Math.max(0, a);
     const x1 = Math.min(cols, b);
-    if (x1 <= x0) return;
+    if (x1 <= x0) continue;
+    const k = lane * categoryCount + c;
+    if (compact[k] < 0) {
+      compact[k] = usedSlots.length;
+      usedSlots.push(k);
+      diffs.push(new Int32Array(cols + 1));
+    }
     visibleColumns++;
-    const base = compact[k] * (cols + 1);
-    diff[base + x0]++;
-    diff[base + x1]--;
-  });
+    const diff = diffs[compact[k]];
+    diff[x0]++;
+    diff[x1]--;
+  }
   let total = 0;
   if (visibleColumns === 0) return { runs, total };
   usedSlots.forEach((k, u) => {
-    const base = u * (cols + 1);
+    const diff = diffs[u];
     const lane = Math.floor(k / categoryCount);
     const c = k % categoryCount;
     let depth = 0;
     let open = -1;
     for (let x = 0; x <= cols; x++) {
-      depth += diff[base + x];
+      depth += diff[x];
       if (depth > 0 && open < 0) open = x;
       else if (depth <= 0 && open >= 0) {
         runs[c].push(lane, open, x - open);
