@@ -303,16 +303,22 @@ export class Machine {
     m.liveBytes = self.liveBytes;
     m.waitingBytes = self.waitingBytes;
     m.freedBytes = self.freedBytes;
-    const that = self;
-    if (reuse) that.copyStructuresOnto(m);
-    else that.copyStructuresInto(m);
+    self.copyStructuresTo(m, reuse);
   }
 
-  /** copyStructuresInto() for a target whose structures exist already: typed arrays are overwritten in place. */
-  private copyStructuresOnto(m: Machine): void {
-    const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T, src: T): T => {
-      if (dst.length !== src.length) return src.slice() as T;
+  /**
+   * Copy every mutable structure into `m`: fresh copies (a clone, whose structures do not exist yet), or
+   * with `reuse` (restoreFrom) over `m`'s own arrays where the sizes match, so no O(N) memory is allocated.
+   */
+  private copyStructuresTo(m: Machine, reuse: boolean): void {
+    const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T | undefined, src: T): T => {
+      if (!reuse || !dst || dst.length !== src.length) return src.slice() as T;
       dst.set(src);
+      return dst;
+    };
+    const putSet = (dst: IndexSet | undefined, src: IndexSet): IndexSet => {
+      if (!reuse || !dst) return src.clone();
+      dst.copyFrom(src);
       return dst;
     };
     m.slot = put(m.slot, this.slot);
@@ -327,7 +333,7 @@ export class Machine {
     m.allocAllocStep = put(m.allocAllocStep, this.allocAllocStep);
     m.writes = this.writes.slice();
     m.writesGen = put(m.writesGen, this.writesGen);
-    // As in copyStructuresInto: every existing write map is shared now; the next write on either side copies it.
+    // Both copies now treat every existing map as shared: the next write on either side copies it.
     this.gen++;
     m.gen = this.gen + 1;
     m.pnt = put(m.pnt, this.pnt);
@@ -344,69 +350,29 @@ export class Machine {
     m.kicksDone = put(m.kicksDone, this.kicksDone);
     m.wakesDone = put(m.wakesDone, this.wakesDone);
     m.qsOwed = put(m.qsOwed, this.qsOwed);
-    for (let c = 0; c < this.n; c++) {
-      // Per-CPU containers: copy the non-empty ones, keep this machine's own empty ones.
-      const mask = this.masks[c];
-      m.masks[c] = mask && mask.size ? new Map(mask) : undefined;
-      const q = this.cbq[c];
-      if (q.length) m.cbq[c] = q.slice();
-      else if (m.cbq[c].length) m.cbq[c] = [];
-      const spin = this.spinOn[c];
-      m.spinOn[c] = spin && spin.length ? spin.slice() : undefined;
+    // Per-CPU containers: copy the non-empty ones (an empty one and none mean the same).
+    const copyMask = (x: Map<number, number> | undefined) => (x && x.size ? new Map(x) : undefined);
+    const copySpin = (x: number[] | undefined) => (x && x.length ? x.slice() : undefined);
+    if (reuse) {
+      for (let c = 0; c < this.n; c++) {
+        m.masks[c] = copyMask(this.masks[c]);
+        const q = this.cbq[c];
+        if (q.length) m.cbq[c] = q.slice();
+        else if (m.cbq[c].length) m.cbq[c] = []; // keep this machine's own empty queue
+        m.spinOn[c] = copySpin(this.spinOn[c]);
+      }
+    } else {
+      m.masks = this.masks.map(copyMask);
+      m.cbq = this.cbq.map((q) => (q.length ? q.slice() : []));
+      m.spinOn = this.spinOn.map(copySpin);
     }
     m.loaders = this.loaders.map((l) => ({ ...l }));
-    m.owed.copyFrom(this.owed);
-    m.cbCpus.copyFrom(this.cbCpus);
-    m.irqActive.copyFrom(this.irqActive);
-    m.spinners.copyFrom(this.spinners);
-    m.reschedSet.copyFrom(this.reschedSet);
-    m.blocked.copyFrom(this.blocked);
-    m.warnOnce = new Set(this.warnOnce);
-    m.warnings = this.warnings.slice();
-    m.enableErrors = this.enableErrors.slice();
-    m.sink = null;
-  }
-
-  private copyStructuresInto(m: Machine): void {
-    m.slot = this.slot.slice();
-    m.allocCpu = this.allocCpu.slice();
-    m.allocNode = this.allocNode.slice();
-    m.allocState = this.allocState.slice();
-    m.allocRefs = this.allocRefs.slice();
-    m.allocRequest = this.allocRequest.slice();
-    m.allocConsumed = this.allocConsumed.slice();
-    m.allocPath = this.allocPath.slice();
-    m.allocFreedStep = this.allocFreedStep.slice();
-    m.allocAllocStep = this.allocAllocStep.slice();
-    m.writes = this.writes.slice();
-    m.writesGen = this.writesGen.slice();
-    // Both copies now treat every existing map as shared: the next write on either side copies it.
-    this.gen++;
-    m.gen = this.gen + 1;
-    m.pnt = this.pnt.slice();
-    m.taskState = this.taskState.slice();
-    m.needResched = this.needResched.slice();
-    m.masks = this.masks.map((x) => (x && x.size ? new Map(x) : undefined));
-    m.irqPending = this.irqPending.slice();
-    m.irqPc = this.irqPc.slice();
-    m.irqPtr = this.irqPtr.slice();
-    m.irqShouldWait = this.irqShouldWait.slice();
-    m.irqSpinTarget = this.irqSpinTarget.slice();
-    m.irqSpinSeenPnt = this.irqSpinSeenPnt.slice();
-    m.irqSpinSeenFreed = this.irqSpinSeenFreed.slice();
-    m.stormKicksDone = this.stormKicksDone.slice();
-    m.kicksDone = this.kicksDone.slice();
-    m.wakesDone = this.wakesDone.slice();
-    m.loaders = this.loaders.map((l) => ({ ...l }));
-    m.qsOwed = this.qsOwed.slice();
-    m.owed = this.owed.clone();
-    m.cbq = this.cbq.map((q) => (q.length ? q.slice() : []));
-    m.cbCpus = this.cbCpus.clone();
-    m.irqActive = this.irqActive.clone();
-    m.spinners = this.spinners.clone();
-    m.spinOn = this.spinOn.map((x) => (x && x.length ? x.slice() : undefined));
-    m.reschedSet = this.reschedSet.clone();
-    m.blocked = this.blocked.clone();
+    m.owed = putSet(m.owed, this.owed);
+    m.cbCpus = putSet(m.cbCpus, this.cbCpus);
+    m.irqActive = putSet(m.irqActive, this.irqActive);
+    m.spinners = putSet(m.spinners, this.spinners);
+    m.reschedSet = putSet(m.reschedSet, this.reschedSet);
+    m.blocked = putSet(m.blocked, this.blocked);
     m.warnOnce = new Set(this.warnOnce);
     m.warnings = this.warnings.slice();
     m.enableErrors = this.enableErrors.slice();
