@@ -259,7 +259,8 @@ export function mergeSpansToRuns(
 /**
  * Rows with something happening in the window: a mark (on its row or alsoRow), an edge of any span,
  * or a span of a category for which `coverCounts(cat)` holds that merely overlaps it.
- * Returns one flag per row (rowCount rows). O(visible marks + span candidates).
+ * Returns one flag per row (rowCount rows). O(visible marks + span candidates). (activeRowsBoth's
+ * second rule; the lane layout asks for both rules at once.)
  */
 export function activeRowsInWindow(
   marks: TimelineMarks,
@@ -269,22 +270,7 @@ export function activeRowsInWindow(
   rowCount: number,
   coverCounts: (cat: number) => boolean,
 ): Uint8Array {
-  const active = new Uint8Array(rowCount);
-  const [lo, hi] = findVisibleMarks(marks, startStep, endStep);
-  for (let i = lo; i < hi; i++) {
-    const r = marks.row[i];
-    if (r >= 0 && r < rowCount) active[r] = 1;
-    const r2 = marks.alsoRow[i];
-    if (r2 >= 0 && r2 < rowCount) active[r2] = 1;
-  }
-  forEachSpanInWindow(spans, startStep, endStep, (i) => {
-    const r = spans.row[i];
-    if (r < 0 || r >= rowCount || active[r]) return;
-    const s = spans.start[i];
-    const e = spans.end[i];
-    if (coverCounts(spans.cat[i]) || (s >= startStep && s <= endStep) || (e >= startStep && e <= endStep)) active[r] = 1;
-  });
-  return active;
+  return activeRowsBoth(marks, spans, startStep, endStep, rowCount, coverCounts).withCover;
 }
 
 /**
