@@ -129,13 +129,13 @@ function readInt(r: Reader, key: UrlKey, min: number, max: number, def: number):
   return parsed.output;
 }
 
-/** A 0/1 flag; anything else is reported and `def` used (`what` names it in the message). */
-function readFlag(r: Reader, key: UrlKey, def: boolean, what: string): boolean {
+/** A 0/1 flag; anything else is reported and `def` used (`defText` says what the default means). */
+function readFlag(r: Reader, key: UrlKey, def: boolean, defText: string): boolean {
   const raw = r.params.get(key);
   if (raw === null) return def;
   const flag = v.safeParse(Flag, raw);
   if (flag.success) return flag.output === '1';
-  r.issues.push({ key, message: `${key}=${shown(raw)} is not 0 or 1; using ${def ? 1 : 0} (${what} ${def ? 'on' : 'off'})` });
+  r.issues.push({ key, message: `${key}=${shown(raw)} is not 0 or 1; using ${def ? 1 : 0} (${defText})` });
   return def;
 }
 
@@ -278,13 +278,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const cpus = readInt(r, 'cpus', MIN_CPUS, MAX_CPUS, d.cpus);
   const pageSize = readChoice<PageSize>(r, 'page', URL_PAGE_SIZES, d.pageSize, 'page size');
   const nodes = readInt(r, 'nodes', MIN_NODES, MAX_NODES, d.nodes);
-  const rawLog = params.get('log');
-  let logScale = d.logScale;
-  if (rawLog !== null) {
-    const flag = v.safeParse(Flag, rawLog);
-    if (flag.success) logScale = flag.output === '1';
-    else r.issues.push({ key: 'log', message: `log=${shown(rawLog)} is not 0 or 1; using 1 (log axes)` });
-  }
+  const logScale = readFlag(r, 'log', d.logScale, 'log axes');
   const gridDesign = readChoice<GridDesign>(r, 'grid', URL_GRID_DESIGNS, d.gridDesign, 'grid design');
   const scenario = readChoice(r, 'scenario', URL_SCENARIOS, d.scenario, 'scenario');
   const { variant, toggles } = readVariant(r);
@@ -294,8 +288,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const policy = readChoice<RacePolicy>(r, 'pol', URL_POLICIES, d.policy, 'schedule policy');
   const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', URL_KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
   const failAllocAt = readFailAllocAt(r);
-  const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction');
-  const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction');
+  const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
+  const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
   const step = readInt(r, 'step', 0, STEP_MAX, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);

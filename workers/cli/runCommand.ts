@@ -48,7 +48,7 @@ function applyToggle(t: Toggles, key: keyof Toggles, v: (typeof ONOFF)[number]):
 }
 
 /** The variant's preset with the --lazy-alloc, --rcu-free, --null-check and --alloc-after-check overrides. */
-export function togglesFromOptions(variant: VariantName, opts: { [K in keyof typeof TOGGLE_OPTIONS]: K extends 'fail-alloc-at' ? number : (typeof ONOFF)[number] }): Toggles {
+export function togglesFromOptions(variant: VariantName, opts: Record<'lazy-alloc' | 'rcu-free' | 'null-check' | 'alloc-after-check', (typeof ONOFF)[number]>): Toggles {
   const toggles = { ...VARIANT_TOGGLES[variant] };
   applyToggle(toggles, 'lazyAlloc', opts['lazy-alloc']);
   applyToggle(toggles, 'rcuFree', opts['rcu-free']);

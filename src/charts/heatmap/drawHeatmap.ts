@@ -104,9 +104,8 @@ function drawOverlayInsets(ctx: CanvasRenderingContext2D, scene: HeatmapScene): 
   }
 }
 
-/** Per context: the font last set (as the context reports it back) and as it was asked for. */
-const fontSet = new WeakMap<CanvasRenderingContext2D, string>();
-const fontWanted = new WeakMap<CanvasRenderingContext2D, string>();
+/** Per context: the font last asked for, and how the context reported it back. */
+const fontOf = new WeakMap<CanvasRenderingContext2D, { asked: string; got: string }>();
 
 /** Label choices by font, room and candidates: measuring text costs more than drawing a grid of cells. */
 const labelChoice = new Map<string, string | null>();
@@ -118,10 +117,10 @@ function drawLabels(ctx: CanvasRenderingContext2D, scene: HeatmapScene): void {
   const font = `${Math.min(11, layout.labelPx - 3)}px ui-sans-serif, system-ui, sans-serif`;
   // Setting the font of a canvas in the document resolves it against the page's styles, which forces a
   // style recalculation mid-commit; the context keeps its font between draws (a resize resets it).
-  if (fontSet.get(ctx) !== ctx.font || fontWanted.get(ctx) !== font) {
+  const last = fontOf.get(ctx);
+  if (last?.asked !== font || last.got !== ctx.font) {
     ctx.font = font;
-    fontSet.set(ctx, ctx.font);
-    fontWanted.set(ctx, font);
+    fontOf.set(ctx, { asked: font, got: ctx.font });
   }
   ctx.textBaseline = 'alphabetic';
   ctx.fillStyle = scene.labelColor;

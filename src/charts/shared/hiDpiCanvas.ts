@@ -61,6 +61,20 @@ export function observeCanvasSize(element: Element, onResize: (size: CanvasSize)
   };
 }
 
+/** The 2D context of an off-screen canvas sized to `size` (× dpr), unit one CSS pixel. */
+export function offscreenContext(offscreen: OffscreenCanvas, size: CanvasSize): OffscreenCanvasRenderingContext2D {
+  const ctx = offscreen.getContext('2d');
+  if (!ctx) throw new Error('Canvas 2D is not available in this browser.');
+  const w = Math.max(1, Math.round(size.widthPx * size.dpr));
+  const h = Math.max(1, Math.round(size.heightPx * size.dpr));
+  if (offscreen.width !== w || offscreen.height !== h) {
+    offscreen.width = w;
+    offscreen.height = h;
+  }
+  ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+  return ctx;
+}
+
 /** Draws off screen and shows the result on a canvas element; see the file comment. */
 export interface CanvasPresenter {
   /** A context of `size` (backing store size × dpr, cleared only by resizing), unit one CSS pixel. */
@@ -79,22 +93,14 @@ export function createCanvasPresenter(display: HTMLCanvasElement): CanvasPresent
     return { context: (size) => (resizeCanvas(display, size), getCssPixelContext(display, size.dpr)), present: () => {} };
   }
   const offscreen = new OffscreenCanvas(1, 1);
-  const ctx = offscreen.getContext('2d');
-  if (!ctx) throw new Error('Canvas 2D is not available in this browser.');
   return {
     context(size) {
-      const w = Math.max(1, Math.round(size.widthPx * size.dpr));
-      const h = Math.max(1, Math.round(size.heightPx * size.dpr));
-      if (offscreen.width !== w || offscreen.height !== h) {
-        offscreen.width = w;
-        offscreen.height = h;
-      }
+      const ctx = offscreenContext(offscreen, size);
       // The element's own size only sets its intrinsic size (CSS sizes the box); keep it matching.
-      if (display.width !== w || display.height !== h) {
-        display.width = w;
-        display.height = h;
+      if (display.width !== offscreen.width || display.height !== offscreen.height) {
+        display.width = offscreen.width;
+        display.height = offscreen.height;
       }
-      ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
       return ctx;
     },
     present() {

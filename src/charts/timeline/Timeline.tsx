@@ -11,9 +11,11 @@ import {
   createCanvasPresenter,
   getCssPixelContext,
   observeCanvasSize,
+  offscreenContext,
   resizeCanvas,
   type CanvasPresenter,
   type CanvasSize,
+  type Context2D,
 } from '../shared/hiDpiCanvas.ts';
 import {
   cursorLeftPx,
@@ -188,26 +190,33 @@ export function Timeline(props: TimelineProps) {
     if (cursorLabelRef.current) cursorLabelRef.current.textContent = String(step);
   }, [geometryOf, currentWindow]);
 
+  /** The data layer of the window [a, b] into `ctx` (sized for `size`, unit one CSS pixel). */
+  const drawWindow = useCallback(
+    (ctx: Context2D, raster: RunRaster, size: CanvasSize, a: number, b: number) => {
+      const layout = layoutFor(a, b);
+      const stats = drawTimeline(ctx, raster, size.dpr, data, style, geometryOf(size), layout, a, b, findVisibleMarks(data.marks, a - 1, b + 1));
+      return { layout, stats };
+    },
+    [layoutFor, data, style, geometryOf],
+  );
+
   const drawData = useCallback(() => {
     const canvas = dataRef.current;
     const size = sizeRef.current;
     if (!canvas || !size || size.widthPx < 1) return;
     const t0 = performance.now();
-    const g = geometryOf(size);
     presenterRef.current ??= createCanvasPresenter(canvas);
     const ctx = presenterRef.current.context({ ...size, heightPx });
     const [a, b] = currentWindow();
-    const layout = layoutFor(a, b);
-    layoutRef.current = layout;
-    const visible = findVisibleMarks(data.marks, a - 1, b + 1);
     rasterRef.current ??= new RunRaster();
-    const stats = drawTimeline(ctx, rasterRef.current, size.dpr, data, style, g, layout, a, b, visible);
+    const { layout, stats } = drawWindow(ctx, rasterRef.current, size, a, b);
+    layoutRef.current = layout;
     presenterRef.current.present();
     lastDrawMs = performance.now() - t0;
     lastFrameStats = { ...stats, lanes: layout.lanes.length };
     drawOverlay();
     placeCursor();
-  }, [geometryOf, heightPx, currentWindow, layoutFor, data, style, drawOverlay, placeCursor]);
+  }, [heightPx, currentWindow, drawWindow, drawOverlay, placeCursor]);
 
   // Warm-up: with a large trace, draw the data layer a few times off screen, in idle time after the data
   // arrives, at narrower windows than the one shown. The draw loops then run compiled by the time the
@@ -216,7 +225,6 @@ export function Timeline(props: TimelineProps) {
     if (data.marks.count + data.spans.count < WARM_UP_MIN_ITEMS || typeof OffscreenCanvas === 'undefined') return;
     const fractions = [1, 0.5, 0.25, 0.5, 1];
     let handle = 0;
-    let i = 0;
     const scratch = new OffscreenCanvas(1, 1);
     const raster = new RunRaster();
     const mine = { data, draws: 0 };
@@ -224,24 +232,18 @@ export function Timeline(props: TimelineProps) {
     const next = () => {
       handle = idle(() => {
         const size = sizeRef.current;
-        const ctx = scratch.getContext('2d');
-        if (!size || !ctx || i >= fractions.length) return;
-        const g = geometryOf(size);
-        scratch.width = Math.max(1, Math.round(size.widthPx * size.dpr));
-        scratch.height = Math.max(1, Math.round(heightPx * size.dpr));
-        ctx.setTransform(size.dpr, 0, 0, size.dpr, 0, 0);
+        const i = mine.draws;
+        if (!size || i >= fractions.length) return;
         const width = data.endStep * fractions[i];
         const a = (data.endStep - width) * (i % 2 ? 0.3 : 0.6);
-        const b = a + width;
-        drawTimeline(ctx, raster, size.dpr, data, style, g, layoutFor(a, b), a, b, findVisibleMarks(data.marks, a - 1, b + 1));
+        drawWindow(offscreenContext(scratch, { ...size, heightPx }), raster, size, a, a + width);
         mine.draws++;
-        i++;
         next();
       });
     };
     next();
     return () => cancelIdle(handle);
-  }, [data, style, geometryOf, heightPx, layoutFor]);
+  }, [data, heightPx, drawWindow]);
 
   // Zoom behaviour: bound once per element.
   useEffect(() => {

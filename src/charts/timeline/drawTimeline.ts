@@ -121,41 +121,42 @@ function drawAxis(ctx: Context2D, g: TimelineGeometry, ticks: { px: number; labe
   ctx.fillRect(0, bottom - 0.5, plotW, 1);
 }
 
-/** The plot's lane backgrounds in the raster (stripes and separators, as drawLaneBackgrounds draws them). */
-function rasterLaneBackgrounds(raster: RunRaster, g: TimelineGeometry, layout: LaneLayout): void {
-  layout.lanes.forEach((lane, i) => {
-    const y = laneTopPx(g, i) - g.axisHeightPx;
-    if (i % 2 === 1) raster.fillRect(0, y, raster.widthPx, g.laneHeightPx, '#f8fafc');
-    const prev = layout.lanes[i - 1];
-    if (prev && (prev.kind === 'extra') !== (lane.kind === 'extra')) raster.fillRect(0, y - 0.5, raster.widthPx, 1, '#cbd5e1');
-    else if (prev && prev.node !== lane.node && lane.node >= 0) raster.fillRect(0, y - 0.5, raster.widthPx, 1, '#e2e8f0');
-  });
+/** A lane's background band: its y (CSS px from the top), height and colour. */
+interface LaneBand {
+  y: number;
+  height: number;
+  color: string;
 }
 
-function drawLaneBackgrounds(ctx: Context2D, g: TimelineGeometry, layout: LaneLayout): void {
+/** Every other lane's stripe and the separators between lane groups (helpers | CPUs, node | node). */
+function laneBands(g: TimelineGeometry, layout: LaneLayout): LaneBand[] {
+  const out: LaneBand[] = [];
+  layout.lanes.forEach((lane, i) => {
+    const y = laneTopPx(g, i);
+    if (i % 2 === 1) out.push({ y, height: g.laneHeightPx, color: '#f8fafc' });
+    const prev = layout.lanes[i - 1];
+    if (prev && (prev.kind === 'extra') !== (lane.kind === 'extra')) out.push({ y: y - 0.5, height: 1, color: '#cbd5e1' });
+    else if (prev && prev.node !== lane.node && lane.node >= 0) out.push({ y: y - 0.5, height: 1, color: '#e2e8f0' });
+  });
+  return out;
+}
+
+/** The bands across the canvas and the lane labels (the plot part is then covered by the raster). */
+function drawLaneBackgrounds(ctx: Context2D, g: TimelineGeometry, layout: LaneLayout, bands: readonly LaneBand[]): void {
   const plotRight = g.widthPx - g.rightPadPx;
+  for (const band of bands) {
+    ctx.fillStyle = band.color;
+    ctx.fillRect(0, band.y, plotRight, band.height);
+  }
   ctx.font = FONT;
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
+  const room = g.labelWidthPx - 10;
   layout.lanes.forEach((lane, i) => {
-    const y = laneTopPx(g, i);
-    if (i % 2 === 1) {
-      ctx.fillStyle = '#f8fafc';
-      ctx.fillRect(0, y, plotRight, g.laneHeightPx);
-    }
-    const prev = layout.lanes[i - 1];
-    if (prev && (prev.kind === 'extra') !== (lane.kind === 'extra')) {
-      ctx.fillStyle = '#cbd5e1';
-      ctx.fillRect(0, y - 0.5, plotRight, 1);
-    } else if (prev && prev.node !== lane.node && lane.node >= 0) {
-      ctx.fillStyle = '#e2e8f0';
-      ctx.fillRect(0, y - 0.5, plotRight, 1);
-    }
     ctx.fillStyle = lane.kind === 'extra' ? '#0f172a' : LABEL_COLOR;
     let text = lane.label;
-    const room = g.labelWidthPx - 10;
     while (text.length > 3 && ctx.measureText(text).width > room) text = text.slice(0, -2) + '…';
-    ctx.fillText(text, 6, y + g.laneHeightPx / 2);
+    ctx.fillText(text, 6, laneTopPx(g, i) + g.laneHeightPx / 2);
   });
 }
 
@@ -178,7 +179,8 @@ export function drawTimeline(
   visibleMarks: [number, number],
 ): TimelineFrameStats {
   ctx.clearRect(0, 0, g.widthPx, g.heightPx);
-  drawLaneBackgrounds(ctx, g, layout);
+  const bands = laneBands(g, layout);
+  drawLaneBackgrounds(ctx, g, layout, bands);
   const plotW = plotWidthPx(g);
   const scale = windowScale(g, startStep, endStep);
   const laneCount = layout.lanes.length;
@@ -187,7 +189,7 @@ export function drawTimeline(
 
   // The plot under the axis, in the raster: backgrounds, grid lines, spans, then marks.
   raster.begin(plotW, g.heightPx - g.axisHeightPx, dpr, '#ffffff');
-  rasterLaneBackgrounds(raster, g, layout);
+  for (const band of bands) raster.fillRect(0, band.y - g.axisHeightPx, raster.widthPx, band.height, band.color);
   for (const t of ticks) raster.fillRect(t.px, 0, 1, raster.heightPx, GRID_COLOR);
   const laneTop = (lane: number) => laneTopPx(g, lane) - g.axisHeightPx;
 
