@@ -63,5 +63,5 @@ export default tseslint.config(
     },
   },
   { files: ['workers/model/**/*.ts'], rules: modelPurity },
-  { files: ['workers/cli/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.{ts,js,mjs}'], rules: { 'no-console': 'off' } },
+  { files: ['workers/cli/**/*.ts', 'tests/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
 );

@@ -1,31 +1,12 @@
 // Symmetry and partial-order reduction never change a verdict (nor the length of a shortest counterexample):
 // each reduced search against the unreduced one, every scenario × variant × pnt_seq rule at 2 CPUs, the
-// scripted scenarios at 3 CPUs, and the sizes where symmetry has CPUs to permute (5–6).
+// scripted scenarios at 3 CPUs, a kick storm at 3 CPUs, and the sizes where symmetry has CPUs to permute (5–6).
+// The merged kick storm at 3 CPUs (about 350,000 states a search) is in tests/slow/, with its own timeout.
 import { describe, it, expect } from 'vitest';
-import { explore, CHECKERS, type ExploreResult } from '../../workers/model/sched/explore.ts';
 import { makeRunConfig } from '../../workers/model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
-import type { PntRule, RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
-
-const verdicts = (r: ExploreResult) => Object.fromEntries(CHECKERS.map((c) => [c, r.violations[c]?.steps ?? null]));
-
-function compareReductions(cfg: RunConfig): { base: number; sym: number; por: number; both: number } {
-  const base = explore(cfg, { symmetry: false, por: false });
-  expect(base.complete).toBe(true);
-  const states = { base: base.states, sym: 0, por: 0, both: 0 };
-  for (const [key, symmetry, por] of [
-    ['sym', true, false],
-    ['por', false, true],
-    ['both', true, true],
-  ] as const) {
-    const r = explore(cfg, { symmetry, por });
-    expect(r.complete, key).toBe(true);
-    expect(verdicts(r), key).toEqual(verdicts(base));
-    expect(r.states, key).toBeLessThanOrEqual(base.states);
-    states[key] = r.states;
-  }
-  return states;
-}
+import type { PntRule, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
+import { compareReductions } from './reductions.ts';
 
 describe('reductions keep every verdict', () => {
   const at2: [ScenarioName, VariantName, PntRule][] = [];
@@ -43,8 +24,11 @@ describe('reductions keep every verdict', () => {
     compareReductions(makeRunConfig({ scenario, variant, cpus: 3, pntRule }));
   });
 
-  it('kick-storm with one kick at 3 CPUs', () => {
-    compareReductions(makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 3, stormKicks: 1 }));
+  // A 3-CPU kick storm that stays small: without RCU the storm's early use-after-free cuts most schedules short
+  // (about 25,000 states unreduced). The merged and fixed ones are in tests/slow/explore.kickStorm.test.ts.
+  it('kick-storm · no-rcu with one kick at 3 CPUs', () => {
+    const s = compareReductions(makeRunConfig({ scenario: 'kick-storm', variant: 'no-rcu', cpus: 3, stormKicks: 1 }));
+    expect(s.base).toBeGreaterThan(10_000);
   });
 
   it('POR shrinks the merged searches at 3 CPUs by more than a third', () => {
