@@ -144,6 +144,6 @@ describe('byte formatting', () => {
     expect(formatBytes(2_088_960)).toBe('1.99 MiB (2,088,960 B)');
     expect(formatBytes(1024 ** 3)).toBe('1 GiB (1,073,741,824 B)');
     expect(formatBinary(4096)).toBe('4 KiB');
-    expect(groupDigits(1234567)).toBe('1,234,567');
+    expect([0, 999, 1000, 1234567, -1234].map(groupDigits)).toEqual(['0', '999', '1,000', '1,234,567', '-1,234']);
   });
 });

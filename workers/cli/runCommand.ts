@@ -1,6 +1,7 @@
 // `sim run`: run one scenario of the scheduler-core model and print its trace and verdict.
 // Parses, calls workers/model/sched/run.ts and prints; every claim the UI makes can be scripted with it.
 import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOGGLES } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
@@ -87,8 +88,8 @@ export function readScheduleFile(path: string): string[] {
     } catch {
       throw new UsageError(`--schedule: ${path} is not valid JSON`);
     }
-    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new UsageError(`--schedule: ${path} must hold a JSON array of actor ids (strings)`);
-    return parsed as string[];
+    if (!v.is(v.array(v.string()), parsed)) throw new UsageError(`--schedule: ${path} must hold a JSON array of actor ids (strings)`);
+    return parsed;
   }
   return trimmed.split(/[\s,]+/).filter(Boolean);
 }
