@@ -106,6 +106,8 @@ describe('sim run: bad input exits 2 with one line on stderr', () => {
   writeFileSync(badSchedule, '["boot", "irq:1"]');
   const notJson = join(tmp, 'broken.json');
   writeFileSync(notJson, '["boot", ');
+  const notStrings = join(tmp, 'numbers.json');
+  writeFileSync(notStrings, '["boot", 3]');
   const cases: { args: string[]; has: string }[] = [
     { args: ['--scenario', 'nope'], has: '--scenario must be one of boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm' },
     { args: ['--variant', 'v3'], has: '--variant must be one of before, no-rcu, merged, fixed' },
@@ -116,6 +118,10 @@ describe('sim run: bad input exits 2 with one line on stderr', () => {
     { args: ['--frob'], has: 'unknown option "--frob"' },
     { args: ['--schedule', badSchedule], has: 'schedule step 2: actor "irq:1" cannot move' },
     { args: ['--schedule', notJson], has: 'is not valid JSON' },
+    { args: ['--schedule', notStrings], has: 'must hold a JSON array of actor ids (strings)' },
+    { args: ['--schedule='], has: '--schedule must be a non-empty value (got "")' },
+    { args: ['--cpus', '4', '--cpus', '4'], has: '--cpus given more than once' },
+    { args: ['--fail-alloc-at', '-2'], has: '--fail-alloc-at must be an integer from -1 to 1000000 (got "-2")' },
     { args: ['--schedule', join(tmp, 'missing.json')], has: 'cannot read file' },
   ];
   for (const c of cases) {

@@ -1,5 +1,10 @@
-// A small, strict argument parser shared by the `sim` subcommands. Every mistake becomes a UsageError
-// whose message is the one line printed on stderr (exit code 2); nothing is guessed or ignored.
+// The strict option parser shared by the `sim` subcommands: node:util parseArgs splits the words and valibot
+// checks and converts the values. Every mistake becomes a UsageError whose message is the one line printed
+// on stderr (exit code 2); nothing is guessed or ignored.
+import { parseArgs } from 'node:util';
+import * as v from 'valibot';
+
+type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
 
 /** Bad command-line input. `message` is a complete one-line explanation, without the "error: " prefix. */
 export class UsageError extends Error {
@@ -82,96 +87,90 @@ export function describeAllowed(spec: OptionSpec): string {
     case 'flag':
       return 'no value';
     case 'string':
-      return 'a value';
+      return 'a non-empty value';
   }
 }
 
-function parseIntValue(name: string, spec: IntOption, raw: string): number {
-  // Decimal digits only: rejects "", "1.5", "1e3", "0x10", " 4" and "+4".
-  const value = /^-?[0-9]+$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(value) || value < spec.min || value > spec.max) {
-    throw new UsageError(`--${name} must be ${describeAllowed(spec)} (got ${JSON.stringify(raw)})`);
+/** The valibot schema that checks and converts one option's raw value (a string, `true`, or absent). */
+function schemaOf(spec: OptionSpec) {
+  switch (spec.kind) {
+    case 'int': {
+      // Decimal digits only: rejects "", "1.5", "1e3", "0x10", " 4" and "+4", which Number() would accept.
+      const int = v.pipe(v.string(), v.regex(/^-?[0-9]+$/), v.toNumber(), v.minValue(spec.min), v.maxValue(spec.max));
+      return spec.default === undefined ? int : v.optional(int, String(spec.default));
+    }
+    case 'enum':
+      return v.optional(v.picklist(spec.values), spec.default);
+    case 'flag':
+      return v.optional(v.boolean(), false);
+    case 'string':
+      return v.optional(v.pipe(v.string(), v.nonEmpty()), spec.default);
   }
-  return value;
-}
-
-function parseEnumValue(name: string, spec: EnumOption, raw: string): string {
-  if (!spec.values.includes(raw)) {
-    throw new UsageError(`--${name} must be ${describeAllowed(spec)} (got ${JSON.stringify(raw)})`);
-  }
-  return raw;
 }
 
 /**
- * Parses `argv` (the words after the subcommand) against `specs`. Accepts `--name value` and
- * `--name=value`; rejects unknown options, positional words, repeated options, missing values, a flag
- * given a value, and missing required options. `commandName` appears in messages. O(argv.length).
+ * Rejects what `parseArgs` lets through in non-strict mode: positional words, "--", unknown or short
+ * options, repeats, a flag given a value, and a missing value. Throws UsageError. O(tokens).
+ */
+function checkTokens(commandName: string, tokens: readonly Token[], specs: OptionSpecs): void {
+  const allowed = Object.keys(specs).map((n) => `--${n}`).join(', ');
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    if (token.kind !== 'option') {
+      const word = token.kind === 'positional' ? token.value : '--';
+      throw new UsageError(`unexpected argument ${JSON.stringify(word)} for "${commandName}" (options: ${allowed})`);
+    }
+    const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
+    if (!spec || token.rawName !== `--${token.name}`) {
+      throw new UsageError(`unknown option ${JSON.stringify(token.rawName)} for "${commandName}" (options: ${allowed})`);
+    }
+    if (seen.has(token.name)) throw new UsageError(`${token.rawName} given more than once`);
+    seen.add(token.name);
+    if (spec.kind === 'flag') {
+      if (token.value !== undefined) throw new UsageError(`${token.rawName} takes no value (got ${JSON.stringify(token.value)})`);
+    } else if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+      // parseArgs takes any next word as the value; "--cpus --json" more likely forgot the value.
+      throw new UsageError(`${token.rawName} needs a value: ${describeAllowed(spec)}`);
+    }
+  }
+}
+
+/**
+ * Parses `argv` (the words after the subcommand) against `specs`: `node:util` parseArgs splits the words,
+ * checkTokens rejects what it lets through, and one valibot schema per option checks and converts the
+ * values and fills the defaults. Accepts `--name value` and `--name=value` (also `--fail-alloc-at -1`).
+ * Every error is a UsageError naming the option and what it accepts. `commandName` appears in messages.
  */
 export function parseOptions<S extends OptionSpecs>(
   commandName: string,
   argv: readonly string[],
   specs: S,
 ): ParsedOptions<S> {
-  const names = Object.keys(specs);
-  const allowed = names.map((n) => `--${n}`).join(', ');
-  const raw = new Map<string, string | true>();
+  // Not strict: strict mode takes "--cpus -3" as a missing value, lets repeats and "--" through, and words
+  // its errors for programs with positional arguments; checkTokens says it in our terms instead.
+  const { values, tokens } = parseArgs({
+    args: [...argv],
+    options: Object.fromEntries(
+      Object.entries(specs).map(([name, spec]) => [name, { type: spec.kind === 'flag' ? 'boolean' : 'string' }] as const),
+    ),
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  checkTokens(commandName, tokens, specs);
 
-  for (let i = 0; i < argv.length; i++) {
-    const word = argv[i];
-    if (!word.startsWith('--') || word === '--') {
-      throw new UsageError(`unexpected argument ${JSON.stringify(word)} for "${commandName}" (options: ${allowed})`);
-    }
-    const eq = word.indexOf('=');
-    const name = eq === -1 ? word.slice(2) : word.slice(2, eq);
-    const spec = Object.hasOwn(specs, name) ? specs[name] : undefined;
-    if (!spec) {
-      throw new UsageError(`unknown option "--${name}" for "${commandName}" (options: ${allowed})`);
-    }
-    if (raw.has(name)) throw new UsageError(`--${name} given more than once`);
-    if (spec.kind === 'flag') {
-      if (eq !== -1) throw new UsageError(`--${name} takes no value (got ${JSON.stringify(word.slice(eq + 1))})`);
-      raw.set(name, true);
-      continue;
-    }
-    let value: string;
-    if (eq !== -1) {
-      value = word.slice(eq + 1);
-    } else {
-      const next = argv[i + 1];
-      if (next === undefined || next.startsWith('--')) {
-        throw new UsageError(`--${name} needs a value: ${describeAllowed(spec)}`);
-      }
-      value = next;
-      i++;
-    }
-    raw.set(name, value);
-  }
-
-  const out: Record<string, number | string | boolean> = {};
-  for (const name of names) {
-    const spec = specs[name];
-    const given = raw.get(name);
-    switch (spec.kind) {
-      case 'flag':
-        out[name] = given === true;
-        break;
-      case 'int':
-        if (typeof given === 'string') out[name] = parseIntValue(name, spec, given);
-        else if (spec.default !== undefined) out[name] = spec.default;
-        else throw new UsageError(`--${name} is required: ${describeAllowed(spec)}`);
-        break;
-      case 'enum':
-        out[name] = typeof given === 'string' ? parseEnumValue(name, spec, given) : spec.default;
-        break;
-      case 'string':
-        if (typeof given === 'string') {
-          if (given === '') throw new UsageError(`--${name} needs a non-empty value`);
-          out[name] = given;
-        } else if (spec.default !== undefined) out[name] = spec.default;
-        break;
-    }
-  }
-  return out as ParsedOptions<S>;
+  const schema = v.object(Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, schemaOf(spec)])));
+  const result = v.safeParse(schema, values, { abortEarly: true });
+  if (result.success) return result.output as ParsedOptions<S>;
+  const [issue] = result.issues;
+  const at = issue.path?.[0];
+  if (!at) throw new UsageError(issue.message);
+  // The path holds the option's name and its raw value, so the message quotes what the user typed.
+  const name = String(at.key);
+  const allowed = describeAllowed(specs[name]);
+  throw new UsageError(
+    at.value === undefined ? `--${name} is required: ${allowed}` : `--${name} must be ${allowed} (got ${JSON.stringify(at.value)})`,
+  );
 }
 
 /** Help lines for the options, one per option, aligned. */

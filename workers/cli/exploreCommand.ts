@@ -6,7 +6,7 @@ import { explore, CHECKERS, type CheckerName, type ExploreResult } from '../mode
 import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
-import { TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
+import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
 
 /** Exhaustive search grows exponentially with the CPU count: beyond 4 it is a job for the UI's sampler. */
 export const MAX_EXPLORE_CPUS = 4;
@@ -15,7 +15,7 @@ export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
   cpus: { kind: 'int', min: 1, max: MAX_EXPLORE_CPUS, default: 2, help: 'nr_cpu_ids N (exhaustive search: 1..4 only)' },
-  'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
+  'pnt-rule': PNT_RULE_OPTION,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'storm-kicks': { kind: 'int', min: 1, max: 100, default: 1, help: 'kick-storm: kicks BPF issues in all (pass the same to sim run)' },
@@ -30,7 +30,9 @@ const USAGE =
   '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
-  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n\n' +
+  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n' +
+  PNT_RULE_HELP +
+  '\n' +
   'options:\n' +
   formatOptionsHelp(EXPLORE_OPTIONS);
 

@@ -1,12 +1,12 @@
 // Text formatting for the CLI's human-readable output: byte counts in binary units with exact bytes,
-// and plain aligned tables. Locale-independent so output is identical on every machine.
+// and plain aligned tables. Always the en-US format, whatever the machine's locale, so output is identical
+// everywhere.
 
 const BINARY_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
 
 /** 1234567 → "1,234,567". Integers only. */
 export function groupDigits(value: number): string {
-  const sign = value < 0 ? '-' : '';
-  return sign + String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return value.toLocaleString('en-US');
 }
 
 /** Bytes in the largest binary unit ≥ 1, at most two decimals, trailing zeros dropped: "1.99 MiB", "64 KiB", "24 B". */

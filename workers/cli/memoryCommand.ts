@@ -23,7 +23,8 @@ const USAGE =
   'usage: sim memory --cpus N [--page-size 4096|65536] [--nodes K] [--json]\n\n' +
   'Memory taken by the sched_ext kick pseqs arrays for nr_cpu_ids = N: the old percpu design\n' +
   '(8·N bytes per CPU, fails above PCPU_MIN_UNIT_SIZE) and kvzalloc_node() of S = 16 + 8·N bytes\n' +
-  'per CPU (kmalloc, with the vmalloc fallback when S > PAGE_SIZE).\n\n' +
+  'per CPU (kmalloc, with the vmalloc fallback when S > PAGE_SIZE). The rules behind each row are in\n' +
+  "workers/model/README.md, 'kvzalloc_node() sizes' and 'The percpu limit'.\n\n" +
   'options:\n' +
   formatOptionsHelp(MEMORY_OPTIONS);
 

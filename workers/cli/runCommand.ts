@@ -1,6 +1,7 @@
 // `sim run`: run one scenario of the scheduler-core model and print its trace and verdict.
 // Parses, calls workers/model/sched/run.ts and prints; every claim the UI makes can be scripted with it.
 import { readFileSync } from 'node:fs';
+import * as v from 'valibot';
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOGGLES } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
@@ -18,13 +19,25 @@ export const TOGGLE_OPTIONS = {
   'fail-alloc-at': { kind: 'int', min: -1, max: 1_000_000, default: -1, help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)' },
 } as const;
 
+/** Shared by `sim run` and `sim explore`; PNT_RULE_HELP says where the rule is explained. */
+export const PNT_RULE_OPTION = {
+  kind: 'enum',
+  values: ['6.17', 'a379fa1e2cae'],
+  default: '6.17',
+  help: 'where pnt_seq is incremented',
+} as const;
+
+export const PNT_RULE_HELP =
+  '--pnt-rule 6.17 increments pnt_seq in switch_class() only, a379fa1e2cae on every put/pick; see\n' +
+  "workers/model/README.md, 'Where pnt_seq is incremented'.\n";
+
 export const RUN_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
   cpus: { kind: 'int', min: 1, max: MAX_SCHED_CPUS, default: 4, help: 'nr_cpu_ids N' },
   nodes: { kind: 'int', min: 1, max: 16, default: 1, help: 'NUMA nodes' },
   'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
-  'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
+  'pnt-rule': PNT_RULE_OPTION,
   kvmalloc: { kind: 'enum', values: ['kmalloc', 'vmalloc'], default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
   ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
@@ -39,7 +52,9 @@ export const RUN_OPTIONS = {
 const USAGE =
   'usage: sim run --scenario NAME --variant V --cpus N [--seed S | --schedule FILE] [--summary] [--json]\n\n' +
   'Runs one scenario of the model: per-CPU pointer table, kvzalloc heap, RCU grace periods, the kick and\n' +
-  'enable/disable paths. Same inputs give a byte-identical trace (see "traceHash").\n\n' +
+  'enable/disable paths. Same inputs give a byte-identical trace (see "traceHash").\n' +
+  PNT_RULE_HELP +
+  '\n' +
   'options:\n' +
   formatOptionsHelp(RUN_OPTIONS);
 
@@ -73,8 +88,8 @@ export function readScheduleFile(path: string): string[] {
     } catch {
       throw new UsageError(`--schedule: ${path} is not valid JSON`);
     }
-    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new UsageError(`--schedule: ${path} must hold a JSON array of actor ids (strings)`);
-    return parsed as string[];
+    if (!v.is(v.array(v.string()), parsed)) throw new UsageError(`--schedule: ${path} must hold a JSON array of actor ids (strings)`);
+    return parsed;
   }
   return trimmed.split(/[\s,]+/).filter(Boolean);
 }
