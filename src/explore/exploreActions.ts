@@ -4,12 +4,11 @@
 import { proxy } from 'comlink';
 import type { CheckerName, ExploreProgressReport } from '../../workers/api.ts';
 import { resetSim } from '../sim/simClient.ts';
+import { nextRequestId } from '../sim/requestId.ts';
 import { errorMessage, isCancellation, requestSim } from '../sim/simRequest.ts';
 import { useAppStore } from '../state/store.ts';
 import { buildRaceConfig, raceBaseKey } from '../races/raceConfig.ts';
 import { exploreCpusProblem } from './exploreConfig.ts';
-
-let nextRequestId = 1;
 
 /** Explore every interleaving of the current scenario, variant, rule and CPU count. */
 export async function runExplore(): Promise<void> {
@@ -20,7 +19,7 @@ export async function runExplore(): Promise<void> {
   if (exploreCpusProblem(s.cpus, minCpus)) return;
   const config = buildRaceConfig(params, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
   if (!config) return;
-  const requestId = nextRequestId++;
+  const requestId = nextRequestId();
   s.startExplore(requestId, { params, cpus: config.cpus });
   const onProgress = proxy((p: ExploreProgressReport) => useAppStore.getState().reportExploreProgress(requestId, p));
   try {
