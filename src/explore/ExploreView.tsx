@@ -8,7 +8,7 @@ import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
-import { runExplore, showCounterexample, stopExploring } from './exploreActions.ts';
+import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, EXPLORE_CHECKERS, EXPLORE_MAX_CPUS, completenessText, exploreCpusProblem } from './exploreConfig.ts';
 
 const selectClass = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
@@ -180,6 +180,7 @@ function toggleText(t: Toggles): string {
 function Results() {
   const result = useAppStore((s) => s.exploreResult);
   const target = useAppStore((s) => s.exploreTarget);
+  const showCounterexample = useAppStore((s) => s.showCounterexample);
   if (!result || !target) return null;
   const reachedWord = result.complete ? 'not reachable' : 'not found (search incomplete)';
   return (
