@@ -1,17 +1,16 @@
 // The explore view: every interleaving of the current scenario at 1–4 CPUs, searched in the worker, with
 // live progress, a Stop that terminates the worker, and per checker whether some schedule reaches it. Each
 // counterexample (a shortest schedule) loads into the race stepper at the step where it shows.
-import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
-import { runExplore, showCounterexample, stopExploring } from './exploreActions.ts';
+import { LabeledSelect } from '../ui/LabeledSelect.tsx';
+import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, EXPLORE_CHECKERS, EXPLORE_MAX_CPUS, completenessText, exploreCpusProblem } from './exploreConfig.ts';
 
-const selectClass = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
 const primaryButtonClass =
@@ -53,70 +52,44 @@ function Inputs() {
     })),
   );
   const running = useAppStore((s) => s.exploreStatus === 'running');
-  const id = useId();
   const problem = exploreCpusProblem(cpus, minCpus);
   return (
     <fieldset disabled={running} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white px-4 py-3">
-      <div className="flex flex-col">
-        <label htmlFor={`${id}-scenario`} className="text-xs font-medium text-slate-600">
-          Scenario
-        </label>
-        <select id={`${id}-scenario`} className={selectClass} value={scenario} onChange={(e) => actions.setScenario(e.currentTarget.value as ScenarioName)}>
-          {(catalog?.scenarios ?? [{ name: scenario, title: scenario }]).map((s) => (
-            <option key={s.name} value={s.name}>
-              {s.title} ({s.name})
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor={`${id}-variant`} className="text-xs font-medium text-slate-600">
-          Variant
-        </label>
-        <select id={`${id}-variant`} className={selectClass} value={variant} onChange={(e) => actions.setVariant(e.currentTarget.value as VariantName)}>
-          {(catalog?.variants ?? []).map((v) => (
-            <option key={v.name} value={v.name}>
-              {v.name} — {v.commit}
-            </option>
-          ))}
-          {variant === 'custom' && (
-            <option value="custom" disabled>
-              custom — toggles changed by hand
-            </option>
-          )}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor={`${id}-cpus`} className="text-xs font-medium text-slate-600">
-          CPUs
-        </label>
-        <select
-          id={`${id}-cpus`}
-          className={selectClass}
-          value={cpus <= EXPLORE_MAX_CPUS ? String(cpus) : ''}
-          onChange={(e) => actions.setCpus(Number(e.currentTarget.value))}
-        >
-          {cpus > EXPLORE_MAX_CPUS && (
-            <option value="" disabled>
-              {fmt(cpus)}: too many
-            </option>
-          )}
-          {Array.from({ length: EXPLORE_MAX_CPUS }, (_, i) => i + 1).map((n) => (
-            <option key={n} value={n} disabled={n < minCpus}>
-              {n}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="flex flex-col">
-        <label htmlFor={`${id}-rule`} className="text-xs font-medium text-slate-600">
-          pnt_seq rule
-        </label>
-        <select id={`${id}-rule`} className={selectClass} value={pntRule} onChange={(e) => actions.setRule(e.currentTarget.value as PntRule)}>
-          <option value="6.17">6.17 (default)</option>
-          <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
-        </select>
-      </div>
+      <LabeledSelect label="Scenario" value={scenario} onChange={(v) => actions.setScenario(v as ScenarioName)}>
+        {(catalog?.scenarios ?? [{ name: scenario, title: scenario }]).map((s) => (
+          <option key={s.name} value={s.name}>
+            {s.title} ({s.name})
+          </option>
+        ))}
+      </LabeledSelect>
+      <LabeledSelect label="Variant" value={variant} onChange={(v) => actions.setVariant(v as VariantName)}>
+        {(catalog?.variants ?? []).map((v) => (
+          <option key={v.name} value={v.name}>
+            {v.name} — {v.commit}
+          </option>
+        ))}
+        {variant === 'custom' && (
+          <option value="custom" disabled>
+            custom — toggles changed by hand
+          </option>
+        )}
+      </LabeledSelect>
+      <LabeledSelect label="CPUs" value={cpus <= EXPLORE_MAX_CPUS ? String(cpus) : ''} onChange={(v) => actions.setCpus(Number(v))}>
+        {cpus > EXPLORE_MAX_CPUS && (
+          <option value="" disabled>
+            {fmt(cpus)}: too many
+          </option>
+        )}
+        {Array.from({ length: EXPLORE_MAX_CPUS }, (_, i) => i + 1).map((n) => (
+          <option key={n} value={n} disabled={n < minCpus}>
+            {n}
+          </option>
+        ))}
+      </LabeledSelect>
+      <LabeledSelect label="pnt_seq rule" value={pntRule} onChange={(v) => actions.setRule(v as PntRule)}>
+        <option value="6.17">6.17 (default)</option>
+        <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
+      </LabeledSelect>
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
           <input type="checkbox" className="accent-sky-700" checked={symmetry} onChange={(e) => actions.setReductions(e.currentTarget.checked, por)} />
@@ -180,6 +153,7 @@ function toggleText(t: Toggles): string {
 function Results() {
   const result = useAppStore((s) => s.exploreResult);
   const target = useAppStore((s) => s.exploreTarget);
+  const showCounterexample = useAppStore((s) => s.showCounterexample);
   if (!result || !target) return null;
   const reachedWord = result.complete ? 'not reachable' : 'not found (search incomplete)';
   return (

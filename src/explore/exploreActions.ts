@@ -1,15 +1,14 @@
-// Starting and stopping a search, and loading a counterexample into the race stepper. The search is one
-// long worker call; progress comes back through a comlink proxy, and Stop terminates the worker (the
-// next request starts a fresh one, and the races view re-runs its scenario there).
+// Starting and stopping a search (loading a counterexample is a store action: showCounterexample). The
+// search is one long worker call; progress comes back through a comlink proxy, and Stop terminates the
+// worker (the next request starts a fresh one, and the races view re-runs its scenario there).
 import { proxy } from 'comlink';
-import type { CheckerName, ExploreProgressReport } from '../../workers/api.ts';
+import type { ExploreProgressReport } from '../../workers/api.ts';
 import { resetSim } from '../sim/simClient.ts';
+import { nextRequestId } from '../sim/requestId.ts';
 import { errorMessage, isCancellation, requestSim } from '../sim/simRequest.ts';
 import { useAppStore } from '../state/store.ts';
-import { buildRaceConfig, raceBaseKey } from '../races/raceConfig.ts';
+import { buildRaceConfig } from '../races/raceConfig.ts';
 import { exploreCpusProblem } from './exploreConfig.ts';
-
-let nextRequestId = 1;
 
 /** Explore every interleaving of the current scenario, variant, rule and CPU count. */
 export async function runExplore(): Promise<void> {
@@ -20,7 +19,7 @@ export async function runExplore(): Promise<void> {
   if (exploreCpusProblem(s.cpus, minCpus)) return;
   const config = buildRaceConfig(params, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
   if (!config) return;
-  const requestId = nextRequestId++;
+  const requestId = nextRequestId();
   s.startExplore(requestId, { params, cpus: config.cpus });
   const onProgress = proxy((p: ExploreProgressReport) => useAppStore.getState().reportExploreProgress(requestId, p));
   try {
@@ -35,20 +34,4 @@ export async function runExplore(): Promise<void> {
 /** Stop the search in flight by terminating the worker. */
 export function stopExploring(): void {
   if (useAppStore.getState().exploreStatus === 'running') resetSim();
-}
-
-/**
- * Load the shortest schedule that trips `checker` into the race stepper, with the cursor on the step where
- * the violation shows, and switch to the Races tab. Uses the searched inputs, not the current ones.
- */
-export function showCounterexample(checker: CheckerName): void {
-  const s = useAppStore.getState();
-  const target = s.exploreTarget;
-  const cx = s.exploreResult?.violations[checker];
-  if (!target || !cx) return;
-  const config = buildRaceConfig(target.params, { cpus: target.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
-  if (!config) return;
-  s.setCpus(target.cpus);
-  s.restoreRace({ ...target.params, schedule: [...cx.schedule], scheduleBase: raceBaseKey(config) }, cx.steps, null);
-  s.setActiveView('races');
 }

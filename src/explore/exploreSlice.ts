@@ -1,8 +1,8 @@
 // The explore view's state: which search is running or was last run (its inputs are a snapshot of the
 // races view's inputs and the CPU count, so a counterexample can be loaded into the stepper later even
 // after the inputs changed), its live progress, its result, and the reduction switches.
-import type { ExploreProgressReport, ExploreReply } from '../../workers/api.ts';
-import type { RaceParams } from '../races/raceConfig.ts';
+import type { CheckerName, ExploreProgressReport, ExploreReply } from '../../workers/api.ts';
+import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConfig.ts';
 import type { AppStateCreator } from '../state/store.ts';
 
 export type ExploreStatus = 'idle' | 'running' | 'done' | 'stopped' | 'error';
@@ -31,6 +31,12 @@ export interface ExploreSlice {
   /** The search was stopped (the worker terminated): keep the last progress, no result. */
   stopExplore: (requestId: number) => void;
   failExplore: (requestId: number, error: string) => void;
+  /**
+   * Load the shortest schedule that trips `checker` into the race stepper, with the cursor on the step
+   * where the violation shows, and switch to the Races tab: one update (so one history entry). Uses the
+   * searched inputs, not the current ones.
+   */
+  showCounterexample: (checker: CheckerName) => void;
 }
 
 export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
@@ -60,5 +66,26 @@ export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
     stopExplore: (requestId) =>
       current(requestId, (s) => (s.exploreStatus === 'running' ? { exploreStatus: 'stopped' } : {}), 'explore/stop'),
     failExplore: (requestId, error) => current(requestId, () => ({ exploreStatus: 'error', exploreError: error }), 'explore/fail'),
+    showCounterexample: (checker) =>
+      set(
+        (s) => {
+          const target = s.exploreTarget;
+          const cx = s.exploreResult?.violations[checker];
+          if (!target || !cx) return s;
+          const config = buildRaceConfig(target.params, { cpus: target.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
+          if (!config) return s;
+          // target.cpus is a built config's CPU count, so it is in range: no clamping as setCpus does.
+          return {
+            cpus: target.cpus,
+            raceParams: { ...target.params, schedule: [...cx.schedule], scheduleBase: raceBaseKey(config) },
+            raceStep: cx.steps,
+            raceWindow: null,
+            racePlaying: false,
+            activeView: 'races',
+          };
+        },
+        undefined,
+        'explore/showCounterexample',
+      ),
   };
 };

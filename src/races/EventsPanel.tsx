@@ -3,7 +3,7 @@
 // arrives with the step view; events of steps not visited yet show their columns (CPU, actor,
 // function, kind, array). Long runs are virtualised: only the rows in (or next to) the scrolled part
 // of the list are in the DOM, so a step re-renders and repaints a couple of dozen rows, not the window.
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { StepView } from '../../workers/api.ts';
 import type { LoadedRace } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
@@ -26,7 +26,11 @@ const LIST_PX = 318;
  */
 const OVERSCAN_ROWS = 3;
 
-/** The model's words for events already seen, per run (filled from step views). */
+/**
+ * The model's words for events of steps seen before, per run (filled from step views after they are
+ * shown; the shown view's own words are read from it directly). Module-level, so a panel mounted again
+ * for the same run still has them.
+ */
 const textCache = new WeakMap<LoadedRace, Map<number, string>>();
 
 function rememberTexts(race: LoadedRace, view: StepView): void {
@@ -102,7 +106,12 @@ export function EventsPanel() {
   const listRef = useRef<HTMLDivElement>(null);
   /** The scroll offset last given to or reported by the list (reading scrollTop could force a layout). */
   const appliedRef = useRef(0);
-  if (race && view && view.steps === race.result.steps) rememberTexts(race, view);
+  /** The view, if it is a view of this run. */
+  const ownView = race && view && view.steps === race.result.steps ? view : null;
+  // After the commit, not during render: the rows of a later step read this step's words from the cache.
+  useEffect(() => {
+    if (race && ownView) rememberTexts(race, ownView);
+  }, [race, ownView]);
 
   const count = race?.result.trace.count ?? 0;
   const [curFrom, curTo] = race && view ? eventsOfStep(race, Math.min(view.step, race.result.steps)) : [0, 0];
@@ -137,7 +146,9 @@ export function EventsPanel() {
   if (race) {
     for (let i = firstRow; i < endRow; i++) {
       // Keyed by position in the rendered window: a jump rewrites the rows in place instead of replacing them.
-      rows.push(<EventRow key={i - firstRow} race={race} index={i} current={i >= curFrom && i < curTo} text={texts?.get(i)} />);
+      const current = i >= curFrom && i < curTo;
+      const text = current && ownView ? ownView.events[i - curFrom]?.text : texts?.get(i);
+      rows.push(<EventRow key={i - firstRow} race={race} index={i} current={current} text={text} />);
     }
   }
   return (

@@ -1,14 +1,12 @@
 // Choosing the next step yourself: fork the loaded run at the cursor with another actor. The worker
 // replays the first `step` choices, takes the chosen actor, then lets the scenario's policy continue;
 // the new run replaces the current one, and its schedule becomes the config's (for links).
+import { nextRequestId } from '../sim/requestId.ts';
 import { errorMessage, isCancellation, requestSim } from '../sim/simRequest.ts';
 import { useAppStore } from '../state/store.ts';
 import { buildRaceConfig, raceBaseKey, raceConfigKey } from './raceConfig.ts';
 import { selectRaceConfig } from './raceSelectors.ts';
 import { completeRace } from './useRaceRun.ts';
-
-/** Request ids of forks, apart from the query ids (which count up from 1). */
-let nextForkId = 1_000_000_000;
 
 export async function forkRace(actorId: string): Promise<void> {
   const start = useAppStore.getState();
@@ -16,7 +14,7 @@ export async function forkRace(actorId: string): Promise<void> {
   const config = selectRaceConfig(start);
   if (!race || !config) return;
   const step = start.raceView?.step ?? start.raceStep;
-  const requestId = nextForkId++;
+  const requestId = nextRequestId();
   start.startRaceRun(requestId);
   start.setRacePlaying(false);
   try {

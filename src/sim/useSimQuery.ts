@@ -2,6 +2,7 @@
 // are dropped, and a superseded request that has run too long is killed by restarting the worker.
 import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react';
 import { getSimEpoch, resetSim, subscribeSimEpoch } from './simClient.ts';
+import { nextRequestId } from './requestId.ts';
 import { errorMessage, isCancellation, requestSim, type SimCall } from './simRequest.ts';
 
 export interface SimQuery<T> {
@@ -17,8 +18,6 @@ export interface SimQuery<T> {
   terminateAfterMs?: number;
 }
 
-let nextRunId = 1;
-
 /** The worker epoch: changes whenever resetSim() starts a fresh worker. */
 export function useSimEpoch(): number {
   return useSyncExternalStore(subscribeSimEpoch, getSimEpoch, getSimEpoch);
@@ -31,7 +30,7 @@ export function restartSim(): void {
 
 /**
  * Runs `query.run` in the worker whenever `key` changes or the worker restarts, reporting through
- * the callbacks with a run id that is unique across all queries. Only the latest run reports.
+ * the callbacks with a run id unique across all requests (nextRequestId). Only the latest run reports.
  */
 export function useSimQuery<T>(query: SimQuery<T>): void {
   const { key, enabled = true, terminateAfterMs = 250 } = query;
@@ -43,7 +42,7 @@ export function useSimQuery<T>(query: SimQuery<T>): void {
 
   useEffect(() => {
     if (!enabled) return;
-    const runId = nextRunId++;
+    const runId = nextRequestId();
     const controller = new AbortController();
     const startedAt = performance.now();
     let settled = false;

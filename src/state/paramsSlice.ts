@@ -1,5 +1,5 @@
-// Inputs of every view: the machine (CPU count, page size, NUMA nodes) and which view is shown.
-// URL-backed (by the URL-sync slice). Actions clamp, so the store only ever holds valid values.
+// Inputs of every view: the machine (CPU count, page size, NUMA nodes) and which view is shown, all in
+// the link (src/url/useUrlSync.ts reads and writes them). Actions clamp, so the store only ever holds valid values.
 import type { PageSize } from '../../workers/api.ts';
 import type { AppStateCreator } from './store.ts';
 

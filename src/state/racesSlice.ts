@@ -1,4 +1,4 @@
-// The races view's state: its inputs (URL-backed by the URL work: scenario, variant/toggles, rule,
+// The races view's state: its inputs (in the link, through src/url/: scenario, variant/toggles, rule,
 // seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
 // whole, never mutated), the step view shown, and the cursor and player.
 import type { Catalog, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';

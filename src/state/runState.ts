@@ -1,4 +1,5 @@
-// The lifecycle of one worker request, shared by every slice that shows worker results.
+// The lifecycle of one worker request, shared by the memory and races slices (a search, which can also
+// be stopped, keeps its own in the explore slice).
 // Pure reducers: a result or error for a run that is no longer current returns the same object.
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'error';

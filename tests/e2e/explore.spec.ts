@@ -51,6 +51,7 @@ test.describe('explore view', () => {
     const cx = s.exploreResult!.violations.useAfterFree!;
     expect(cx.steps).toBe(cx.schedule.length);
 
+    const exploreUrl = page.url();
     await page.getByRole('button', { name: 'Show the use-after-free counterexample in the race stepper' }).click();
     await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
     await page.waitForFunction(
@@ -75,6 +76,13 @@ test.describe('explore view', () => {
     await expect(kasan).toContainText(`step ${cx.steps} ·`);
     await kasan.scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'test-results/explore-uaf-in-stepper.png', fullPage: true });
+
+    // The click was one history entry: one Back returns to the Explore tab as it was, without the schedule.
+    await page.goBack();
+    await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
+    expect(page.url()).toBe(exploreUrl);
+    const back = await state<{ raceParams: { schedule: string[] } }>(page);
+    expect(back.raceParams.schedule).toEqual([]);
   });
 
   test('searches with the races view’s injected -ENOMEM and custom toggles, and says so above the results', async ({ page }) => {

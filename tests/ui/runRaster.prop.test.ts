@@ -3,7 +3,7 @@
 // CSS px × dpr), translucent fills blend over what is there, nothing is written outside the buffer.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { blendOver, parseHexColor, RunRaster } from '../../src/charts/timeline/runRaster.ts';
+import { blendOver, packColor, RunRaster } from '../../src/charts/timeline/runRaster.ts';
 
 beforeAll(() => {
   // Node has no ImageData; the raster only needs its shape.
@@ -21,22 +21,26 @@ beforeAll(() => {
 
 const PALETTE = ['#ffffff', '#2563eb', '#dc2626', '#0d9488', '#f8fafc', '#abc'];
 
-describe('parseHexColor and blendOver', () => {
+describe('packColor and blendOver', () => {
   it('lay out RGBA bytes as an ImageData does', () => {
-    const bytes = new Uint8Array(new Uint32Array([parseHexColor('#123456')]).buffer);
+    const bytes = new Uint8Array(new Uint32Array([packColor('#123456')]).buffer);
     expect([...bytes]).toEqual([0x12, 0x34, 0x56, 0xff]);
-    expect(parseHexColor('#abc')).toBe(parseHexColor('#aabbcc'));
-    expect(() => parseHexColor('red')).toThrow(/not #rgb/);
+    expect(packColor('#abc')).toBe(packColor('#aabbcc'));
+    expect(packColor('red')).toBe(packColor('#ff0000'));
+    expect(packColor('rgb(18, 52, 86)')).toBe(packColor('#123456'));
+    expect(() => packColor('not a colour')).toThrow(/not an opaque CSS colour/);
+    // Translucency is fillRect's alpha argument; the colour itself must be opaque (blendOver assumes it).
+    expect(() => packColor('rgba(0, 0, 0, 0.5)')).toThrow(/not an opaque CSS colour/);
   });
 
   it('mixes like canvas source-over on an opaque pixel', () => {
-    const white = parseHexColor('#ffffff');
-    const black = parseHexColor('#000000');
+    const white = packColor('#ffffff');
+    const black = packColor('#000000');
     const mid = new Uint8Array(new Uint32Array([blendOver(black, white, 0.5)]).buffer);
     expect([...mid]).toEqual([128, 128, 128, 255]);
     expect(blendOver(black, white, 1)).toBe(black);
     expect(blendOver(black, white, 0)).toBe(white);
-    const pink = new Uint8Array(new Uint32Array([blendOver(parseHexColor('#db2777'), white, 0.35)]).buffer);
+    const pink = new Uint8Array(new Uint32Array([blendOver(packColor('#db2777'), white, 0.35)]).buffer);
     // 255 + (c − 255)·0.35 per channel, within rounding.
     [0xdb, 0x27, 0x77].forEach((c, i) => expect(Math.abs(pink[i] - (255 + (c - 255) * 0.35))).toBeLessThanOrEqual(1));
   });
@@ -70,10 +74,10 @@ describe('RunRaster', () => {
         r.begin(W, H, dpr, '#ffffff');
         const cols = Math.round(W * dpr);
         const rows = Math.round(H * dpr);
-        const want = new Uint32Array(cols * rows).fill(parseHexColor('#ffffff'));
+        const want = new Uint32Array(cols * rows).fill(packColor('#ffffff'));
         for (const f of fills) {
           r.fillRect(f.x, f.y, f.w, f.h, f.color, f.alpha);
-          const c = parseHexColor(f.color);
+          const c = packColor(f.color);
           for (let py = 0; py < rows; py++) {
             if (!(py >= Math.round(f.y * dpr) && py < Math.round((f.y + f.h) * dpr))) continue;
             for (let px = 0; px < cols; px++) {
@@ -94,7 +98,7 @@ describe('RunRaster', () => {
   it('fills runs [lane, x, width, …] at each lane’s top and keeps the buffer between frames', () => {
     const r = new RunRaster();
     r.begin(50, 30, 1, '#ffffff');
-    const blue = parseHexColor('#2563eb');
+    const blue = packColor('#2563eb');
     r.fillRuns([0, 2, 3, 2, 10, 1], '#2563eb', (lane) => lane * 10, 4, 2);
     expect(r.pixel(2, 4)).toBe(blue);
     expect(r.pixel(4, 5)).toBe(blue);
@@ -105,6 +109,6 @@ describe('RunRaster', () => {
     const image = r.imageData;
     r.begin(50, 30, 1, '#ffffff'); // same size: same buffer, cleared
     expect(r.imageData).toBe(image);
-    expect(r.pixel(2, 4)).toBe(parseHexColor('#ffffff'));
+    expect(r.pixel(2, 4)).toBe(packColor('#ffffff'));
   });
 });

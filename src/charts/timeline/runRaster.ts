@@ -2,19 +2,16 @@
 // rectangles of one to eight pixels per frame; filled as canvas paths they cost ~6 ms of rasterisation
 // under software rendering, written straight into an ImageData a fraction of that (`npm run bench`).
 // Coordinates are CSS pixels relative to the buffer's top-left; edges snap to device pixels.
+import { color } from 'd3';
 
-/** '#rgb' or '#rrggbb' → one pixel of an ImageData seen as Uint32 (little-endian: 0xAABBGGRR), opaque. */
-export function parseHexColor(css: string): number {
-  const m = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(css);
-  if (!m) throw new Error(`timeline colour "${css}" is not #rgb or #rrggbb`);
-  const hex = m[1].length === 3 ? [...m[1]].map((c) => c + c).join('') : m[1];
-  const r = parseInt(hex.slice(0, 2), 16);
-  const g = parseInt(hex.slice(2, 4), 16);
-  const b = parseInt(hex.slice(4, 6), 16);
-  return (0xff000000 | (b << 16) | (g << 8) | r) >>> 0;
+/** An opaque CSS colour (parsed by d3-color) → one pixel of an ImageData seen as Uint32 (little-endian: 0xAABBGGRR). */
+export function packColor(css: string): number {
+  const c = color(css)?.rgb().clamp();
+  if (!c || c.opacity !== 1) throw new Error(`timeline colour "${css}" is not an opaque CSS colour`);
+  return (0xff000000 | (c.b << 16) | (c.g << 8) | c.r) >>> 0;
 }
 
-/** `src` at opacity alpha (0–1) over the opaque pixel `dst`, both as parseHexColor() gives them. */
+/** `src` at opacity alpha (0–1) over the opaque pixel `dst`, both as packColor() gives them. */
 export function blendOver(src: number, dst: number, alpha: number): number {
   const a = Math.round(alpha * 256);
   const mix = (shift: number) => {
@@ -66,7 +63,7 @@ export class RunRaster {
   color(css: string): number {
     let c = this.colors.get(css);
     if (c === undefined) {
-      c = parseHexColor(css);
+      c = packColor(css);
       this.colors.set(css, c);
     }
     return c;
