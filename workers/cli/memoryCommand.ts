@@ -24,7 +24,8 @@ const USAGE =
   'Memory taken by the sched_ext kick pseqs arrays for nr_cpu_ids = N: the old percpu design\n' +
   '(8·N bytes per CPU, fails above PCPU_MIN_UNIT_SIZE) and kvzalloc_node() of S = 16 + 8·N bytes\n' +
   'per CPU (kmalloc, with the vmalloc fallback when S > PAGE_SIZE). The rules behind each row are in\n' +
-  "workers/model/README.md, 'kvzalloc_node() sizes' and 'The percpu limit'.\n\n" +
+  "workers/model/README.md, 'kvzalloc_node: kmalloc first, then vmalloc' and 'Percpu size limit and the\n" +
+  "boot panic'.\n\n" +
   'options:\n' +
   formatOptionsHelp(MEMORY_OPTIONS);
 

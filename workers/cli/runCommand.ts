@@ -29,7 +29,7 @@ export const PNT_RULE_OPTION = {
 
 export const PNT_RULE_HELP =
   '--pnt-rule 6.17 increments pnt_seq in switch_class() only, a379fa1e2cae on every put/pick; see\n' +
-  "workers/model/README.md, 'Where pnt_seq is incremented'.\n";
+  "workers/model/README.md, 'pnt_seq: where it is bumped'.\n";
 
 export const RUN_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
