@@ -3,8 +3,10 @@
 // that shows it), the time until that frame is done (which adds the wait for the frame), and how many
 // frames began in between still showing the old step. Pan/zoom: frame intervals and timeline draw
 // times while synthetic wheel and drag events drive d3-zoom, one per frame.
-import { getLastTimelineDrawMs, getLastTimelineFrameStats, getTimelineWarmUpDraws } from '../charts/timeline/Timeline.tsx';
+import { TIMELINE_DRAW_PROBE } from '../charts/timeline/Timeline.tsx';
+import { TIMELINE_WARM_UP_PROBE } from '../charts/timeline/useTimelineWarmUp.ts';
 import { useAppStore } from '../state/store.ts';
+import { lastSample, sampleCount } from './probeLog.ts';
 
 /**
  * One input's timing. `renderMs` is the time it takes to render the step: input → the step's view
@@ -80,6 +82,12 @@ declare global {
   interface Window {
     __racesBench?: RacesBenchHooks;
   }
+}
+
+/** The latest timeline draw (all zero before the first). */
+function lastTimelineDraw() {
+  const s = lastSample(TIMELINE_DRAW_PROBE);
+  return { ms: s?.ms ?? 0, markRuns: s?.markRuns ?? 0, spanRuns: s?.spanRuns ?? 0, visibleMarks: s?.visibleMarks ?? 0, lanes: s?.lanes ?? 0 };
 }
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
@@ -185,8 +193,8 @@ function setRangeValue(input: HTMLInputElement, value: number): void {
 
 export function installRacesBench(): void {
   window.__racesBench = {
-    lastTimelineDrawMs: getLastTimelineDrawMs,
-    timelineWarmUpDraws: getTimelineWarmUpDraws,
+    lastTimelineDrawMs: () => lastTimelineDraw().ms,
+    timelineWarmUpDraws: () => lastSample(TIMELINE_WARM_UP_PROBE)?.draws ?? 0,
     async play(frames) {
       const intervalsMs: number[] = [];
       const lagSteps: number[] = [];
@@ -306,16 +314,15 @@ export function installRacesBench(): void {
       let maxRuns = 0;
       let last = await nextFrame();
       const zoomFrames = Math.floor(frames / 2);
-      let lastDraw = getLastTimelineDrawMs();
+      let draws = sampleCount(TIMELINE_DRAW_PROBE);
       const sample = (t: number) => {
         intervalsMs.push(t - last);
         last = t;
-        const d = getLastTimelineDrawMs();
-        if (d !== lastDraw) {
-          drawMs.push(d);
-          lastDraw = d;
+        const stats = lastTimelineDraw();
+        if (sampleCount(TIMELINE_DRAW_PROBE) !== draws) {
+          drawMs.push(stats.ms);
+          draws = sampleCount(TIMELINE_DRAW_PROBE);
         }
-        const stats = getLastTimelineFrameStats();
         maxVisibleMarks = Math.max(maxVisibleMarks, stats.visibleMarks);
         maxLanes = Math.max(maxLanes, stats.lanes);
         maxRuns = Math.max(maxRuns, stats.markRuns + stats.spanRuns);
