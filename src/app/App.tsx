@@ -1,11 +1,9 @@
 // Layout shell: a header, the view switcher, and one view per feature. Feature code lives under its
 // own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { installHeatmapBench } from '../charts/heatmap/heatmapBench.ts';
+import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ExploreView } from '../explore/ExploreView.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { RacesView } from '../races/RacesView.tsx';
-import { installAppTestHooks } from '../sim/testHooks.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { selectActiveView, selectSetActiveView } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -75,10 +73,6 @@ export function App() {
   // First: the link's state is in the store before anything reads it.
   const url = useUrlSync();
   const active = useAppStore(selectActiveView);
-  useEffect(() => {
-    installAppTestHooks(useAppStore.getState);
-    installHeatmapBench();
-  }, []);
   return (
     <div className="min-h-screen">
       <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">

@@ -1,7 +1,6 @@
 // The races view: step through a scenario's interleaving forwards and backwards, at 4 CPUs or 8192.
 // Layout: controls and status on top, the timeline (with memory over time) and the CPU grid side by
 // side, then code, events, the next-step chooser, reports and the explanation.
-import { useEffect } from 'react';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useAppStore } from '../state/store.ts';
 import { CodePanel } from './CodePanel.tsx';
@@ -15,7 +14,6 @@ import { RacesStatus } from './RacesStatus.tsx';
 import { RacesTimelinePanel } from './RacesTimelinePanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { selectRaceError } from './raceSelectors.ts';
-import { installRacesBench } from './racesBench.ts';
 import { useRaceKeyboard } from './useRaceKeyboard.ts';
 import { useRacePlayer } from './useRacePlayer.ts';
 import { useRaceRun } from './useRaceRun.ts';
@@ -28,7 +26,6 @@ export function RacesView() {
   useRacePlayer();
   useRaceKeyboard();
   useFollowCursor();
-  useEffect(installRacesBench, []);
   const runError = useAppStore(selectRaceError);
   const error = catalogError ?? runError;
   return (

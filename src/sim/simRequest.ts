@@ -1,5 +1,5 @@
 // One cancellable call to the model worker: races the call against an AbortSignal and the worker's
-// death, and counts calls in flight (for whenIdle). Generic: any view's request goes through here.
+// death, and counts calls in flight. Generic: any view's request goes through here.
 import type { Remote } from 'comlink';
 import type { SimApi } from '../../workers/api.ts';
 import { acquireSim, SimResetError } from './simClient.ts';
@@ -12,7 +12,6 @@ export interface SimRequestOptions {
 }
 
 let inFlight = 0;
-let failNext = false;
 
 /** Number of requests not yet settled. */
 export function simRequestsInFlight(): number {
@@ -30,14 +29,6 @@ export function errorMessage(error: unknown): string {
   return String(error);
 }
 
-/**
- * Test hook: the next request calls a method the worker does not have, so the worker really throws
- * and the request rejects through comlink, exactly as a model exception would.
- */
-export function failNextSimCall(): void {
-  failNext = true;
-}
-
 function abortError(): Error {
   return new DOMException('The request was superseded or cancelled.', 'AbortError');
 }
@@ -51,12 +42,6 @@ export async function requestSim<T>(call: SimCall<T>, options: SimRequestOptions
   if (signal?.aborted) throw abortError();
   const lease = acquireSim();
   if (lease.failure) throw lease.failure;
-  let effectiveCall: SimCall<T> = call;
-  if (failNext) {
-    failNext = false;
-    effectiveCall = (sim) =>
-      (sim as unknown as Record<string, () => Promise<T>>)['__faultInjectedByTest__']();
-  }
   let onAbort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     onAbort = () => reject(abortError());
@@ -64,7 +49,7 @@ export async function requestSim<T>(call: SimCall<T>, options: SimRequestOptions
   });
   inFlight++;
   try {
-    return await Promise.race([effectiveCall(lease.remote), lease.ended, aborted]);
+    return await Promise.race([call(lease.remote), lease.ended, aborted]);
   } finally {
     inFlight--;
     if (onAbort) signal?.removeEventListener('abort', onAbort);

@@ -9,6 +9,7 @@
 // Pan/zoom: timeline frame intervals and draw times while d3-zoom is driven, one event per frame.
 // Prints the figures; asserts only that the storm is big enough.
 import { expect, test } from '@playwright/test';
+import type { InputTiming } from '../../src/harness/frameTiming.ts';
 
 const STORM_KICKS = 12_000;
 
@@ -19,7 +20,6 @@ const quantile = (xs: number[], q: number) => {
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const summary = (xs: number[]) =>
   `n=${xs.length} p50=${ms(quantile(xs, 0.5))} p95=${ms(quantile(xs, 0.95))} max=${ms(Math.max(...xs))}`;
-interface InputTiming { commitMs: number; frameMs: number; renderMs: number; shownMs: number; framesLate: number }
 const timings = (ts: InputTiming[]) => {
   const late = ts.filter((t) => t.framesLate > 0).length;
   const p95 = (f: (t: InputTiming) => number) => ms(quantile(ts.map(f), 0.95));

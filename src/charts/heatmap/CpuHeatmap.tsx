@@ -1,6 +1,7 @@
 // Thin React shell around the CPU grid: owns two canvases (data + hover overlay), a tooltip and a
 // summary line. Any per-CPU value array can be shown: pass the values, a LUT and how to index it.
 import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import { probe, probeClock } from '../../lib/probe.ts';
 import type { ColorLut } from '../shared/colorLut.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import { blankCanvas, getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
@@ -41,12 +42,8 @@ interface Hover {
 
 /** Matches the box's min-h-12; the drawer owns style.height beyond it. */
 const MIN_HEIGHT_PX = 48;
-let lastDrawMs = 0;
-
-/** Duration of the most recent data-layer draw of any CpuHeatmap, ms (for the benchmark). */
-export function getLastHeatmapDrawMs(): number {
-  return lastDrawMs;
-}
+/** Probe name: one data-layer draw (layout + draw), { ms } (src/lib/probe.ts). */
+export const HEATMAP_DRAW_PROBE = 'heatmap.draw';
 
 function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) => number): Uint8Array {
   const out = new Uint8Array(values.length);
@@ -121,7 +118,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     const box = boxRef.current;
     const observed = sizeRef.current;
     if (!canvas || !box || !observed || observed.widthPx < 1) return;
-    const t0 = performance.now();
+    const t0 = probeClock();
     const computed = computeGridLayout(groupSizes, observed.widthPx, maxHeightPx);
     // Same grid as last time (a new step): keep the objects, so the hover canvas is left alone.
     const previous = layoutRef.current;
@@ -142,7 +139,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       size.widthPx,
       size.heightPx,
     );
-    lastDrawMs = performance.now() - t0;
+    probe(HEATMAP_DRAW_PROBE, () => ({ ms: probeClock() - t0 }));
     // A hovered cell may no longer exist (fewer CPUs): drop it.
     const h = hoverRef.current;
     if (h && h.cell >= layout.cellCount) {

@@ -4,14 +4,15 @@
 // so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window and the
 // cursor are read through callbacks from a subscription: the window redraws via the shared frame
 // scheduler, the cursor moves at once; zooming, panning and stepping never re-render React.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type PointerEvent } from 'react';
+// Beside it: the lane layout (useLaneLayout), pointer input (useTimelineHover), the warm-up draws.
+import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
+import { probe, probeClock } from '../../lib/probe.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import {
   blankCanvas,
   createCanvasPresenter,
   getCssPixelContext,
   observeCanvasSize,
-  offscreenContext,
   resizeCanvas,
   type CanvasPresenter,
   type CanvasSize,
@@ -21,17 +22,18 @@ import {
   cursorLeftPx,
   drawTimeline,
   drawTimelineOverlay,
-  laneAtY,
   plotWidthPx,
-  windowScale,
   type TimelineData,
   type TimelineGeometry,
   type TimelineStyle,
 } from './drawTimeline.ts';
 import { RunRaster } from './runRaster.ts';
-import { activeRowsBoth, createRowMarkBuckets, findNearestMark, findVisibleMarks, pxToStep } from './timelineIndex.ts';
-import { computeLaneLayout, type ExtraLane, type LaneLayout } from './timelineLanes.ts';
+import { findVisibleMarks } from './timelineIndex.ts';
+import type { ExtraLane, LaneLayout } from './timelineLanes.ts';
 import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
+import { useLaneLayout } from './useLaneLayout.ts';
+import { useTimelineHover, type TimelineHover } from './useTimelineHover.ts';
+import { useTimelineWarmUp } from './useTimelineWarmUp.ts';
 
 export type TimelineChange = 'window' | 'cursor';
 
@@ -62,44 +64,9 @@ export interface TimelineProps {
 const LABEL_WIDTH_PX = 118;
 const AXIS_HEIGHT_PX = 36;
 const RIGHT_PAD_PX = 10;
-const PICK_RADIUS_PX = 6;
 
-let lastDrawMs = 0;
-/** Warm-up draws done off screen for the data drawn last (see the warm-up effect; the benchmark prints it). */
-let warmUp: { data: TimelineData | null; draws: number } = { data: null, draws: 0 };
-const WARM_UP_MIN_ITEMS = 50_000;
-
-/** requestIdleCallback, or a timer where it is missing. */
-function idle(run: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : (setTimeout(run, 50) as unknown as number);
-}
-function cancelIdle(handle: number): void {
-  if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
-  else clearTimeout(handle);
-}
-
-export function getTimelineWarmUpDraws(): number {
-  return warmUp.draws;
-}
-let lastFrameStats = { markRuns: 0, spanRuns: 0, visibleMarks: 0, lanes: 0 };
-
-/** Duration of the most recent data-layer draw of any timeline, ms (for the benchmark). */
-export function getLastTimelineDrawMs(): number {
-  return lastDrawMs;
-}
-
-/** What the most recent timeline frame drew (for the benchmark and tests). */
-export function getLastTimelineFrameStats(): typeof lastFrameStats {
-  return lastFrameStats;
-}
-
-interface Hover {
-  lane: number;
-  step: number;
-  mark: number;
-  xPx: number;
-  yPx: number;
-}
+/** Probe name: one data-layer draw, { ms, markRuns, spanRuns, visibleMarks, lanes } (src/lib/probe.ts). */
+export const TIMELINE_DRAW_PROBE = 'timeline.draw';
 
 export function Timeline(props: TimelineProps) {
   const { label, data, style, cpuCount, nodes, extraLanes, maxCpuLanes, laneHeightPx, coverCounts } = props;
@@ -116,8 +83,7 @@ export function Timeline(props: TimelineProps) {
   const rasterRef = useRef<RunRaster | null>(null);
   const layoutRef = useRef<LaneLayout | null>(null);
   const zoomRef = useRef<TimelineZoom | null>(null);
-  const hoverRef = useRef<Hover | null>(null);
-  const [tooltip, setTooltip] = useState<{ text: string; xPx: number; yPx: number; fromRightPx: number } | null>(null);
+  const hoverRef = useRef<TimelineHover | null>(null);
   // Callbacks from props, read at event time (they may change identity every render).
   const callbacks = useRef(props);
   useEffect(() => {
@@ -143,26 +109,7 @@ export function Timeline(props: TimelineProps) {
     return w ? [w[0], w[1]] : [0, data.endStep];
   }, [data]);
 
-  const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
-  // Built with the data (not in the first zoom frame): which rows have marks, per bucket of steps.
-  const rowBuckets = useMemo(() => (cpuCount > maxCpuLanes ? createRowMarkBuckets(data.marks, rowCount) : undefined), [data, rowCount, cpuCount, maxCpuLanes]);
-
-  const layoutFor = useCallback(
-    (startStep: number, endStep: number): LaneLayout => {
-      let activeRows: Uint8Array = new Uint8Array(rowCount);
-      if (cpuCount > maxCpuLanes) {
-        // Rows with events (or span edges) in view always count; rows merely covered by a long span
-        // (a CPU stuck in a read-side section) count too, unless that would overflow the lane budget
-        // (thousands of spinning CPUs), which would keep blocks from ever splitting when zoomed in.
-        const { withEvents, withCover } = activeRowsBoth(data.marks, data.spans, startStep, endStep, rowCount, coverCounts, rowBuckets);
-        let covered = 0;
-        for (let r = 0; r < cpuCount && covered <= maxCpuLanes; r++) covered += withCover[r];
-        activeRows = covered <= maxCpuLanes ? withCover : withEvents;
-      }
-      return computeLaneLayout({ cpuCount, nodes, activeRows, maxCpuLanes, extraLanes });
-    },
-    [data, rowCount, rowBuckets, cpuCount, nodes, maxCpuLanes, extraLanes, coverCounts],
-  );
+  const layoutFor = useLaneLayout({ data, cpuCount, nodes, extraLanes, maxCpuLanes, coverCounts });
 
   const drawOverlay = useCallback(() => {
     const canvas = overlayRef.current;
@@ -204,7 +151,7 @@ export function Timeline(props: TimelineProps) {
     const canvas = dataRef.current;
     const size = sizeRef.current;
     if (!canvas || !size || size.widthPx < 1) return;
-    const t0 = performance.now();
+    const t0 = probeClock();
     presenterRef.current ??= createCanvasPresenter(canvas);
     const ctx = presenterRef.current.context({ ...size, heightPx });
     const [a, b] = currentWindow();
@@ -212,38 +159,12 @@ export function Timeline(props: TimelineProps) {
     const { layout, stats } = drawWindow(ctx, rasterRef.current, size, a, b);
     layoutRef.current = layout;
     presenterRef.current.present();
-    lastDrawMs = performance.now() - t0;
-    lastFrameStats = { ...stats, lanes: layout.lanes.length };
+    probe(TIMELINE_DRAW_PROBE, () => ({ ms: probeClock() - t0, ...stats, lanes: layout.lanes.length }));
     drawOverlay();
     placeCursor();
   }, [heightPx, currentWindow, drawWindow, drawOverlay, placeCursor]);
 
-  // Warm-up: with a large trace, draw the data layer a few times off screen, in idle time after the data
-  // arrives, at narrower windows than the one shown. The draw loops then run compiled by the time the
-  // user first zooms (cold, the first zoom frames of a 130k-mark storm took ~30 ms). Nothing is shown.
-  useEffect(() => {
-    if (data.marks.count + data.spans.count < WARM_UP_MIN_ITEMS || typeof OffscreenCanvas === 'undefined') return;
-    const fractions = [1, 0.5, 0.25, 0.5, 1];
-    let handle = 0;
-    const scratch = new OffscreenCanvas(1, 1);
-    const raster = new RunRaster();
-    const mine = { data, draws: 0 };
-    warmUp = mine;
-    const next = () => {
-      handle = idle(() => {
-        const size = sizeRef.current;
-        const i = mine.draws;
-        if (!size || i >= fractions.length) return;
-        const width = data.endStep * fractions[i];
-        const a = (data.endStep - width) * (i % 2 ? 0.3 : 0.6);
-        drawWindow(offscreenContext(scratch, { ...size, heightPx }), raster, size, a, a + width);
-        mine.draws++;
-        next();
-      });
-    };
-    next();
-    return () => cancelIdle(handle);
-  }, [data, heightPx, drawWindow]);
+  useTimelineWarmUp(data, sizeRef, heightPx, drawWindow);
 
   // Zoom behaviour: bound once per element.
   useEffect(() => {
@@ -305,57 +226,18 @@ export function Timeline(props: TimelineProps) {
     [drawKey, drawData, placeCursor, currentWindow],
   );
 
-  const hitTest = useCallback(
-    (clientX: number, clientY: number): Hover | null => {
-      const box = boxRef.current;
-      const size = sizeRef.current;
-      const layout = layoutRef.current;
-      if (!box || !size || !layout) return null;
-      const rect = box.getBoundingClientRect();
-      const x = clientX - rect.left;
-      const y = clientY - rect.top;
-      const g = geometryOf(size);
-      if (x < g.labelWidthPx) return null;
-      const [a, b] = currentWindow();
-      const scale = windowScale(g, a, b);
-      const step = pxToStep(scale, x - g.labelWidthPx);
-      const lane = laneAtY(g, layout, y);
-      if (lane < 0) return { lane: -1, step, mark: -1, xPx: x, yPx: y };
-      const { rowStart, rowEnd } = layout.lanes[lane];
-      const radius = PICK_RADIUS_PX / scale.pxPerStep;
-      const mark = findNearestMark(data.marks, step, radius, (row) => row >= rowStart && row < rowEnd);
-      return { lane, step: mark >= 0 ? data.marks.step[mark] : step, mark, xPx: x, yPx: y };
-    },
-    [geometryOf, currentWindow, data],
-  );
-
-  const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
-    if (e.buttons) return; // dragging: d3-zoom pans
-    const hit = hitTest(e.clientX, e.clientY);
-    const next = hit && hit.mark >= 0 ? hit : null;
-    const prev = hoverRef.current;
-    if (prev?.mark === next?.mark) return;
-    hoverRef.current = next;
-    requestDraw(`${drawKey}-overlay`, drawOverlay);
-    const boxWidth = sizeRef.current?.widthPx ?? 0;
-    setTooltip(
-      next ? { text: callbacks.current.describeMark(next.mark), xPx: next.xPx, yPx: next.yPx, fromRightPx: boxWidth - next.xPx } : null,
-    );
-  };
-
-  const onPointerLeave = () => {
-    if (!hoverRef.current) return;
-    hoverRef.current = null;
-    requestDraw(`${drawKey}-overlay`, drawOverlay);
-    setTooltip(null);
-  };
-
-  const onClick = (e: MouseEvent<HTMLDivElement>) => {
-    const hit = hitTest(e.clientX, e.clientY);
-    if (!hit) return;
-    const step = hit.mark >= 0 ? data.marks.step[hit.mark] : Math.round(hit.step);
-    callbacks.current.onPick(Math.max(0, step));
-  };
+  const { tooltip, onPointerMove, onPointerLeave, onClick } = useTimelineHover({
+    data,
+    boxRef,
+    sizeRef,
+    layoutRef,
+    hoverRef,
+    geometryOf,
+    currentWindow,
+    redrawOverlay: () => requestDraw(`${drawKey}-overlay`, drawOverlay),
+    describeMark: (mark) => callbacks.current.describeMark(mark),
+    onPick: (step) => callbacks.current.onPick(step),
+  });
 
   const style_ = useMemo(() => ({ height: heightPx }), [heightPx]);
   return (

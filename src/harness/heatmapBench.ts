@@ -1,11 +1,12 @@
 // window.__bench.drawHeatmap(n): time one full redraw of an n-cell grid, measured in the page with
 // the real layout and drawer on a canvas the size of the on-screen heatmap.
 import { interpolateViridis } from 'd3';
-import { createSequentialLut } from '../shared/colorLut.ts';
-import { getCssPixelContext, resizeCanvas } from '../shared/hiDpiCanvas.ts';
-import { getLastHeatmapDrawMs } from './CpuHeatmap.tsx';
-import { createHeatmapScratch, drawHeatmap } from './drawHeatmap.ts';
-import { computeGridLayout } from './heatmapLayout.ts';
+import { HEATMAP_DRAW_PROBE } from '../charts/heatmap/CpuHeatmap.tsx';
+import { createHeatmapScratch, drawHeatmap } from '../charts/heatmap/drawHeatmap.ts';
+import { computeGridLayout } from '../charts/heatmap/heatmapLayout.ts';
+import { createSequentialLut } from '../charts/shared/colorLut.ts';
+import { getCssPixelContext, resizeCanvas } from '../charts/shared/hiDpiCanvas.ts';
+import { lastSample } from './probeLog.ts';
 
 export interface HeatmapBenchResult {
   /** Layout + draw calls, ms (main-thread time). */
@@ -19,6 +20,7 @@ export interface HeatmapBenchResult {
 
 export interface BenchHooks {
   drawHeatmap: (cells: number, nodes?: number) => HeatmapBenchResult;
+  /** Duration of the most recent draw of a live CpuHeatmap (layout + draw), ms; 0 before the first. */
   lastHeatmapDrawMs: () => number;
 }
 
@@ -33,7 +35,7 @@ export function installHeatmapBench(): void {
   const scratch = createHeatmapScratch();
   const canvas = document.createElement('canvas');
   window.__bench = {
-    lastHeatmapDrawMs: getLastHeatmapDrawMs,
+    lastHeatmapDrawMs: () => lastSample(HEATMAP_DRAW_PROBE)?.ms ?? 0,
     drawHeatmap: (cells, nodes = 1) => {
       const live = document.querySelector('[role="region"][aria-label="CPU grid"] canvas');
       const rect = live?.getBoundingClientRect();

@@ -1,7 +1,9 @@
 // window.__app for end-to-end tests (Perfetto's waitForPerfettoIdle idea): wait until no worker
 // request is in flight and no frame is pending, read state, or make the next worker call fail.
 import { hasPendingDraw } from '../charts/shared/frameScheduler.ts';
-import { failNextSimCall, simRequestsInFlight } from './simRequest.ts';
+import { simRequestsInFlight } from '../sim/simRequest.ts';
+import { useAppStore } from '../state/store.ts';
+import { failNextSimCall } from './faultInjection.ts';
 
 export interface AppTestHooks {
   /** Resolves once no request is in flight and no draw is pending for two consecutive frames. */
@@ -29,6 +31,6 @@ function whenIdle(): Promise<void> {
   });
 }
 
-export function installAppTestHooks(getState: () => unknown): void {
-  window.__app = { whenIdle, failNextSimCall, getState };
+export function installAppHooks(): void {
+  window.__app = { whenIdle, failNextSimCall, getState: useAppStore.getState };
 }

@@ -1,9 +1,9 @@
 // Benchmark cases of the scheduler-core model, one per process (so peak memory is the case's own).
-// Run through workers/cli/bench.ts, which bundles this file (plain ESM, as in the browser) and spawns it.
-import { run, makeRunConfig, createMachine, stepView } from '../model/sched/run.ts';
-import { randomPolicy } from '../model/sched/scenarios.ts';
-import { Rng } from '../model/rng.ts';
-import type { RunConfig } from '../model/sched/types.ts';
+// Run through tests/bench/bench.ts, which bundles this file (plain ESM, as in the browser) and spawns it.
+import { run, makeRunConfig, createMachine, stepView } from '../../workers/model/sched/run.ts';
+import { randomPolicy } from '../../workers/model/sched/scenarios.ts';
+import { Rng } from '../../workers/model/rng.ts';
+import type { RunConfig } from '../../workers/model/sched/types.ts';
 
 const now = () => performance.now();
 

@@ -1,11 +1,11 @@
 // Benchmark of the exhaustive search: for disable-vs-kick and load-while-enabled in all four variants, the
 // states, transitions, states per second and seconds of a full search, and the state counts with and without
-// each reduction, so their effect is measured. Usage: tsx workers/cli/benchExplore.ts [--cpus 3,4] [--pnt-rule R]
-import { explore } from '../model/sched/explore.ts';
-import { makeRunConfig } from '../model/sched/run.ts';
-import { VARIANTS } from '../model/sched/types.ts';
-import type { PntRule, ScenarioName } from '../model/sched/types.ts';
-import { formatTable } from './format.ts';
+// each reduction, so their effect is measured. Usage: tsx tests/bench/benchExplore.ts [--cpus 3,4] [--pnt-rule R]
+import { explore } from '../../workers/model/sched/explore.ts';
+import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { VARIANTS } from '../../workers/model/sched/types.ts';
+import type { PntRule, ScenarioName } from '../../workers/model/sched/types.ts';
+import { formatTable } from '../../workers/cli/format.ts';
 
 const SCENARIOS: ScenarioName[] = ['disable-vs-kick', 'load-while-enabled'];
 /** The target: a complete search at 3 CPUs in under this many seconds. */
