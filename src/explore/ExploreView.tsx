@@ -9,7 +9,8 @@ import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
 import { runExplore, showCounterexample, stopExploring } from './exploreActions.ts';
-import { CHECKER_TITLES, EXPLORE_CHECKERS, EXPLORE_MAX_CPUS, completenessText, exploreCpusProblem } from './exploreConfig.ts';
+import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
+import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
 
 const selectClass = 'mt-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm';
 const buttonClass =
@@ -209,7 +210,7 @@ function Results() {
           </tr>
         </thead>
         <tbody>
-          {EXPLORE_CHECKERS.map((name) => {
+          {CHECKERS.map((name) => {
             const cx = result.violations[name];
             return (
               <tr key={name} className="border-t border-slate-100 align-top">
