@@ -3,7 +3,7 @@
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
 import { explore, type ExploreResult } from '../model/sched/explore.ts';
-import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.ts';
+import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS, PNT_RULES } from '../model/constants.ts';
 import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
@@ -13,7 +13,7 @@ export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
   cpus: { kind: 'int', min: 1, max: EXPLORE_MAX_CPUS, default: 2, help: `nr_cpu_ids N (exhaustive search: 1..${EXPLORE_MAX_CPUS} only)` },
-  'pnt-rule': { kind: 'enum', values: ['6.17', 'a379fa1e2cae'], default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
+  'pnt-rule': { kind: 'enum', values: PNT_RULES, default: '6.17', help: 'where pnt_seq is bumped (kernel-facts §1.7)' },
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'storm-kicks': { kind: 'int', min: 1, max: 100, default: 1, help: 'kick-storm: kicks BPF issues in all (pass the same to sim run)' },
