@@ -53,9 +53,10 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/workers/**', '../workers/*', '../../workers/*', '../../../workers/*'],
+              // The one exception: workers/model/constants.ts, pure values both sides share, defined once.
+              regex: '(^|/)workers/(?!model/constants\\.ts$)',
               allowTypeImports: true,
-              message: 'src/ reaches the model only through the typed comlink API (src/sim/simClient.ts); import types only.',
+              message: 'src/ reaches the model only through the typed comlink API (src/sim/simClient.ts); import types only (values only from workers/model/constants.ts).',
             },
           ],
         },
@@ -63,5 +64,15 @@ export default tseslint.config(
     },
   },
   { files: ['workers/model/**/*.ts'], rules: modelPurity },
+  {
+    // The UI imports this file's values, so it may import nothing but types (it would pull the model in).
+    files: ['workers/model/constants.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '.', allowTypeImports: true, message: 'constants.ts is imported by src/: import types only.' }] },
+      ],
+    },
+  },
   { files: ['workers/cli/**/*.ts', 'tests/**/*.ts', '.ci/**/*.mjs'], rules: { 'no-console': 'off' } },
 );

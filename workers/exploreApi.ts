@@ -5,11 +5,10 @@
 import type { RunConfig } from './model/sched/types.ts';
 import { explore, type ExploreResult } from './model/sched/explore.ts';
 import { makeRunConfig, validateRunConfig } from './model/sched/run.ts';
+import { EXPLORE_MAX_CPUS } from './model/constants.ts';
 
 export type { CheckerName, Counterexample, ExploreResult } from './model/sched/explore.ts';
 
-/** Largest CPU count the exhaustive search accepts (the CLI's limit too). */
-export const EXPLORE_MAX_CPUS = 4;
 
 export interface ExploreRequestOptions {
   maxSteps?: number;

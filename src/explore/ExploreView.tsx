@@ -9,7 +9,8 @@ import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
-import { CHECKER_TITLES, EXPLORE_CHECKERS, EXPLORE_MAX_CPUS, completenessText, exploreCpusProblem } from './exploreConfig.ts';
+import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
+import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -183,7 +184,7 @@ function Results() {
           </tr>
         </thead>
         <tbody>
-          {EXPLORE_CHECKERS.map((name) => {
+          {CHECKERS.map((name) => {
             const cx = result.violations[name];
             return (
               <tr key={name} className="border-t border-slate-100 align-top">

@@ -1,34 +1,6 @@
-// Pure helpers of the explore view: the CPU range of the exhaustive search, checker names in words, and
-// the completeness line.
-import type { CheckerName, ExploreReply } from '../../workers/api.ts';
-
-/** The exhaustive search runs at 1..4 CPUs (EXPLORE_MAX_CPUS in workers/exploreApi.ts). */
-export const EXPLORE_MAX_CPUS = 4;
-
-/** The checkers in the order the table lists them. */
-export const EXPLORE_CHECKERS: readonly CheckerName[] = [
-  'useAfterFree',
-  'nullDeref',
-  'leak',
-  'doubleFree',
-  'warn',
-  'droppedKicks',
-  'stuck',
-  'rcuStall',
-  'bootPanic',
-];
-
-export const CHECKER_TITLES: Record<CheckerName, string> = {
-  useAfterFree: 'use-after-free',
-  nullDeref: 'NULL dereference',
-  leak: 'leak',
-  doubleFree: 'double free',
-  warn: 'WARN',
-  droppedKicks: 'dropped kicks',
-  stuck: 'stuck spin (SCX_KICK_WAIT)',
-  rcuStall: 'RCU stall',
-  bootPanic: 'boot panic',
-};
+// Pure helpers of the explore view: why a CPU count cannot be searched, and the completeness line.
+import type { ExploreReply } from '../../workers/api.ts';
+import { EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
 
 /** Why the shared CPU count cannot be searched, or null when it can. */
 export function exploreCpusProblem(cpus: number, minCpus: number): string | null {

@@ -1,6 +1,6 @@
 // Machine controls of the memory view: CPU count (slider + exact entry), page size, NUMA nodes.
 import type { PageSize } from '../../workers/api.ts';
-import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from '../state/paramsSlice.ts';
+import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from '../../workers/model/constants.ts';
 import {
   selectCpus,
   selectNodes,

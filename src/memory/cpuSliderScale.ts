@@ -2,19 +2,18 @@
 // so every count up to 23 is a step) plus both sides of every threshold the view explains.
 // Positions are ladder indices, so arrows step through sensible N and each threshold is reachable.
 
-export const SLIDER_MIN_CPUS = 1;
-export const SLIDER_MAX_CPUS = 16384;
+import { MAX_CPUS, MIN_CPUS, THRESHOLD_LAST_CPUS } from '../../workers/model/constants.ts';
+
 const STEPS_PER_DOUBLING = 16;
-/** Both sides of each boundary at 4 KiB and 64 KiB pages (kernel-facts.md §3, §4, §6). */
-const THRESHOLD_CPUS = [510, 511, 1022, 1023, 4096, 4097, 8190, 8191, 8192, 8193, 16382, 16383];
 
 function buildLadder(): number[] {
-  const values = new Set<number>(THRESHOLD_CPUS);
-  const doublings = Math.log2(SLIDER_MAX_CPUS / SLIDER_MIN_CPUS);
+  // Both sides of each threshold at 4 KiB and 64 KiB pages.
+  const values = new Set<number>(THRESHOLD_LAST_CPUS.flatMap((n) => [n, n + 1]));
+  const doublings = Math.log2(MAX_CPUS / MIN_CPUS);
   for (let k = 0; k <= doublings * STEPS_PER_DOUBLING; k++) {
-    values.add(Math.round(SLIDER_MIN_CPUS * 2 ** (k / STEPS_PER_DOUBLING)));
+    values.add(Math.round(MIN_CPUS * 2 ** (k / STEPS_PER_DOUBLING)));
   }
-  return [...values].filter((n) => n >= SLIDER_MIN_CPUS && n <= SLIDER_MAX_CPUS).sort((a, b) => a - b);
+  return [...values].filter((n) => n >= MIN_CPUS && n <= MAX_CPUS).sort((a, b) => a - b);
 }
 
 /** Strictly increasing CPU counts, first 1, last 16384. */

@@ -5,7 +5,7 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
-import { MAX_NODES, MIN_NODES } from '../state/paramsSlice.ts';
+import { MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import {
@@ -13,8 +13,6 @@ import {
   FAIL_ALLOC_NEVER,
   kickPseqsRequestBytes,
   kvmallocMinCpus,
-  RACES_MAX_CPUS,
-  TOGGLE_NAMES,
   type KvmallocPath,
   type RacePolicy,
   type ToggleName,
@@ -89,7 +87,7 @@ function MachineFields() {
         <IntegerField
           label="CPUs"
           value={cpus}
-          range={{ min: minCpus, max: RACES_MAX_CPUS, noun: 'CPU', maxReason: 'the races model' }}
+          range={{ min: minCpus, max: MAX_SCHED_CPUS, noun: 'CPU', maxReason: 'the races model' }}
           onCommit={setCpus}
         />
         {note && (

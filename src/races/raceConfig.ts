@@ -2,23 +2,21 @@
 // model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
 // canonical key per config so that equal configs are run once.
 import type { Catalog, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-
-/** Largest CPU count the scheduler model runs (MAX_SCHED_CPUS in the model). */
-export const RACES_MAX_CPUS = 8192;
+import { MAX_SCHED_CPUS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;
-export const TOGGLE_NAMES: readonly ToggleName[] = ['lazyAlloc', 'rcuFree', 'nullCheck', 'allocAfterStateCheck'];
 /** 'default': the scenario's interesting interleaving; 'random': a seeded random schedule over the enabled actors. */
 export type RacePolicy = RunConfig['policy'];
 export const RACE_POLICIES: readonly RacePolicy[] = ['default', 'random'];
 /** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (kernel-facts §4.2: fragmentation-dependent). */
 export type KvmallocPath = RunConfig['kvmallocPath'];
-export const KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
 /** failAllocAt meaning "no kvzalloc_node() call fails". */
 export const FAIL_ALLOC_NEVER = -1;
 /** Largest 0-based kvzalloc_node() call index the view takes (a run makes at most a few per CPU). */
 export const FAIL_ALLOC_MAX = 1_000_000;
+/** Steps a races run is bounded by (its RunConfig's maxSteps). */
+export const RACE_MAX_STEPS = 2_000_000;
 
 export interface RaceParams {
   scenario: ScenarioName;
@@ -77,7 +75,7 @@ export function clampRaceCpus(cpus: number, minCpus: number, scenarioTitle = 'th
   const min = Math.max(1, minCpus);
   if (!Number.isFinite(cpus)) return { cpus: min, note: null };
   const n = Math.round(cpus);
-  if (n > RACES_MAX_CPUS) return { cpus: RACES_MAX_CPUS, note: `The races model runs at most ${RACES_MAX_CPUS} CPUs: using ${RACES_MAX_CPUS}, not ${n}.` };
+  if (n > MAX_SCHED_CPUS) return { cpus: MAX_SCHED_CPUS, note: `The races model runs at most ${MAX_SCHED_CPUS} CPUs: using ${MAX_SCHED_CPUS}, not ${n}.` };
   if (n < min) return { cpus: min, note: `${scenarioTitle} needs at least ${min} CPUs: using ${min}, not ${n}.` };
   return { cpus: n, note: null };
 }
@@ -140,7 +138,7 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     failAllocAt: params.failAllocAt,
     seed: params.seed,
     policy: params.policy,
-    maxSteps: 2_000_000,
+    maxSteps: RACE_MAX_STEPS,
     stormKicks: params.stormKicks,
   };
   const applies = params.scheduleBase === '' || params.scheduleBase === raceBaseKey(base);

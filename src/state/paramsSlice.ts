@@ -1,18 +1,12 @@
 // Inputs of every view: the machine (CPU count, page size, NUMA nodes) and which view is shown, all in
 // the link (src/url/useUrlSync.ts reads and writes them). Actions clamp, so the store only ever holds valid values.
 import type { PageSize } from '../../workers/api.ts';
+import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from '../../workers/model/constants.ts';
 import type { AppStateCreator } from './store.ts';
 
 export type ViewId = 'memory' | 'races' | 'explore';
 
 export const VIEW_IDS: readonly ViewId[] = ['memory', 'races', 'explore'];
-
-/** nr_cpu_ids bounds: 1 to powerpc's NR_CPUS maximum (kernel-facts.md §6). Mirrors workers/model/memory.ts. */
-export const MIN_CPUS = 1;
-export const MAX_CPUS = 16384;
-export const MIN_NODES = 1;
-export const MAX_NODES = 16;
-export const PAGE_SIZES: readonly PageSize[] = [4096, 65536];
 
 export interface MachineParams {
   cpus: number;

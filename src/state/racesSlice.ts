@@ -2,13 +2,13 @@
 // seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
 // whole, never mutated), the step view shown, and the cursor and player.
 import type { Catalog, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
+import { KVMALLOC_PATHS } from '../../workers/model/constants.ts';
 import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
   effectiveToggles,
   FAIL_ALLOC_MAX,
   FAIL_ALLOC_NEVER,
-  KVMALLOC_PATHS,
   RACE_POLICIES,
   type KvmallocPath,
   type RaceParams,

@@ -4,9 +4,8 @@
 // 300 hand-chosen steps take a few hundred characters. Decoding never throws: it returns a reason.
 // lz-string is CommonJS: its default import works in Vite, Vitest and plain Node ESM alike.
 import LZString from 'lz-string';
-import { ACTOR_ID_RE, SCHEDULE_MAX, type URL_ACTOR_KINDS } from './urlSchema.ts';
-
-type ActorKind = (typeof URL_ACTOR_KINDS)[number];
+import type { ActorKind } from '../../workers/model/sched/types.ts';
+import { ACTOR_ID_RE, SCHEDULE_MAX } from './urlSchema.ts';
 
 const KIND_LETTER: Record<ActorKind, string> = {
   boot: 'o',

@@ -7,30 +7,33 @@
 //   ?v=1&m=1&view=races&cpus=1023&scenario=enable-disable&pol=random&kv=vmalloc&enomem=2
 import * as v from 'valibot';
 import type { PageSize, PntRule, Toggles } from '../../workers/api.ts';
-import { TOGGLE_NAMES, type KvmallocPath, type RacePolicy, type RaceVariant } from '../races/raceConfig.ts';
+import {
+  KVMALLOC_PATHS,
+  MAX_CPUS,
+  MAX_NODES,
+  MIN_CPUS,
+  MIN_NODES,
+  MODEL_VERSION,
+  PAGE_SIZES,
+  PNT_RULES,
+  SCENARIOS,
+  TOGGLE_NAMES,
+} from '../../workers/model/constants.ts';
+import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
+import type { KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
-import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
+import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
 import {
   DEFAULT_URL_STATE,
-  ENOMEM_MAX,
-  ENOMEM_NEVER,
   presetOfToggles,
   roundWindowEdge,
   SEED_MAX,
-  STEP_MAX,
   STORM_KICKS_MAX,
   STORM_KICKS_MIN,
-  UI_MODEL_VERSION,
   URL_GRID_DESIGNS,
-  URL_KVMALLOC_PATHS,
-  URL_PAGE_SIZES,
-  URL_PNT_RULES,
-  URL_POLICIES,
   URL_RACE_VARIANTS,
-  URL_SCENARIOS,
   URL_SCHEMA_VERSION,
-  URL_VIEWS,
   type UrlState,
 } from './urlSchema.ts';
 
@@ -66,7 +69,7 @@ function togglesToBits(t: Toggles): string {
  */
 export function encodeUrlState(s: UrlState): string {
   const d = DEFAULT_URL_STATE;
-  const out: string[] = [`v=${URL_SCHEMA_VERSION}`, `m=${UI_MODEL_VERSION}`];
+  const out: string[] = [`v=${URL_SCHEMA_VERSION}`, `m=${MODEL_VERSION}`];
   const put = (key: UrlKey, value: string | number, def: string | number) => {
     if (value !== def) out.push(`${key}=${value}`);
   };
@@ -154,21 +157,21 @@ function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: 
 /** enomem=k: the 0-based kvzalloc_node() call that fails; left out (or -1) = none fails. */
 function readFailAllocAt(r: Reader): number {
   const raw = r.params.get('enomem');
-  if (raw === null) return ENOMEM_NEVER;
+  if (raw === null) return FAIL_ALLOC_NEVER;
   const parsed = v.safeParse(WholeNumber, raw);
   if (!parsed.success) {
     r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is not a whole number (a 0-based kvzalloc_node() call); no allocation fails` });
-    return ENOMEM_NEVER;
+    return FAIL_ALLOC_NEVER;
   }
   const k = parsed.output;
-  if (k === ENOMEM_NEVER) return k;
+  if (k === FAIL_ALLOC_NEVER) return k;
   if (k < 0) {
-    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${ENOMEM_MAX}, or -1 for none); no allocation fails` });
-    return ENOMEM_NEVER;
+    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${FAIL_ALLOC_MAX}, or -1 for none); no allocation fails` });
+    return FAIL_ALLOC_NEVER;
   }
-  if (k > ENOMEM_MAX) {
-    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${ENOMEM_MAX}); using ${ENOMEM_MAX}` });
-    return ENOMEM_MAX;
+  if (k > FAIL_ALLOC_MAX) {
+    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${FAIL_ALLOC_MAX}); using ${FAIL_ALLOC_MAX}` });
+    return FAIL_ALLOC_MAX;
   }
   return k;
 }
@@ -215,8 +218,8 @@ function readWindow(r: Reader): readonly [number, number] | null {
     r.issues.push({ key: 'win', message: `win=${shown(raw)} is not a step window (start-end); showing the whole run` });
     return null;
   }
-  const start = roundWindowEdge(Math.min(a.output, STEP_MAX));
-  const end = roundWindowEdge(Math.min(b.output, STEP_MAX));
+  const start = roundWindowEdge(Math.min(a.output, RACE_MAX_STEPS));
+  const end = roundWindowEdge(Math.min(b.output, RACE_MAX_STEPS));
   if (!(start < end)) {
     r.issues.push({ key: 'win', message: `win=${shown(raw)} does not start before it ends; showing the whole run` });
     return null;
@@ -251,10 +254,10 @@ function readVersions(r: Reader): number | null {
     r.issues.push({ key: 'm', message: `m=${shown(rawM)} is not a model version; ignored` });
     return null;
   }
-  if (m.output !== UI_MODEL_VERSION) {
+  if (m.output !== MODEL_VERSION) {
     r.issues.push({
       key: 'm',
-      message: `This link was made with model version ${m.output}; this app runs model version ${UI_MODEL_VERSION}, so traces may differ`,
+      message: `This link was made with model version ${m.output}; this app runs model version ${MODEL_VERSION}, so traces may differ`,
     });
   }
   return m.output;
@@ -274,23 +277,23 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   }
   const r: Reader = { issues: [], params };
   const modelVersion = readVersions(r);
-  const view = readChoice<ViewId>(r, 'view', URL_VIEWS, d.view, 'view');
+  const view = readChoice<ViewId>(r, 'view', VIEW_IDS, d.view, 'view');
   const cpus = readInt(r, 'cpus', MIN_CPUS, MAX_CPUS, d.cpus);
-  const pageSize = readChoice<PageSize>(r, 'page', URL_PAGE_SIZES, d.pageSize, 'page size');
+  const pageSize = readChoice<PageSize>(r, 'page', PAGE_SIZES, d.pageSize, 'page size');
   const nodes = readInt(r, 'nodes', MIN_NODES, MAX_NODES, d.nodes);
   const logScale = readFlag(r, 'log', d.logScale, 'log axes');
   const gridDesign = readChoice<GridDesign>(r, 'grid', URL_GRID_DESIGNS, d.gridDesign, 'grid design');
-  const scenario = readChoice(r, 'scenario', URL_SCENARIOS, d.scenario, 'scenario');
+  const scenario = readChoice(r, 'scenario', SCENARIOS, d.scenario, 'scenario');
   const { variant, toggles } = readVariant(r);
-  const pntRule = readChoice<PntRule>(r, 'rule', URL_PNT_RULES, d.pntRule, 'pnt_seq rule');
+  const pntRule = readChoice<PntRule>(r, 'rule', PNT_RULES, d.pntRule, 'pnt_seq rule');
   const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
-  const policy = readChoice<RacePolicy>(r, 'pol', URL_POLICIES, d.policy, 'schedule policy');
-  const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', URL_KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
+  const policy = readChoice<RacePolicy>(r, 'pol', RACE_POLICIES, d.policy, 'schedule policy');
+  const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
   const failAllocAt = readFailAllocAt(r);
   const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
   const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
-  const step = readInt(r, 'step', 0, STEP_MAX, d.step);
+  const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
   const state: UrlState = {

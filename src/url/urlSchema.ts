@@ -1,55 +1,34 @@
 // What a shared link may hold: the URL state's type, its valibot schema (the definition of a valid
-// state) and the few model constants the codec needs. src/ cannot import the model, so the constants
-// are copies; tests/ui/urlSchema.test.ts checks that they equal the model's.
+// state) and its defaults, which are the store's. Lists of names come from workers/model/constants.ts.
 import * as v from 'valibot';
-import type { PageSize, PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import type { KvmallocPath, RaceParams, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
+import type { PageSize, Toggles } from '../../workers/api.ts';
+import {
+  KVMALLOC_PATHS,
+  MAX_CPUS,
+  MAX_NODES,
+  MIN_CPUS,
+  MIN_NODES,
+  PAGE_SIZES,
+  PNT_RULES,
+  SCENARIOS,
+  VARIANT_TOGGLES,
+  VARIANTS,
+} from '../../workers/model/constants.ts';
+import { DEFAULT_RACE_PARAMS, FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
+import type { RaceParams, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
-import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type ViewId } from '../state/paramsSlice.ts';
+import { DEFAULT_PARAMS, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 
 /** Version of the link format (the `v` parameter). Bump when a key changes meaning. */
 export const URL_SCHEMA_VERSION = 1;
-/** The model version this build runs (copy of MODEL_VERSION in workers/model/sched/types.ts). */
-export const UI_MODEL_VERSION = 1;
 
-export const URL_VIEWS: readonly ViewId[] = ['memory', 'races', 'explore'];
 export const URL_GRID_DESIGNS: readonly GridDesign[] = ['new', 'old'];
-export const URL_PAGE_SIZES: readonly PageSize[] = [4096, 65536];
-/** Copy of SCENARIOS (workers/model/sched/types.ts). */
-export const URL_SCENARIOS: readonly ScenarioName[] = ['boot', 'enable-disable', 'disable-vs-kick', 'load-while-enabled', 'kick-storm'];
-/** Copy of VARIANTS (workers/model/sched/types.ts). */
-export const URL_VARIANTS: readonly VariantName[] = ['before', 'no-rcu', 'merged', 'fixed'];
-export const URL_RACE_VARIANTS: readonly RaceVariant[] = [...URL_VARIANTS, 'custom'];
-export const URL_PNT_RULES: readonly PntRule[] = ['6.17', 'a379fa1e2cae'];
-export const URL_POLICIES: readonly RacePolicy[] = ['default', 'random'];
-export const URL_KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
-/** Copy of VARIANT_TOGGLES (workers/model/sched/run.ts). */
-export const URL_VARIANT_TOGGLES: Readonly<Record<VariantName, Toggles>> = {
-  before: { lazyAlloc: false, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
-  'no-rcu': { lazyAlloc: true, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
-  merged: { lazyAlloc: true, rcuFree: true, nullCheck: true, allocAfterStateCheck: false },
-  fixed: { lazyAlloc: true, rcuFree: true, nullCheck: true, allocAfterStateCheck: true },
-};
-/** Copy of each scenario's minCpus (SCENARIO_INFO in workers/model/sched/scenarios.ts). */
-export const URL_SCENARIO_MIN_CPUS: Readonly<Record<ScenarioName, number>> = {
-  boot: 1,
-  'enable-disable': 1,
-  'disable-vs-kick': 2,
-  'load-while-enabled': 2,
-  'kick-storm': 1,
-};
-/** Copy of ACTOR_KINDS (workers/model/sched/types.ts): actor ids are `<kind>` or `<kind>:<cpu or loader>`. */
-export const URL_ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sched', 'wake', 'qs', 'cb', 'gp'] as const;
+export const URL_RACE_VARIANTS: readonly RaceVariant[] = [...VARIANTS, 'custom'];
 
 /** Ranges of the numeric fields (the store's setters clamp to the same). */
 export const SEED_MAX = 0xffffffff;
 export const STORM_KICKS_MIN = 1;
 export const STORM_KICKS_MAX = 10_000_000;
-/** failAllocAt: -1 = no kvzalloc_node() call fails, else the 0-based call that does (FAIL_ALLOC_MAX in raceConfig). */
-export const ENOMEM_NEVER = -1;
-export const ENOMEM_MAX = 1_000_000;
-/** Steps of a races run are bounded by buildRaceConfig's maxSteps. */
-export const STEP_MAX = 2_000_000;
 /** Longest schedule a link carries (actor ids). */
 export const SCHEDULE_MAX = 100_000;
 
@@ -79,23 +58,15 @@ export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   explorePor: boolean;
 }
 
+const { scheduleBase: _scheduleBase, ...DEFAULT_RACE_INPUTS } = DEFAULT_RACE_PARAMS;
+
+/** The store's defaults: a link leaves out every field equal to them. */
 export const DEFAULT_URL_STATE: UrlState = {
   view: 'memory',
-  cpus: 512,
-  pageSize: 4096,
-  nodes: 1,
+  ...DEFAULT_PARAMS,
   logScale: true,
   gridDesign: 'new',
-  scenario: 'disable-vs-kick',
-  variant: 'merged',
-  toggles: null,
-  pntRule: '6.17',
-  seed: 1,
-  stormKicks: 5000,
-  policy: 'default',
-  kvmallocPath: 'kmalloc',
-  failAllocAt: ENOMEM_NEVER,
-  schedule: [],
+  ...DEFAULT_RACE_INPUTS,
   step: 0,
   window: null,
   exploreSymmetry: true,
@@ -115,15 +86,15 @@ export const roundWindowEdge = (x: number) => Math.round(x * 10) / 10;
 const windowEdge = v.pipe(
   v.number(),
   v.minValue(0),
-  v.maxValue(STEP_MAX),
+  v.maxValue(RACE_MAX_STEPS),
   v.check((x) => roundWindowEdge(x) === x, 'window edges have at most one decimal'),
 );
 
 /** The variant whose preset these toggles are, or 'custom'. */
 export function presetOfToggles(t: Toggles): RaceVariant {
   return (
-    URL_VARIANTS.find((name) => {
-      const p = URL_VARIANT_TOGGLES[name];
+    VARIANTS.find((name) => {
+      const p = VARIANT_TOGGLES[name];
       return p.lazyAlloc === t.lazyAlloc && p.rcuFree === t.rcuFree && p.nullCheck === t.nullCheck && p.allocAfterStateCheck === t.allocAfterStateCheck;
     }) ?? 'custom'
   );
@@ -137,23 +108,23 @@ export function isPresetToggles(t: Toggles): boolean {
 /** A valid URL state: every field in range, custom toggles iff variant 'custom' (and not a preset's). */
 export const UrlStateSchema = v.pipe(
   v.strictObject({
-    view: v.picklist(URL_VIEWS),
+    view: v.picklist(VIEW_IDS),
     cpus: int(MIN_CPUS, MAX_CPUS),
-    pageSize: v.picklist(URL_PAGE_SIZES),
+    pageSize: v.picklist(PAGE_SIZES),
     nodes: int(MIN_NODES, MAX_NODES),
     logScale: v.boolean(),
     gridDesign: v.picklist(URL_GRID_DESIGNS),
-    scenario: v.picklist(URL_SCENARIOS),
+    scenario: v.picklist(SCENARIOS),
     variant: v.picklist(URL_RACE_VARIANTS),
     toggles: v.nullable(TogglesSchema),
-    pntRule: v.picklist(URL_PNT_RULES),
+    pntRule: v.picklist(PNT_RULES),
     seed: int(0, SEED_MAX),
     stormKicks: int(STORM_KICKS_MIN, STORM_KICKS_MAX),
-    policy: v.picklist(URL_POLICIES),
-    kvmallocPath: v.picklist(URL_KVMALLOC_PATHS),
-    failAllocAt: int(ENOMEM_NEVER, ENOMEM_MAX),
+    policy: v.picklist(RACE_POLICIES),
+    kvmallocPath: v.picklist(KVMALLOC_PATHS),
+    failAllocAt: int(FAIL_ALLOC_NEVER, FAIL_ALLOC_MAX),
     schedule: v.pipe(v.array(v.pipe(v.string(), v.regex(ACTOR_ID_RE))), v.maxLength(SCHEDULE_MAX)),
-    step: int(0, STEP_MAX),
+    step: int(0, RACE_MAX_STEPS),
     window: v.nullable(
       v.pipe(
         v.tuple([windowEdge, windowEdge]),

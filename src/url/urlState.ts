@@ -1,8 +1,9 @@
 // Between the store and a link: which store fields a link holds (urlStateOf) and how a decoded link
 // becomes store values (urlStateToStore). A forked schedule only applies to the config it was made
 // for (raceBaseKey), so the link carries it only while it applies, and restoring it recomputes that
-// key from the same copies of the model's presets the codec uses.
+// key from the model's presets and minimum CPU counts (workers/model/constants.ts), without the worker.
 import type { Catalog } from '../../workers/api.ts';
+import { SCENARIO_MIN_CPUS, SCENARIOS, VARIANT_TOGGLES, VARIANTS } from '../../workers/model/constants.ts';
 import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConfig.ts';
 import type { StepWindow } from '../state/racesSlice.ts';
 import type { AppState } from '../state/store.ts';
@@ -11,17 +12,13 @@ import {
   isPresetToggles,
   presetOfToggles,
   roundWindowEdge,
-  URL_SCENARIO_MIN_CPUS,
-  URL_SCENARIOS,
-  URL_VARIANT_TOGGLES,
-  URL_VARIANTS,
   type UrlState,
 } from './urlSchema.ts';
 
-/** Just what buildRaceConfig reads from the catalog (presets and minimum CPUs), from the copies. */
+/** Just what buildRaceConfig reads from the catalog: presets and minimum CPU counts. */
 export const URL_CATALOG: Catalog = {
-  scenarios: URL_SCENARIOS.map((name) => ({ name, title: name, description: '', minCpus: URL_SCENARIO_MIN_CPUS[name] })),
-  variants: URL_VARIANTS.map((name) => ({ name, title: name, description: '', commit: '', toggles: URL_VARIANT_TOGGLES[name] })),
+  scenarios: SCENARIOS.map((name) => ({ name, title: name, description: '', minCpus: SCENARIO_MIN_CPUS[name] })),
+  variants: VARIANTS.map((name) => ({ name, title: name, description: '', commit: '', toggles: VARIANT_TOGGLES[name] })),
 };
 
 /** The store fields a link is made of (a narrow, reference-stable selection: compare with shallow). */

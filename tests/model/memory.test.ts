@@ -12,6 +12,7 @@ import {
   type MemoryParams,
   type PageSize,
 } from '../../workers/model/memory.ts';
+import { PAGE_SIZES, THRESHOLD_LAST_CPUS } from '../../workers/model/constants.ts';
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -227,6 +228,11 @@ describe('memoryThresholds', () => {
 
   it('finds 8190, 16382 and 8192 at 64 KiB pages', () => {
     expect(byId(65536)).toMatchObject({ 'single-page': 8190, 'slab-max': 16382, 'percpu-limit': 8192 });
+  });
+
+  it('derives exactly THRESHOLD_LAST_CPUS over both page sizes (the CPU counts the slider stops at)', () => {
+    const derived = new Set(PAGE_SIZES.flatMap((pageSize) => memoryThresholds(pageSize).map((t) => t.lastCpus)));
+    expect([...derived].sort((a, b) => a - b)).toEqual(THRESHOLD_LAST_CPUS);
   });
 
   it('is sorted by CPU count and labels every entry', () => {

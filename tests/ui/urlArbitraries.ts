@@ -1,20 +1,10 @@
 // fast-check arbitraries shared by the link codec's tests.
 import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
-import {
-  ENOMEM_MAX,
-  isPresetToggles,
-  STEP_MAX,
-  URL_GRID_DESIGNS,
-  URL_KVMALLOC_PATHS,
-  URL_PAGE_SIZES,
-  URL_PNT_RULES,
-  URL_POLICIES,
-  URL_SCENARIOS,
-  URL_VARIANTS,
-  URL_VIEWS,
-  type UrlState,
-} from '../../src/url/urlSchema.ts';
+import { KVMALLOC_PATHS, PAGE_SIZES, PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
+import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
+import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
+import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
 
 /** Actor ids in the model's canonical spelling. */
 export const actorIdArb = fc.oneof(
@@ -30,13 +20,13 @@ const togglesArb: fc.Arbitrary<Toggles> = fc.record({
 });
 
 const variantArb = fc.oneof(
-  fc.constantFrom(...URL_VARIANTS).map((variant) => ({ variant, toggles: null })),
+  fc.constantFrom(...VARIANTS).map((variant) => ({ variant, toggles: null })),
   togglesArb.filter((t) => !isPresetToggles(t)).map((toggles) => ({ variant: 'custom' as const, toggles })),
 );
 
 const windowArb = fc.option(
   fc
-    .tuple(fc.integer({ min: 0, max: STEP_MAX * 10 }), fc.integer({ min: 0, max: STEP_MAX * 10 }))
+    .tuple(fc.integer({ min: 0, max: RACE_MAX_STEPS * 10 }), fc.integer({ min: 0, max: RACE_MAX_STEPS * 10 }))
     .filter(([a, b]) => a !== b)
     .map(([a, b]) => [Math.min(a, b) / 10, Math.max(a, b) / 10] as const),
   { nil: null },
@@ -45,23 +35,23 @@ const windowArb = fc.option(
 /** Valid link states (custom toggles only when they are no preset's; windows in tenths of a step). */
 export const urlStateArb: fc.Arbitrary<UrlState> = fc
   .record({
-    view: fc.constantFrom(...URL_VIEWS),
+    view: fc.constantFrom(...VIEW_IDS),
     cpus: fc.integer({ min: 1, max: 16384 }),
-    pageSize: fc.constantFrom(...URL_PAGE_SIZES),
+    pageSize: fc.constantFrom(...PAGE_SIZES),
     nodes: fc.integer({ min: 1, max: 16 }),
     logScale: fc.boolean(),
     gridDesign: fc.constantFrom(...URL_GRID_DESIGNS),
-    scenario: fc.constantFrom(...URL_SCENARIOS),
+    scenario: fc.constantFrom(...SCENARIOS),
     v: variantArb,
-    pntRule: fc.constantFrom(...URL_PNT_RULES),
+    pntRule: fc.constantFrom(...PNT_RULES),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
-    policy: fc.constantFrom(...URL_POLICIES),
-    kvmallocPath: fc.constantFrom(...URL_KVMALLOC_PATHS),
+    policy: fc.constantFrom(...RACE_POLICIES),
+    kvmallocPath: fc.constantFrom(...KVMALLOC_PATHS),
     // -1 (never) often, small call indices often, the whole range sometimes.
-    failAllocAt: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: ENOMEM_MAX })),
+    failAllocAt: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: FAIL_ALLOC_MAX })),
     schedule: fc.array(actorIdArb, { maxLength: 60 }),
-    step: fc.integer({ min: 0, max: STEP_MAX }),
+    step: fc.integer({ min: 0, max: RACE_MAX_STEPS }),
     window: windowArb,
     exploreSymmetry: fc.boolean(),
     explorePor: fc.boolean(),

@@ -2,19 +2,17 @@
 // trips it. Parses, calls workers/model/sched/explore.ts and prints; the time is measured here, not in the model.
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
-import { explore, CHECKERS, type CheckerName, type ExploreResult } from '../model/sched/explore.ts';
+import { explore, type ExploreResult } from '../model/sched/explore.ts';
+import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.ts';
 import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
 import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
 
-/** Exhaustive search grows exponentially with the CPU count: beyond 4 it is a job for the UI's sampler. */
-export const MAX_EXPLORE_CPUS = 4;
-
 export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
-  cpus: { kind: 'int', min: 1, max: MAX_EXPLORE_CPUS, default: 2, help: 'nr_cpu_ids N (exhaustive search: 1..4 only)' },
+  cpus: { kind: 'int', min: 1, max: EXPLORE_MAX_CPUS, default: 2, help: `nr_cpu_ids N (exhaustive search: 1..${EXPLORE_MAX_CPUS} only)` },
   'pnt-rule': PNT_RULE_OPTION,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
@@ -35,18 +33,6 @@ const USAGE =
   '\n' +
   'options:\n' +
   formatOptionsHelp(EXPLORE_OPTIONS);
-
-const CHECKER_TITLES: Record<CheckerName, string> = {
-  useAfterFree: 'use-after-free',
-  nullDeref: 'NULL dereference',
-  leak: 'leak',
-  doubleFree: 'double free',
-  warn: 'WARN',
-  droppedKicks: 'dropped kicks',
-  stuck: 'stuck spin',
-  rcuStall: 'RCU stall',
-  bootPanic: 'boot panic',
-};
 
 type ExploreOpts = ReturnType<typeof parseOptions<typeof EXPLORE_OPTIONS>>;
 

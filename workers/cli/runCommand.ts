@@ -7,6 +7,7 @@ import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOG
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
 import type { RunConfig, RunResult, ScenarioName, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';
+import { KVMALLOC_PATHS, PNT_RULES } from '../model/constants.ts';
 
 const ONOFF = ['preset', 'on', 'off'] as const;
 
@@ -22,7 +23,7 @@ export const TOGGLE_OPTIONS = {
 /** Shared by `sim run` and `sim explore`; PNT_RULE_HELP says where the rule is explained. */
 export const PNT_RULE_OPTION = {
   kind: 'enum',
-  values: ['6.17', 'a379fa1e2cae'],
+  values: PNT_RULES,
   default: '6.17',
   help: 'where pnt_seq is incremented',
 } as const;
@@ -38,7 +39,7 @@ export const RUN_OPTIONS = {
   nodes: { kind: 'int', min: 1, max: 16, default: 1, help: 'NUMA nodes' },
   'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
   'pnt-rule': PNT_RULE_OPTION,
-  kvmalloc: { kind: 'enum', values: ['kmalloc', 'vmalloc'], default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
+  kvmalloc: { kind: 'enum', values: KVMALLOC_PATHS, default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
   ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
   random: { kind: 'flag', help: 'after the schedule prefix, choose actors at random (seeded) instead of the default interleaving' },

@@ -1,6 +1,7 @@
 // Memory cost of the kick pseqs arrays: the old percpu design vs kvzalloc_node() (kernel-facts.md §3, §4, §6).
 // CONTRACT (owned by the memory-model work): the shapes below are what the CLI prints and the UI reads.
 // Fields may be added; existing ones are never renamed or removed.
+import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from './constants.ts';
 
 export type PageSize = 4096 | 65536;
 
@@ -83,11 +84,7 @@ export interface MemoryReport {
   };
 }
 
-export const MIN_CPUS = 1;
-export const MAX_CPUS = 16384;
-export const MIN_NODES = 1;
-export const MAX_NODES = 16;
-export const PAGE_SIZES: readonly PageSize[] = [4096, 65536];
+export { MIN_CPUS, MAX_CPUS, MIN_NODES, MAX_NODES, PAGE_SIZES };
 /** sizeof(struct scx_kick_pseqs) = sizeof(struct rcu_head): two pointers (kernel-facts.md §4.7). */
 export const PSEQS_HEADER_BYTES = 16;
 /** sizeof(unsigned long) on 64-bit: one sequence slot, and the percpu alignment of the old design. */

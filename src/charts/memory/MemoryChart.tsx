@@ -3,9 +3,8 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { MemoryCurveData, MemoryReport, MemoryThreshold } from '../../../workers/api.ts';
 import { formatBytes, formatCount, formatExactBytes } from '../../memory/formatBytes.ts';
+import { MAX_CPUS, MIN_CPUS } from '../../../workers/model/constants.ts';
 import {
-  CHART_MAX_CPUS,
-  CHART_MIN_CPUS,
   bytesTicks,
   cpuTicks,
   createBytesScale,
@@ -66,7 +65,7 @@ export function MemoryChart({ data, cpus, report, log, onPickCpus }: MemoryChart
   }, []);
 
   const { curve, thresholds } = data;
-  const percpuLimit = thresholds.find((t) => t.id === 'percpu-limit')?.lastCpus ?? CHART_MAX_CPUS;
+  const percpuLimit = thresholds.find((t) => t.id === 'percpu-limit')?.lastCpus ?? MAX_CPUS;
 
   const geometry = useMemo(() => {
     const plotW = Math.max(50, widthPx - MARGIN.left - MARGIN.right);
@@ -120,7 +119,7 @@ export function MemoryChart({ data, cpus, report, log, onPickCpus }: MemoryChart
     if (!onPickCpus) return;
     const box = e.currentTarget.getBoundingClientRect();
     const n = Math.round(x.invert(e.clientX - box.left));
-    onPickCpus(Math.min(CHART_MAX_CPUS, Math.max(CHART_MIN_CPUS, n)));
+    onPickCpus(Math.min(MAX_CPUS, Math.max(MIN_CPUS, n)));
   };
 
   return (

@@ -1,17 +1,16 @@
 // Pure math of the memory chart: scales, binary-unit ticks, SVG path strings and the placement of
 // threshold labels in rows so they never overlap. d3 computes; MemoryChart.tsx renders.
 import { line, scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { MAX_CPUS, MIN_CPUS } from '../../../workers/model/constants.ts';
 
 export type NumericScale = ScaleContinuousNumeric<number, number>;
 
-export const CHART_MIN_CPUS = 1;
-export const CHART_MAX_CPUS = 16384;
 
 /** x: CPU count. Log: [1, 16384]; linear: [0, 16384]. */
 export function createCpuScale(log: boolean, range: [number, number]): NumericScale {
   return log
-    ? scaleLog().base(2).domain([CHART_MIN_CPUS, CHART_MAX_CPUS]).range(range)
-    : scaleLinear().domain([0, CHART_MAX_CPUS]).range(range);
+    ? scaleLog().base(2).domain([MIN_CPUS, MAX_CPUS]).range(range)
+    : scaleLinear().domain([0, MAX_CPUS]).range(range);
 }
 
 /** y: bytes. Log: [minBytes, maxBytes] widened to powers of two; linear: [0, maxBytes]. */
@@ -45,7 +44,7 @@ export function cpuTicks(scale: NumericScale, log: boolean, widthPx: number): nu
   if (!log) return scale.ticks(Math.max(2, Math.floor(widthPx / 90)));
   const every = widthPx < 560 ? 2 : 1;
   const ticks: number[] = [];
-  for (let e = 0; 2 ** e <= CHART_MAX_CPUS; e += every) ticks.push(2 ** e);
+  for (let e = 0; 2 ** e <= MAX_CPUS; e += every) ticks.push(2 ** e);
   return ticks;
 }
 

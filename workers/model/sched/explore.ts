@@ -8,6 +8,7 @@ import { A, IRQ_IDLE, actorCode, actorKindOf } from './machine.ts';
 import { createMachine } from './run.ts';
 import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
+import { CHECKERS } from '../constants.ts';
 
 export type CheckerName =
   | 'useAfterFree'
@@ -20,17 +21,7 @@ export type CheckerName =
   | 'rcuStall'
   | 'bootPanic';
 
-export const CHECKERS: readonly CheckerName[] = [
-  'useAfterFree',
-  'nullDeref',
-  'leak',
-  'doubleFree',
-  'warn',
-  'droppedKicks',
-  'stuck',
-  'rcuStall',
-  'bootPanic',
-];
+export { CHECKERS };
 
 /** A shortest schedule (actor ids, as `sim run --schedule` takes them) whose last step trips the checker. */
 export interface Counterexample {

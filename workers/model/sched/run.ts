@@ -18,13 +18,9 @@ import { lineOf } from './code.ts';
 import { Rng } from '../rng.ts';
 import { buildReports } from './reports.ts';
 import { grown, type GrowableArray } from './typed.ts';
+import { VARIANT_TOGGLES } from '../constants.ts';
 
-export const VARIANT_TOGGLES: Record<VariantName, Toggles> = {
-  before: { lazyAlloc: false, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
-  'no-rcu': { lazyAlloc: true, rcuFree: false, nullCheck: false, allocAfterStateCheck: false },
-  merged: { lazyAlloc: true, rcuFree: true, nullCheck: true, allocAfterStateCheck: false },
-  fixed: { lazyAlloc: true, rcuFree: true, nullCheck: true, allocAfterStateCheck: true },
-};
+export { VARIANT_TOGGLES };
 
 export const VARIANT_INFO: Record<VariantName, { title: string; commit: string; what: string }> = {
   before: { title: 'before', commit: 'v6.17', what: 'percpu arrays allocated at boot, never freed' },

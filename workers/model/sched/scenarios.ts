@@ -7,6 +7,7 @@ import {
   actorCode, TASK_RUNNING,
 } from './machine.ts';
 import type { Rng } from '../rng.ts';
+import { SCENARIO_MIN_CPUS } from '../constants.ts';
 
 export interface ScenarioInfo {
   name: ScenarioName;
@@ -21,31 +22,31 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
     name: 'boot',
     title: 'Boot',
     description: 'init_sched_ext_class() at boot. The old design allocates 8·N bytes per CPU from the percpu allocator and panics past its limit; the new one allocates nothing.',
-    minCpus: 1,
+    minCpus: SCENARIO_MIN_CPUS.boot,
   },
   'enable-disable': {
     name: 'enable-disable',
     title: 'Enable, kick, disable',
     description: 'Load a BPF scheduler, kick a few CPUs (with SCX_KICK_WAIT), unload it; watch memory come and go after a grace period.',
-    minCpus: 1,
+    minCpus: SCENARIO_MIN_CPUS['enable-disable'],
   },
   'disable-vs-kick': {
     name: 'disable-vs-kick',
     title: 'Disable races a kick',
     description: 'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. By default the irq work starts after synchronize_rcu() has returned and is still spinning when the arrays are freed.',
-    minCpus: 2,
+    minCpus: SCENARIO_MIN_CPUS['disable-vs-kick'],
   },
   'load-while-enabled': {
     name: 'load-while-enabled',
     title: 'Second load while enabled',
     description: 'Scheduler A runs; CPU 0 kicks CPU 1 (WAIT) while a second scheduler B tries to load and fails with -EBUSY; CPU 0 kicks again; A is unloaded. 14c1da3895a1 leaks A\'s arrays and drops every later kick; 05e63305c85c does not.',
-    minCpus: 2,
+    minCpus: SCENARIO_MIN_CPUS['load-while-enabled'],
   },
   'kick-storm': {
     name: 'kick-storm',
     title: 'Kick storm',
     description: 'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU (SCX_KICK_WAIT only towards higher-numbered CPUs, so no two CPUs wait on each other), with wake-ups, tasks going to sleep, context switches and grace periods, then an unload: the scale test.',
-    minCpus: 1,
+    minCpus: SCENARIO_MIN_CPUS['kick-storm'],
   },
 };
 

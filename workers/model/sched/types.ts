@@ -1,23 +1,13 @@
 // Types of the scheduler-core model: configuration, actors, events, the per-step view and the run result.
 // The UI imports these as types only (through workers/api.ts); the model is the only producer.
 import type { PageSize } from '../memory.ts';
+import type { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS } from '../constants.ts';
 
-/** Bumped whenever the same inputs would give a different trace. Shared links carry it. */
-export const MODEL_VERSION = 1;
-
-export const MAX_SCHED_CPUS = 8192;
+export { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS, MAX_SCHED_CPUS, MODEL_VERSION, SCENARIOS, VARIANTS } from '../constants.ts';
 
 export type ScenarioName = 'boot' | 'enable-disable' | 'disable-vs-kick' | 'load-while-enabled' | 'kick-storm';
-export const SCENARIOS: readonly ScenarioName[] = [
-  'boot',
-  'enable-disable',
-  'disable-vs-kick',
-  'load-while-enabled',
-  'kick-storm',
-];
 
 export type VariantName = 'before' | 'no-rcu' | 'merged' | 'fixed';
-export const VARIANTS: readonly VariantName[] = ['before', 'no-rcu', 'merged', 'fixed'];
 
 /** The four switches a variant is made of (issue: "named presets of four toggles"). */
 export interface Toggles {
@@ -66,79 +56,10 @@ export interface RunConfig {
   stormKicks: number;
 }
 
-export const EVENT_KINDS = [
-  'boot',
-  'percpu-alloc',
-  'percpu-fail',
-  'panic',
-  'mutex-lock',
-  'mutex-unlock',
-  'warn',
-  'alloc',
-  'alloc-fail',
-  'assign',
-  'state-check',
-  'set-state',
-  'switch-in',
-  'switch-out',
-  'bypass',
-  'sync-call',
-  'sync-return',
-  'replace',
-  'call-rcu',
-  'free',
-  'kick',
-  'kick-bypassed',
-  'irq-queue',
-  'irq-enter',
-  'slot-load',
-  'null-return',
-  'kick-one',
-  'kick-skip',
-  'kick-idle',
-  'snapshot',
-  'spin',
-  'spin-done',
-  'irq-leave',
-  'uaf',
-  'null-deref',
-  'leak',
-  'double-free',
-  'ctx-switch',
-  'pnt-bump',
-  'wake',
-  'gp-start',
-  'qs',
-  'gp-end',
-  'cb-invoke',
-  'enable-return',
-  'stuck',
-  'rcu-stall',
-] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
-/** Kernel functions a step can stand for (the code view has our own pseudo-code for each). */
-export const KERNEL_FNS = [
-  'init_sched_ext_class',
-  'scx_enable',
-  'alloc_kick_pseqs',
-  'free_kick_pseqs',
-  'scx_disable_workfn',
-  'scx_bpf_kick_cpu',
-  'kick_cpus_irq_workfn',
-  'kick_one_cpu',
-  'kick_one_cpu_if_idle',
-  '__schedule',
-  'try_to_wake_up',
-  'rcu_gp_kthread',
-  'rcu_note_context_switch',
-  'rcu_do_batch',
-  'synchronize_rcu',
-] as const;
 export type KernelFn = (typeof KERNEL_FNS)[number];
 
-/** Actor kinds; an actor id is `<kind>` or `<kind>:<cpu or name>` (e.g. "irq:0", "enable:B", "gp"). */
-export const ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sched', 'wake', 'qs', 'cb', 'gp'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** One event of the trace, as the CLI prints it. The UI gets the same data as columns (TraceColumns). */
@@ -174,8 +95,6 @@ export interface TraceColumns {
 
 export type AllocState = 'live' | 'unpublished' | 'waiting-gp' | 'freed' | 'leaked';
 
-/** What the CPU grid shows per CPU: the state of the array that CPU owns (or its slot). */
-export const CELL_STATES = ['null', 'live', 'unpublished', 'waiting-gp', 'freed', 'leaked', 'percpu'] as const;
 export type CellState = (typeof CELL_STATES)[number];
 
 export type ReportKind =
