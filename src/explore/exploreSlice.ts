@@ -13,6 +13,9 @@ export interface ExploreTarget {
   cpus: number;
 }
 
+/** Both reductions are on unless a link or the user turns them off. */
+export const DEFAULT_EXPLORE_REDUCTIONS = { exploreSymmetry: true, explorePor: true } as const;
+
 export interface ExploreSlice {
   exploreStatus: ExploreStatus;
   /** Id of the current search; progress and results of other ids are ignored. 0 before any search. */
@@ -49,8 +52,7 @@ export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
     exploreProgress: null,
     exploreResult: null,
     exploreError: null,
-    exploreSymmetry: true,
-    explorePor: true,
+    ...DEFAULT_EXPLORE_REDUCTIONS,
 
     setExploreReductions: (symmetry, por) =>
       set((s) => (s.exploreSymmetry === symmetry && s.explorePor === por ? s : { exploreSymmetry: symmetry, explorePor: por }), undefined, 'explore/setReductions'),

@@ -5,14 +5,12 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
-import { MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import { kickPseqsRequestBytes, kvmallocMinCpus, MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import {
   FAIL_ALLOC_MAX,
   FAIL_ALLOC_NEVER,
-  kickPseqsRequestBytes,
-  kvmallocMinCpus,
   type KvmallocPath,
   type RacePolicy,
   type ToggleName,

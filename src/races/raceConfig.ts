@@ -80,15 +80,6 @@ export function clampRaceCpus(cpus: number, minCpus: number, scenarioTitle = 'th
   return { cpus: n, note: null };
 }
 
-/** Bytes one kvzalloc_node() call asks for at N CPUs: S = 16 + 8·N (rcu_head and N sequence slots). */
-export function kickPseqsRequestBytes(cpus: number): number {
-  return 16 + 8 * cpus;
-}
-
-/** Smallest CPU count whose request S exceeds a page (where kvzalloc_node() may take either path): 511 at 4 KiB. */
-export function kvmallocMinCpus(pageSize: number): number {
-  return Math.floor((pageSize - 16) / 8) + 1;
-}
 
 /** The toggles of a variant preset, from the catalog (null until it has loaded). */
 export function presetToggles(catalog: Catalog | null, variant: VariantName): Toggles | null {

@@ -7,6 +7,12 @@ import type { AppStateCreator } from './store.ts';
 /** What the CPU grid colours: each CPU's kvzalloc (kmalloc) array, or its old percpu unit. */
 export type GridDesign = 'new' | 'old';
 
+/** The memory view's display defaults (a link leaves them out). */
+export const DEFAULT_MEMORY_VIEW: { memoryGridDesign: GridDesign; memoryLogScale: boolean } = {
+  memoryGridDesign: 'new',
+  memoryLogScale: true,
+};
+
 export interface MemorySlice {
   memoryGridDesign: GridDesign;
   setMemoryGridDesign: (design: GridDesign) => void;
@@ -36,10 +42,10 @@ export const createMemorySlice: AppStateCreator<MemorySlice> = (set) => {
       return next === s.curveRun ? s : { curveRun: next };
     }, undefined, action);
   return {
-    memoryGridDesign: 'new',
+    memoryGridDesign: DEFAULT_MEMORY_VIEW.memoryGridDesign,
     setMemoryGridDesign: (design) =>
       set((s) => (s.memoryGridDesign === design ? s : { memoryGridDesign: design }), undefined, 'memory/setGridDesign'),
-    memoryLogScale: true,
+    memoryLogScale: DEFAULT_MEMORY_VIEW.memoryLogScale,
     setMemoryLogScale: (log) =>
       set((s) => (s.memoryLogScale === log ? s : { memoryLogScale: log }), undefined, 'memory/setLogScale'),
     memoryRun: createIdleRun(),

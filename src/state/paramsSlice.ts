@@ -7,6 +7,8 @@ import type { AppStateCreator } from './store.ts';
 export type ViewId = 'memory' | 'races' | 'explore';
 
 export const VIEW_IDS: readonly ViewId[] = ['memory', 'races', 'explore'];
+/** The view a first visit (and a link without `view`) shows. */
+export const DEFAULT_VIEW: ViewId = 'memory';
 
 export interface MachineParams {
   cpus: number;
@@ -35,7 +37,7 @@ export function clampInt(value: number, min: number, max: number): number {
 
 export const createParamsSlice: AppStateCreator<ParamsSlice> = (set) => ({
   ...DEFAULT_PARAMS,
-  activeView: 'memory',
+  activeView: DEFAULT_VIEW,
   setCpus: (cpus) => {
     const next = clampInt(cpus, MIN_CPUS, MAX_CPUS);
     set((s) => (s.cpus === next ? s : { cpus: next }), undefined, 'params/setCpus');

@@ -16,8 +16,9 @@ import {
 } from '../../workers/model/constants.ts';
 import { DEFAULT_RACE_PARAMS, FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
 import type { RaceParams, RaceVariant } from '../races/raceConfig.ts';
-import type { GridDesign } from '../state/memorySlice.ts';
-import { DEFAULT_PARAMS, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
+import { DEFAULT_MEMORY_VIEW, type GridDesign } from '../state/memorySlice.ts';
+import { DEFAULT_EXPLORE_REDUCTIONS } from '../explore/exploreSlice.ts';
+import { DEFAULT_PARAMS, DEFAULT_VIEW, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 
 /** Version of the link format (the `v` parameter). Bump when a key changes meaning. */
 export const URL_SCHEMA_VERSION = 1;
@@ -62,15 +63,15 @@ const { scheduleBase: _scheduleBase, ...DEFAULT_RACE_INPUTS } = DEFAULT_RACE_PAR
 
 /** The store's defaults: a link leaves out every field equal to them. */
 export const DEFAULT_URL_STATE: UrlState = {
-  view: 'memory',
+  view: DEFAULT_VIEW,
   ...DEFAULT_PARAMS,
-  logScale: true,
-  gridDesign: 'new',
+  logScale: DEFAULT_MEMORY_VIEW.memoryLogScale,
+  gridDesign: DEFAULT_MEMORY_VIEW.memoryGridDesign,
   ...DEFAULT_RACE_INPUTS,
   step: 0,
   window: null,
-  exploreSymmetry: true,
-  explorePor: true,
+  exploreSymmetry: DEFAULT_EXPLORE_REDUCTIONS.exploreSymmetry,
+  explorePor: DEFAULT_EXPLORE_REDUCTIONS.explorePor,
 };
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));

@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest';
 import type { Catalog } from '../../workers/api.ts';
 import { EVENT_KINDS } from '../../workers/model/sched/types.ts';
 import { schedApi } from '../../workers/schedApi.ts';
+import { kickPseqsRequestBytes, kvmallocMinCpus } from '../../workers/model/constants.ts';
 import {
   buildRaceConfig,
   clampRaceCpus,
   DEFAULT_RACE_PARAMS,
-  kickPseqsRequestBytes,
-  kvmallocMinCpus,
   raceBaseKey,
   raceConfigKey,
   variantOfToggles,

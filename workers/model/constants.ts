@@ -12,6 +12,20 @@ export const MAX_CPUS = 16384;
 export const MIN_NODES = 1;
 export const MAX_NODES = 16;
 export const PAGE_SIZES: readonly PageSize[] = [4096, 65536];
+/** sizeof(struct scx_kick_pseqs) = sizeof(struct rcu_head): two pointers (kernel-facts.md §4.7). */
+export const PSEQS_HEADER_BYTES = 16;
+/** sizeof(unsigned long) on 64-bit: one sequence slot, and the percpu alignment of the old design. */
+export const SEQ_BYTES = 8;
+
+/** Bytes one kvzalloc_node() call asks for at N CPUs: S = 16 + 8·N (an rcu_head and N sequence slots). */
+export function kickPseqsRequestBytes(cpus: number): number {
+  return PSEQS_HEADER_BYTES + SEQ_BYTES * cpus;
+}
+
+/** Smallest CPU count whose request S exceeds a page (where kvzalloc_node() may take either path): 511 at 4 KiB. */
+export function kvmallocMinCpus(pageSize: number): number {
+  return Math.floor((pageSize - PSEQS_HEADER_BYTES) / SEQ_BYTES) + 1;
+}
 /**
  * The last CPU count of every named threshold memoryThresholds() derives, at either page size (4 KiB:
  * 510, 1022, 4096; 64 KiB: 8190, 16382, 8192; NR_CPUS maxima 8192 and 16384). tests/model/memory.test.ts

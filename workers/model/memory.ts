@@ -1,7 +1,7 @@
 // Memory cost of the kick pseqs arrays: the old percpu design vs kvzalloc_node() (kernel-facts.md §3, §4, §6).
 // CONTRACT (owned by the memory-model work): the shapes below are what the CLI prints and the UI reads.
 // Fields may be added; existing ones are never renamed or removed.
-import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from './constants.ts';
+import { kickPseqsRequestBytes, MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES, PSEQS_HEADER_BYTES, SEQ_BYTES } from './constants.ts';
 
 export type PageSize = 4096 | 65536;
 
@@ -84,11 +84,7 @@ export interface MemoryReport {
   };
 }
 
-export { MIN_CPUS, MAX_CPUS, MIN_NODES, MAX_NODES, PAGE_SIZES };
-/** sizeof(struct scx_kick_pseqs) = sizeof(struct rcu_head): two pointers (kernel-facts.md §4.7). */
-export const PSEQS_HEADER_BYTES = 16;
-/** sizeof(unsigned long) on 64-bit: one sequence slot, and the percpu alignment of the old design. */
-export const SEQ_BYTES = 8;
+export { MIN_CPUS, MAX_CPUS, MIN_NODES, MAX_NODES, PAGE_SIZES, PSEQS_HEADER_BYTES, SEQ_BYTES };
 /** x86_64 NR_CPUS_RANGE_END with CPUMASK_OFFSTACK (kernel-facts.md §6). */
 export const X86_64_MAX_NR_CPUS = 8192;
 /** powerpc NR_CPUS range end with MAXSMP (kernel-facts.md §6). */
@@ -140,10 +136,8 @@ export function percpuCost(cpus: number, pageSize: PageSize): PercpuCost {
   };
 }
 
-/** S = struct_size(pseqs, seqs, nr_cpu_ids) = 16 + 8·N bytes (§4.7). */
-export function requestBytes(cpus: number): number {
-  return PSEQS_HEADER_BYTES + SEQ_BYTES * cpus;
-}
+/** S = struct_size(pseqs, seqs, nr_cpu_ids) = 16 + 8·N bytes (§4.7); defined in constants.ts. */
+export const requestBytes = kickPseqsRequestBytes;
 
 /** get_order(size): smallest order with PAGE_SIZE << order ≥ size (size in bytes, ≥ 1). O(log size). */
 export function getOrder(size: number, pageSize: PageSize): number {
