@@ -34,10 +34,15 @@ const modelPurity = {
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'reports', 'playwright-report'] },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    languageOptions: {
+      globals: { ...globals.browser, ...globals.node },
+      // Type-aware rules read each file's own tsconfig (the realms of tsconfig.json's references).
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['warn', 'error'] }],
@@ -64,6 +69,25 @@ export default tseslint.config(
     },
   },
   { files: ['workers/model/**/*.ts'], rules: modelPurity },
+  {
+    // No focused or skipped tests: a forgotten .only hides every other test, a .skip hides a failure.
+    files: ['tests/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[object.name=/^(it|test|describe|suite|bench)$/][property.name=/^(only|skip|skipIf|runIf|todo|fixme)$/]',
+          message: 'No focused or skipped tests: every test runs in CI.',
+        },
+        {
+          selector: 'MemberExpression[object.property.name=/^(describe|serial|parallel)$/][property.name=/^(only|skip|fixme)$/]',
+          message: 'No focused or skipped tests: every test runs in CI.',
+        },
+      ],
+    },
+  },
+  // Plain JavaScript (configs, the CI summary) is outside every tsconfig: no type-aware rules there.
+  { files: ['**/*.{js,mjs}'], ...tseslint.configs.disableTypeChecked },
   {
     // The UI imports this file's values, so it may import nothing but types (it would pull the model in).
     files: ['workers/model/constants.ts'],

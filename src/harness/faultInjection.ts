@@ -15,9 +15,9 @@ export function failNextSimCall(): void {
       if (armed && typeof key === 'string') {
         armed = false;
         lease.remote = real;
-        return Reflect.get(target, MISSING_METHOD);
+        return Reflect.get(target, MISSING_METHOD) as unknown;
       }
-      return Reflect.get(target, key);
+      return Reflect.get(target, key) as unknown;
     },
   });
 }

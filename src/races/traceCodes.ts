@@ -33,7 +33,12 @@ export function actorIdOfEvent(
     case 'disable':
     case 'gp':
       return kind;
-    default:
+    case 'bpf':
+    case 'irq':
+    case 'qs':
+    case 'cb':
+    case 'sched':
+    case 'wake':
       return `${kind}:${trace.cpu[i]}`;
   }
 }

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseOptions, UsageError, type OptionSpecs } from '../../workers/cli/args.ts';
+import { parseOptions, UsageError, type OptionSpec, type OptionSpecs } from '../../workers/cli/args.ts';
 import { runSim } from '../../workers/cli/dispatch.ts';
 import { formatBinary, formatBytes, groupDigits } from '../../workers/cli/format.ts';
 import { RUN_OPTIONS } from '../../workers/cli/runCommand.ts';
@@ -109,7 +109,7 @@ describe('parseOptions', () => {
     ['explore', EXPLORE_OPTIONS],
   ] as const)('gives every option of sim %s its declared default, and the defaults pass their own checks', (name, specs) => {
     const opts: Record<string, unknown> = parseOptions(`sim ${name}`, [], specs);
-    for (const [key, spec] of Object.entries(specs)) {
+    for (const [key, spec] of Object.entries<OptionSpec>(specs)) {
       const expected = spec.kind === 'flag' ? false : spec.kind === 'int' ? spec.default : 'default' in spec ? spec.default : undefined;
       expect(opts[key], key).toBe(expected);
     }

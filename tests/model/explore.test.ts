@@ -277,7 +277,7 @@ describe('state key', () => {
   it('the same state reached by different interleavings has one key (qs reports in either order)', () => {
     const cfg = cfgOf('disable-vs-kick', 'merged', 3);
     const keyer = new StateKeyer(createMachine(cfg), false);
-    const prefix = ['boot', ...Array(9).fill('enable:A'), 'disable', 'disable', 'disable', 'disable', 'disable', 'gp'];
+    const prefix = ['boot', ...Array<string>(9).fill('enable:A'), 'disable', 'disable', 'disable', 'disable', 'disable', 'gp'];
     const x = play(cfg, [...prefix, 'qs:0', 'qs:2']);
     const y = play(cfg, [...prefix, 'qs:2', 'qs:0']);
     expect(keyer.key(x)).toBe(keyer.key(y));
@@ -297,7 +297,7 @@ describe('state key', () => {
     const cfg = cfgOf('disable-vs-kick', 'merged', 5);
     const keyer = new StateKeyer(createMachine(cfg), true);
     const plain = new StateKeyer(createMachine(cfg), false);
-    const prefix = ['boot', ...Array(11).fill('enable:A'), 'disable', 'disable', 'disable', 'disable', 'disable', 'gp'];
+    const prefix = ['boot', ...Array<string>(11).fill('enable:A'), 'disable', 'disable', 'disable', 'disable', 'disable', 'gp'];
     const x = play(cfg, [...prefix, 'qs:2']);
     const y = play(cfg, [...prefix, 'qs:3']);
     expect(keyer.key(x)).toBe(keyer.key(y));

@@ -18,7 +18,7 @@ function stateOf(m: Machine): Record<string, unknown> {
     if (SKIP.has(key)) continue;
     const v = rec[key];
     if (key === 'writes') {
-      out[key] = Array.from({ length: m.allocCount }, (_, id) => (m.writes[id] ? [...m.writes[id]!].sort((a, b) => a[0] - b[0]) : null));
+      out[key] = Array.from({ length: m.allocCount }, (_, id) => (m.writes[id] ? [...m.writes[id]].sort((a, b) => a[0] - b[0]) : null));
     } else if (v instanceof IndexSet) {
       out[key] = Array.from(v.items.subarray(0, v.size)).sort((a, b) => a - b);
     } else if (ArrayBuffer.isView(v)) {

@@ -68,7 +68,7 @@ describe('buildRaceTimeline', () => {
       const order = ['published', 'unpublished', 'waiting for GP', 'freed'] as const;
       const starts = order.map((name) => spansOf(timeline, cpu, cat(name))[0]?.[0]);
       expect(starts.every((s) => s !== undefined)).toBe(true);
-      for (let k = 1; k < starts.length; k++) expect(starts[k]!).toBeGreaterThan(starts[k - 1]!);
+      for (let k = 1; k < starts.length; k++) expect(starts[k]).toBeGreaterThan(starts[k - 1]);
     }
   });
 

@@ -6,7 +6,7 @@ import { explore, type ExploreResult } from '../model/sched/explore.ts';
 import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.ts';
 import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
-import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
+import type { RunConfig } from '../model/sched/types.ts';
 import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
 
 export const EXPLORE_OPTIONS = {
@@ -38,9 +38,9 @@ type ExploreOpts = ReturnType<typeof parseOptions<typeof EXPLORE_OPTIONS>>;
 
 export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
   const cfg = makeRunConfig({
-    scenario: opts.scenario as ScenarioName,
-    variant: opts.variant as VariantName,
-    toggles: togglesFromOptions(opts.variant as VariantName, opts),
+    scenario: opts.scenario,
+    variant: opts.variant,
+    toggles: togglesFromOptions(opts.variant, opts),
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
     failAllocAt: opts['fail-alloc-at'],

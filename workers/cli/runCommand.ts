@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOGGLES } from '../model/sched/run.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
-import type { RunConfig, RunResult, ScenarioName, VariantName, Toggles } from '../model/sched/types.ts';
+import type { RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';
 import { KVMALLOC_PATHS, PNT_RULES } from '../model/constants.ts';
 
@@ -96,10 +96,10 @@ export function readScheduleFile(path: string): string[] {
 }
 
 export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof RUN_OPTIONS>>): RunConfig {
-  const toggles = togglesFromOptions(opts.variant as VariantName, opts);
+  const toggles = togglesFromOptions(opts.variant, opts);
   const cfg = makeRunConfig({
-    scenario: opts.scenario as ScenarioName,
-    variant: opts.variant as VariantName,
+    scenario: opts.scenario,
+    variant: opts.variant,
     toggles,
     cpus: opts.cpus,
     nodes: opts.nodes,

@@ -86,7 +86,7 @@ export interface PlacedLabel {
 export function placeLabels(labels: readonly LabelBox[], plotWidthPx: number, gapPx = 6): PlacedLabel[] {
   const order = labels.map((_, i) => i).sort((a, b) => labels[a].x - labels[b].x);
   const rowEnds: { left: number; right: number }[][] = [];
-  const placed: PlacedLabel[] = new Array(labels.length);
+  const placed: PlacedLabel[] = new Array<PlacedLabel>(labels.length);
   for (const i of order) {
     const { x, widthPx } = labels[i];
     const anchor = x + 3 + widthPx > plotWidthPx ? 'end' : 'start';

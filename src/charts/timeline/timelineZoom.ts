@@ -64,7 +64,7 @@ export function createTimelineZoom(element: HTMLElement, options: TimelineZoomOp
     const tx = extent.plotLeftPx - k * b(startStep);
     silent = true;
     try {
-      selection.call(behavior.transform, zoomIdentity.translate(tx, 0).scale(k));
+      behavior.transform(selection, zoomIdentity.translate(tx, 0).scale(k));
     } finally {
       silent = false;
     }

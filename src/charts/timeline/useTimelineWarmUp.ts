@@ -18,7 +18,7 @@ type DrawWindow = (ctx: Context2D, raster: RunRaster, size: CanvasSize, a: numbe
 
 /** requestIdleCallback, or a timer where it is missing. */
 function idle(run: () => void): number {
-  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : (setTimeout(run, 50) as unknown as number);
+  return typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 1000 }) : window.setTimeout(run, 50);
 }
 function cancelIdle(handle: number): void {
   if (typeof cancelIdleCallback === 'function') cancelIdleCallback(handle);
