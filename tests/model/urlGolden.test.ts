@@ -2,9 +2,10 @@
 // with the app's codec, turned into the RunConfig the UI sends (buildRaceConfig, the same function
 // the races view uses) and run with the model: a model or codec change that would silently change
 // what a shared link shows fails here. The URLs never change; on a deliberate model change bump
-// MODEL_VERSION and refresh the hashes with UPDATE_GOLDEN=1 (the URLs are kept as they are).
-import { readFileSync, writeFileSync } from 'node:fs';
+// MODEL_VERSION and refresh the hashes with `npm run golden:update` (the URLs are kept as they are; see
+// goldenUpdate.ts for what a regeneration checks before it writes).
 import { describe, expect, it } from 'vitest';
+import { readGolden, regenerateGolden, UPDATING_GOLDEN } from './goldenUpdate.ts';
 import { computeMemory } from '../../workers/model/memory.ts';
 import { makeRunConfig, run } from '../../workers/model/sched/run.ts';
 import { MODEL_VERSION, type RunConfig } from '../../workers/model/sched/types.ts';
@@ -33,7 +34,6 @@ interface GoldenFile {
   urls: GoldenUrl[];
 }
 
-const pinned = JSON.parse(readFileSync(FILE, 'utf8')) as GoldenFile;
 const catalog = schedApi.catalog();
 
 /** The RunConfig the races view sends for a link (the UI's own path: decode, restore, build). */
@@ -45,13 +45,26 @@ function configOfUrl(url: string): RunConfig {
   return config;
 }
 
-if (process.env.UPDATE_GOLDEN) {
-  const urls = pinned.urls.map((g) => {
-    const r = run(makeRunConfig(configOfUrl(g.url)), { trace: false }).result;
-    return { ...g, traceHash: r.traceHash, steps: r.steps };
+/** The links' runs, with or without the stored trace (the regeneration's two independent paths). */
+const runsOf = (file: GoldenFile, trace: boolean) =>
+  file.urls.map((g) => {
+    const r = run(makeRunConfig(configOfUrl(g.url)), { trace }).result;
+    return { key: g.name, pinned: { traceHash: r.traceHash, steps: r.steps } };
   });
-  writeFileSync(FILE, JSON.stringify({ ...pinned, modelVersion: MODEL_VERSION, urls }, null, 1) + '\n');
-}
+
+const pinned: GoldenFile = (() => {
+  const previous = readGolden<GoldenFile>(FILE);
+  if (!UPDATING_GOLDEN) return previous;
+  const fresh = runsOf(previous, false);
+  const urls = previous.urls.map((g, i) => ({ ...g, ...(fresh[i].pinned) }));
+  return regenerateGolden({
+    file: FILE,
+    fresh: { ...previous, modelVersion: MODEL_VERSION, urls },
+    entries: (f) => f.urls.map((g) => ({ key: g.name, pinned: { traceHash: g.traceHash, steps: g.steps } })),
+    again: runsOf(previous, true),
+    hashOf: (f, key) => f.urls.find((g) => g.name === key)?.traceHash,
+  });
+})();
 
 describe('golden links', () => {
   it('are pinned for this link format and model version', () => {
