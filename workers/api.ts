@@ -36,7 +36,7 @@ export type * from './exploreApi.ts';
 
 /** The whole worker API: the memory model (below), the scheduler-core model (SchedApi) and its search. */
 export interface SimApi extends SchedApi, ExploreApi {
-  /** Cost of both designs at one CPU count (kernel-facts.md §3–4). Pure; microseconds. */
+  /** Cost of both designs at one CPU count (workers/model/README.md#cost-table-at-4-kib-pages). Pure; microseconds. */
   memory(params: MemoryParams): MemoryReport;
   /** Chart curve for every N of a log grid plus step/threshold points. Pure; about a millisecond. */
   memoryCurve(request: MemoryCurveRequest): MemoryCurveData;

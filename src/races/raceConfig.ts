@@ -9,7 +9,7 @@ export type ToggleName = keyof Toggles;
 /** 'default': the scenario's interesting interleaving; 'random': a seeded random schedule over the enabled actors. */
 export type RacePolicy = RunConfig['policy'];
 export const RACE_POLICIES: readonly RacePolicy[] = ['default', 'random'];
-/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (kernel-facts §4.2: fragmentation-dependent). */
+/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (fragmentation-dependent: workers/model/README.md#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = RunConfig['kvmallocPath'];
 /** failAllocAt meaning "no kvzalloc_node() call fails". */
 export const FAIL_ALLOC_NEVER = -1;

@@ -1,5 +1,5 @@
 // Benchmark (not a test): drag the "CPUs" slider across its whole range with the real mouse and
-// report frame times and long tasks (toolchain-notes §5), then time heatmap redraws of 16384 cells.
+// report frame times and long tasks (rAF intervals and the Long Animation Frames API), then time heatmap redraws of 16384 cells.
 // Targets: p95 frame ≤ 16.7 ms, no long task > 50 ms, heatmap redraw ≤ 4 ms. Prints; asserts nothing about time.
 import { expect, test, type Page } from '@playwright/test';
 

@@ -1,4 +1,4 @@
-// The exhaustive search against the kernel's answers (kernel-facts.md §1, §2, §5): which checker some
+// The exhaustive search against the kernel's answers (workers/model/README.md: the kick, enable/disable and RCU sections): which checker some
 // schedule reaches, per scenario × variant, at 2 and 3 CPUs; and every counterexample replays through run().
 import { describe, it, expect } from 'vitest';
 import { explore, checkerHolds, isTerminal, CHECKERS, type CheckerName, type ExploreResult } from '../../workers/model/sched/explore.ts';

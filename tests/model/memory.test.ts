@@ -35,7 +35,7 @@ interface CostRow {
   oldOk: boolean;
 }
 
-// kernel-facts.md §4.8, transcribed by hand (64-bit, 4 KiB pages, SLUB). Do not recompute these.
+// The cost table of workers/model/README.md#cost-table-at-4-kib-pages, transcribed by hand (64-bit, 4 KiB pages, SLUB). Do not recompute these.
 const COST_TABLE: CostRow[] = [
   { cpus: 1, requestBytes: 24, cache: 'kmalloc-32', kmallocPerCpu: 32, kmallocTotal: 32, vmalloc: null, oldTotal: 8, oldOk: true },
   { cpus: 2, requestBytes: 32, cache: 'kmalloc-32', kmallocPerCpu: 32, kmallocTotal: 64, vmalloc: null, oldTotal: 32, oldOk: true },
@@ -55,7 +55,7 @@ const COST_TABLE: CostRow[] = [
   { cpus: 8192, requestBytes: 65552, cache: 'order-5', kmallocPerCpu: 131072, kmallocTotal: 1 * GiB, vmalloc: { perCpu: 69632, pages: 17, total: 544 * MiB }, oldTotal: null, oldOk: false },
 ];
 
-describe('the kernel-facts §4.8 cost table (4 KiB pages)', () => {
+describe('the model README\'s cost table (4 KiB pages)', () => {
   it.each(COST_TABLE)('matches the row for N = $cpus', (row) => {
     const r = computeMemory(makeParams({ cpus: row.cpus }));
     const kv = r.kvzalloc;

@@ -6,13 +6,13 @@ import type { KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from '
 
 // ---- the memory model ----------------------------------------------------------------------------------
 
-/** nr_cpu_ids bounds: 1 to powerpc's NR_CPUS maximum (kernel-facts.md §6). */
+/** nr_cpu_ids bounds: 1 to powerpc's NR_CPUS maximum (workers/model/README.md#nr_cpus-and-nr_cpu_ids). */
 export const MIN_CPUS = 1;
 export const MAX_CPUS = 16384;
 export const MIN_NODES = 1;
 export const MAX_NODES = 16;
 export const PAGE_SIZES: readonly PageSize[] = [4096, 65536];
-/** sizeof(struct scx_kick_pseqs) = sizeof(struct rcu_head): two pointers (kernel-facts.md §4.7). */
+/** sizeof(struct scx_kick_pseqs) = sizeof(struct rcu_head): two pointers (workers/model/README.md#request-size). */
 export const PSEQS_HEADER_BYTES = 16;
 /** sizeof(unsigned long) on 64-bit: one sequence slot, and the percpu alignment of the old design. */
 export const SEQ_BYTES = 8;

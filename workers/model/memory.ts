@@ -1,4 +1,5 @@
-// Memory cost of the kick pseqs arrays: the old percpu design vs kvzalloc_node() (kernel-facts.md §3, §4, §6).
+// Memory cost of the kick pseqs arrays: the old percpu design vs kvzalloc_node() (facts and sources: workers/model/README.md,
+// from #old-design-percpu-arrays-at-boot to #numa-placement).
 // CONTRACT (owned by the memory-model work): the shapes below are what the CLI prints and the UI reads.
 // Fields may be added; existing ones are never renamed or removed.
 import { kickPseqsRequestBytes, MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES, PSEQS_HEADER_BYTES, SEQ_BYTES } from './constants.ts';
@@ -85,9 +86,9 @@ export interface MemoryReport {
 }
 
 export { MIN_CPUS, MAX_CPUS, MIN_NODES, MAX_NODES, PAGE_SIZES, PSEQS_HEADER_BYTES, SEQ_BYTES };
-/** x86_64 NR_CPUS_RANGE_END with CPUMASK_OFFSTACK (kernel-facts.md §6). */
+/** x86_64 NR_CPUS_RANGE_END with CPUMASK_OFFSTACK (workers/model/README.md#nr_cpus-and-nr_cpu_ids). */
 export const X86_64_MAX_NR_CPUS = 8192;
-/** powerpc NR_CPUS range end with MAXSMP (kernel-facts.md §6). */
+/** powerpc NR_CPUS range end with MAXSMP (workers/model/README.md#nr_cpus-and-nr_cpu_ids). */
 export const POWERPC_MAX_NR_CPUS = 16384;
 
 /** SLUB size classes up to 256 bytes (kmalloc_info[], KMALLOC_SHIFT_LOW = 3); larger ones are powers of two. */
@@ -114,14 +115,14 @@ export function assertMemoryParams(params: MemoryParams): void {
   }
 }
 
-/** PCPU_MIN_UNIT_SIZE = PFN_ALIGN(32 << 10) in bytes: the largest percpu allocation (§3). */
+/** PCPU_MIN_UNIT_SIZE = PFN_ALIGN(32 << 10) in bytes: the largest percpu allocation (workers/model/README.md#percpu-size-limit-and-the-boot-panic). */
 export function percpuUnitLimit(pageSize: PageSize): number {
   return Math.ceil(32768 / pageSize) * pageSize;
 }
 
 /**
  * The old design: __alloc_percpu(8·N, 8) once at boot. pcpu_alloc() rejects size > PCPU_MIN_UNIT_SIZE
- * with a WARN and returns NULL; init_sched_ext_class() then hits BUG_ON (§3). O(1).
+ * with a WARN and returns NULL; init_sched_ext_class() then hits BUG_ON (#percpu-size-limit-and-the-boot-panic). O(1).
  */
 export function percpuCost(cpus: number, pageSize: PageSize): PercpuCost {
   const bytesPerCpu = SEQ_BYTES * cpus; // already a multiple of PCPU_MIN_ALLOC_SIZE (4)
@@ -136,7 +137,7 @@ export function percpuCost(cpus: number, pageSize: PageSize): PercpuCost {
   };
 }
 
-/** S = struct_size(pseqs, seqs, nr_cpu_ids) = 16 + 8·N bytes (§4.7); defined in constants.ts. */
+/** S = struct_size(pseqs, seqs, nr_cpu_ids) = 16 + 8·N bytes (#request-size); defined in constants.ts. */
 export const requestBytes = kickPseqsRequestBytes;
 
 /** get_order(size): smallest order with PAGE_SIZE << order ≥ size (size in bytes, ≥ 1). O(log size). */
@@ -146,7 +147,7 @@ export function getOrder(size: number, pageSize: PageSize): number {
   return order;
 }
 
-/** KMALLOC_MAX_CACHE_SIZE = 1 << (PAGE_SHIFT + 1) bytes: the largest SLUB kmalloc cache (§4.4). */
+/** KMALLOC_MAX_CACHE_SIZE = 1 << (PAGE_SHIFT + 1) bytes: the largest SLUB kmalloc cache (#slub-size-classes-and-page-orders). */
 export function kmallocMaxCacheSize(pageSize: PageSize): number {
   return 2 * pageSize;
 }
@@ -164,7 +165,7 @@ function sizeName(bytes: number): string {
 }
 
 /**
- * kmalloc cost of one request of `size` bytes (§4.4, §4.5): the SLUB cache kmalloc-<class> up to
+ * kmalloc cost of one request of `size` bytes (#slub-size-classes-and-page-orders): the SLUB cache kmalloc-<class> up to
  * KMALLOC_MAX_CACHE_SIZE = 2·PAGE_SIZE, then the page allocator, PAGE_SIZE·2^get_order(size) bytes.
  */
 export function kmallocCost(
@@ -180,7 +181,7 @@ export function kmallocCost(
 }
 
 /**
- * vmalloc fallback cost (§4.2, §4.6): only when size > PAGE_SIZE; ceil(size / PAGE_SIZE) pages of
+ * vmalloc fallback cost (#vmalloc-fallback-cost): only when size > PAGE_SIZE; ceil(size / PAGE_SIZE) pages of
  * physical memory. The guard page is address space only and is not counted in `bytes`.
  */
 export function vmallocCost(size: number, pageSize: PageSize): { bytes: number; pages: number } | null {
