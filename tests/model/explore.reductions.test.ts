@@ -3,7 +3,7 @@
 // scripted scenarios at 3 CPUs, and the sizes where symmetry has CPUs to permute (5–6).
 import { describe, it, expect } from 'vitest';
 import { explore, CHECKERS, type ExploreResult } from '../../workers/model/sched/explore.ts';
-import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
 import type { PntRule, RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 

@@ -2,7 +2,9 @@
 // equal the model's, or links would name scenarios, presets or actors the model does not have.
 import { describe, expect, it } from 'vitest';
 import { parseActor } from '../../workers/model/sched/describe.ts';
-import { makeRunConfig, run, scheduleOf, VARIANT_TOGGLES } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig, VARIANT_TOGGLES } from '../../workers/model/sched/variants.ts';
+import { scheduleOf } from '../../workers/model/sched/stepView.ts';
 import { SCENARIO_INFO } from '../../workers/model/sched/scenarios.ts';
 import { ACTOR_KINDS, MAX_SCHED_CPUS, MODEL_VERSION, SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
 import { schedApi } from '../../workers/schedApi.ts';

@@ -1,6 +1,8 @@
 // Benchmark cases of the scheduler-core model, one per process (so peak memory is the case's own).
 // Run through workers/cli/bench.ts, which bundles this file (plain ESM, as in the browser) and spawns it.
-import { run, makeRunConfig, createMachine, stepView } from '../model/sched/run.ts';
+import { run, createMachine } from '../model/sched/run.ts';
+import { makeRunConfig } from '../model/sched/variants.ts';
+import { stepView } from '../model/sched/stepView.ts';
 import { randomPolicy } from '../model/sched/scenarios.ts';
 import { Rng } from '../model/rng.ts';
 import type { RunConfig } from '../model/sched/types.ts';

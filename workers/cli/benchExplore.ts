@@ -2,7 +2,7 @@
 // states, transitions, states per second and seconds of a full search, and the state counts with and without
 // each reduction, so their effect is measured. Usage: tsx workers/cli/benchExplore.ts [--cpus 3,4] [--pnt-rule R]
 import { explore } from '../model/sched/explore.ts';
-import { makeRunConfig } from '../model/sched/run.ts';
+import { makeRunConfig } from '../model/sched/variants.ts';
 import { VARIANTS } from '../model/sched/types.ts';
 import type { PntRule, ScenarioName } from '../model/sched/types.ts';
 import { formatTable } from './format.ts';

@@ -3,7 +3,7 @@
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
 import { explore, CHECKERS, type CheckerName, type ExploreResult } from '../model/sched/explore.ts';
-import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
+import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../model/sched/types.ts';
 import { TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
