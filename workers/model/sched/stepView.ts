@@ -17,10 +17,8 @@ import type { RunRecord, Snapshot } from './run.ts';
 
 /** The events of the trace, as objects (CLI output and the step view). */
 export function traceEvents(r: RunResult, from = 0, to = r.trace.count): TraceEvent[] {
-  const t = r.trace;
   const out: TraceEvent[] = [];
   for (let i = from; i < to; i++) out.push(eventAt(r, i));
-  void t;
   return out;
 }
 

@@ -44,7 +44,7 @@ export function copyMachine(dst: Machine, src: Machine, reuse: boolean): void {
   copyStructures(dst, src, reuse);
 }
 
-function copyStructures(m: Machine, src: Machine, reuse: boolean): void {
+function copyStructures(to: Machine, src: Machine, reuse: boolean): void {
   const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T | undefined, from: T): T => {
     if (!reuse || !dst || dst.length !== from.length) return from.slice() as T;
     dst.set(from);
@@ -55,60 +55,60 @@ function copyStructures(m: Machine, src: Machine, reuse: boolean): void {
     dst.copyFrom(from);
     return dst;
   };
-  m.slot = put(m.slot, src.slot);
-  m.allocCpu = put(m.allocCpu, src.allocCpu);
-  m.allocNode = put(m.allocNode, src.allocNode);
-  m.allocState = put(m.allocState, src.allocState);
-  m.allocRefs = put(m.allocRefs, src.allocRefs);
-  m.allocRequest = put(m.allocRequest, src.allocRequest);
-  m.allocConsumed = put(m.allocConsumed, src.allocConsumed);
-  m.allocPath = put(m.allocPath, src.allocPath);
-  m.allocFreedStep = put(m.allocFreedStep, src.allocFreedStep);
-  m.allocAllocStep = put(m.allocAllocStep, src.allocAllocStep);
-  m.writes = src.writes.slice();
-  m.writesGen = put(m.writesGen, src.writesGen);
+  to.slot = put(to.slot, src.slot);
+  to.allocCpu = put(to.allocCpu, src.allocCpu);
+  to.allocNode = put(to.allocNode, src.allocNode);
+  to.allocState = put(to.allocState, src.allocState);
+  to.allocRefs = put(to.allocRefs, src.allocRefs);
+  to.allocRequest = put(to.allocRequest, src.allocRequest);
+  to.allocConsumed = put(to.allocConsumed, src.allocConsumed);
+  to.allocPath = put(to.allocPath, src.allocPath);
+  to.allocFreedStep = put(to.allocFreedStep, src.allocFreedStep);
+  to.allocAllocStep = put(to.allocAllocStep, src.allocAllocStep);
+  to.writes = src.writes.slice();
+  to.writesGen = put(to.writesGen, src.writesGen);
   // Both copies now treat every existing map as shared: the next write on either side copies it.
   src.gen++;
-  m.gen = src.gen + 1;
-  m.pnt = put(m.pnt, src.pnt);
-  m.taskState = put(m.taskState, src.taskState);
-  m.needResched = put(m.needResched, src.needResched);
-  m.irqPending = put(m.irqPending, src.irqPending);
-  m.irqPc = put(m.irqPc, src.irqPc);
-  m.irqPtr = put(m.irqPtr, src.irqPtr);
-  m.irqShouldWait = put(m.irqShouldWait, src.irqShouldWait);
-  m.irqSpinTarget = put(m.irqSpinTarget, src.irqSpinTarget);
-  m.irqSpinSeenPnt = put(m.irqSpinSeenPnt, src.irqSpinSeenPnt);
-  m.irqSpinSeenFreed = put(m.irqSpinSeenFreed, src.irqSpinSeenFreed);
-  m.stormKicksDone = put(m.stormKicksDone, src.stormKicksDone);
-  m.kicksDone = put(m.kicksDone, src.kicksDone);
-  m.wakesDone = put(m.wakesDone, src.wakesDone);
-  m.qsOwed = put(m.qsOwed, src.qsOwed);
+  to.gen = src.gen + 1;
+  to.pnt = put(to.pnt, src.pnt);
+  to.taskState = put(to.taskState, src.taskState);
+  to.needResched = put(to.needResched, src.needResched);
+  to.irqPending = put(to.irqPending, src.irqPending);
+  to.irqPc = put(to.irqPc, src.irqPc);
+  to.irqPtr = put(to.irqPtr, src.irqPtr);
+  to.irqShouldWait = put(to.irqShouldWait, src.irqShouldWait);
+  to.irqSpinTarget = put(to.irqSpinTarget, src.irqSpinTarget);
+  to.irqSpinSeenPnt = put(to.irqSpinSeenPnt, src.irqSpinSeenPnt);
+  to.irqSpinSeenFreed = put(to.irqSpinSeenFreed, src.irqSpinSeenFreed);
+  to.stormKicksDone = put(to.stormKicksDone, src.stormKicksDone);
+  to.kicksDone = put(to.kicksDone, src.kicksDone);
+  to.wakesDone = put(to.wakesDone, src.wakesDone);
+  to.qsOwed = put(to.qsOwed, src.qsOwed);
   // Per-CPU containers: copy the non-empty ones (an empty one and none mean the same).
   const copyMask = (x: Map<number, number> | undefined) => (x && x.size ? new Map(x) : undefined);
   const copySpin = (x: number[] | undefined) => (x && x.length ? x.slice() : undefined);
   if (reuse) {
     for (let c = 0; c < src.n; c++) {
-      m.masks[c] = copyMask(src.masks[c]);
+      to.masks[c] = copyMask(src.masks[c]);
       const q = src.cbq[c];
-      if (q.length) m.cbq[c] = q.slice();
-      else if (m.cbq[c].length) m.cbq[c] = []; // keep this machine's own empty queue
-      m.spinOn[c] = copySpin(src.spinOn[c]);
+      if (q.length) to.cbq[c] = q.slice();
+      else if (to.cbq[c].length) to.cbq[c] = []; // keep this machine's own empty queue
+      to.spinOn[c] = copySpin(src.spinOn[c]);
     }
   } else {
-    m.masks = src.masks.map(copyMask);
-    m.cbq = src.cbq.map((q) => (q.length ? q.slice() : []));
-    m.spinOn = src.spinOn.map(copySpin);
+    to.masks = src.masks.map(copyMask);
+    to.cbq = src.cbq.map((q) => (q.length ? q.slice() : []));
+    to.spinOn = src.spinOn.map(copySpin);
   }
-  m.loaders = src.loaders.map((l) => ({ ...l }));
-  m.owed = putSet(m.owed, src.owed);
-  m.cbCpus = putSet(m.cbCpus, src.cbCpus);
-  m.irqActive = putSet(m.irqActive, src.irqActive);
-  m.spinners = putSet(m.spinners, src.spinners);
-  m.reschedSet = putSet(m.reschedSet, src.reschedSet);
-  m.blocked = putSet(m.blocked, src.blocked);
-  m.warnOnce = new Set(src.warnOnce);
-  m.warnings = src.warnings.slice();
-  m.enableErrors = src.enableErrors.slice();
-  m.sink = null;
+  to.loaders = src.loaders.map((l) => ({ ...l }));
+  to.owed = putSet(to.owed, src.owed);
+  to.cbCpus = putSet(to.cbCpus, src.cbCpus);
+  to.irqActive = putSet(to.irqActive, src.irqActive);
+  to.spinners = putSet(to.spinners, src.spinners);
+  to.reschedSet = putSet(to.reschedSet, src.reschedSet);
+  to.blocked = putSet(to.blocked, src.blocked);
+  to.warnOnce = new Set(src.warnOnce);
+  to.warnings = src.warnings.slice();
+  to.enableErrors = src.enableErrors.slice();
+  to.sink = null;
 }
