@@ -43,6 +43,8 @@ export interface KeyWriter {
   put(v: number): void;
   /** Canonical name of allocation `id` (NONE stays NONE); new names in order of first reference. */
   canon(id: number): number;
+  /** Append a map of small integers (CPU → value), sorted by key; none and empty are the same. */
+  putMap(map: Map<number, number> | undefined): void;
   /** A grace-period number relative to the completed count (0 when it is already over). */
   rel(gp: number): number;
   /** The allocations named so far, in canonical order. */
@@ -105,6 +107,19 @@ export class StateKeyer implements KeyWriter {
       this.order.push(id);
     }
     return k;
+  }
+
+  putMap(map: Map<number, number> | undefined): void {
+    if (!map || map.size === 0) {
+      this.put(0);
+      return;
+    }
+    const ts = [...map.keys()].sort((a, b) => a - b);
+    this.put(ts.length);
+    for (const t of ts) {
+      this.put(t);
+      this.put(map.get(t)!);
+    }
   }
 
   rel(gp: number): number {

@@ -268,16 +268,7 @@ export function keyKick(k: KeyWriter, m: Machine): void {
 }
 
 export function keyKickCpu(k: KeyWriter, m: Machine, c: number): void {
-  const mask = m.masks[c];
-  if (!mask || mask.size === 0) k.put(0);
-  else {
-    const ts = [...mask.keys()].sort((a, b) => a - b);
-    k.put(ts.length);
-    for (const t of ts) {
-      k.put(t);
-      k.put(mask.get(t)!);
-    }
-  }
+  k.putMap(m.masks[c]);
   k.put(m.irqPending[c]);
   k.put(m.irqPc[c]);
   k.put(k.canon(m.irqPtr[c]));

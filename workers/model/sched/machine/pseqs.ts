@@ -185,15 +185,6 @@ export function keyAllocations(k: KeyWriter, m: Machine): void {
     const id = named[i];
     k.put(m.allocState[id]);
     k.put(m.allocRefs[id]);
-    const wr = m.writes[id];
-    if (!wr || wr.size === 0) k.put(0);
-    else {
-      const ts = [...wr.keys()].sort((a, b) => a - b);
-      k.put(ts.length);
-      for (const t of ts) {
-        k.put(t);
-        k.put(wr.get(t)!);
-      }
-    }
+    k.putMap(m.writes[id]);
   }
 }
