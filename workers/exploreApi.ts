@@ -4,7 +4,7 @@
 // here, outside the model, which stays clock-free.
 import type { RunConfig } from './model/sched/types.ts';
 import { explore, type ExploreResult } from './model/sched/explore.ts';
-import { makeRunConfig, validateRunConfig } from './model/sched/run.ts';
+import { makeRunConfig, validateRunConfig } from './model/sched/variants.ts';
 import { EXPLORE_MAX_CPUS } from './model/constants.ts';
 
 export type { CheckerName, Counterexample, ExploreResult } from './model/sched/explore.ts';

@@ -2,7 +2,9 @@
 // The worker keeps the last few runs (snapshots included) so that any step can be shown without a replay
 // from step 0. Everything here is deterministic; the UI re-runs after a worker restart.
 import type { RunConfig, RunResult, StepView, KernelFn, Toggles, PntRule, ScenarioName, VariantName } from './model/sched/types.ts';
-import { run, stepView, scheduleOf, makeRunConfig, validateRunConfig, VARIANT_INFO, VARIANT_TOGGLES, type RunRecord } from './model/sched/run.ts';
+import { run, type RunRecord } from './model/sched/run.ts';
+import { makeRunConfig, validateRunConfig, VARIANT_INFO, VARIANT_TOGGLES } from './model/sched/variants.ts';
+import { stepView, scheduleOf } from './model/sched/stepView.ts';
 import { SCENARIO_INFO } from './model/sched/scenarios.ts';
 import { CODE } from './model/sched/code.ts';
 

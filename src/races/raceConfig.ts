@@ -2,7 +2,7 @@
 // model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
 // canonical key per config so that equal configs are run once.
 import type { Catalog, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import { MAX_SCHED_CPUS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import { DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;
@@ -15,8 +15,8 @@ export type KvmallocPath = RunConfig['kvmallocPath'];
 export const FAIL_ALLOC_NEVER = -1;
 /** Largest 0-based kvzalloc_node() call index the view takes (a run makes at most a few per CPU). */
 export const FAIL_ALLOC_MAX = 1_000_000;
-/** Steps a races run is bounded by (its RunConfig's maxSteps). */
-export const RACE_MAX_STEPS = 2_000_000;
+/** Steps a races run is bounded by (its RunConfig's maxSteps): the model's default bound. */
+export const RACE_MAX_STEPS = DEFAULT_MAX_STEPS;
 
 export interface RaceParams {
   scenario: ScenarioName;

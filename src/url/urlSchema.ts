@@ -3,6 +3,9 @@
 import * as v from 'valibot';
 import type { PageSize, Toggles } from '../../workers/api.ts';
 import {
+  SEED_MAX,
+  STORM_KICKS_MAX,
+  STORM_KICKS_MIN,
   KVMALLOC_PATHS,
   MAX_CPUS,
   MAX_NODES,
@@ -26,10 +29,8 @@ export const URL_SCHEMA_VERSION = 1;
 export const URL_GRID_DESIGNS: readonly GridDesign[] = ['new', 'old'];
 export const URL_RACE_VARIANTS: readonly RaceVariant[] = [...VARIANTS, 'custom'];
 
-/** Ranges of the numeric fields (the store's setters clamp to the same). */
-export const SEED_MAX = 0xffffffff;
-export const STORM_KICKS_MIN = 1;
-export const STORM_KICKS_MAX = 10_000_000;
+// Ranges of the numeric fields (the store's setters clamp to the same): SEED_MAX and STORM_KICKS_* are the model's.
+export { SEED_MAX, STORM_KICKS_MAX, STORM_KICKS_MIN };
 /** Longest schedule a link carries (actor ids). */
 export const SCHEDULE_MAX = 100_000;
 

@@ -1,6 +1,8 @@
 // Benchmark cases of the scheduler-core model, one per process (so peak memory is the case's own).
 // Run through tests/bench/bench.ts, which bundles this file (plain ESM, as in the browser) and spawns it.
-import { run, makeRunConfig, createMachine, stepView } from '../../workers/model/sched/run.ts';
+import { run, createMachine } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { stepView } from '../../workers/model/sched/stepView.ts';
 import { randomPolicy } from '../../workers/model/sched/scenarios.ts';
 import { Rng } from '../../workers/model/rng.ts';
 import type { RunConfig } from '../../workers/model/sched/types.ts';

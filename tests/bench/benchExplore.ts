@@ -2,7 +2,7 @@
 // states, transitions, states per second and seconds of a full search, and the state counts with and without
 // each reduction, so their effect is measured. Usage: tsx tests/bench/benchExplore.ts [--cpus 3,4] [--pnt-rule R]
 import { explore } from '../../workers/model/sched/explore.ts';
-import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { VARIANTS } from '../../workers/model/sched/types.ts';
 import type { PntRule, ScenarioName } from '../../workers/model/sched/types.ts';
 import { formatTable } from '../../workers/cli/format.ts';

@@ -3,7 +3,7 @@
 // scripted scenarios at 3 CPUs, a kick storm at 3 CPUs, and the sizes where symmetry has CPUs to permute (5–6).
 // The merged kick storm at 3 CPUs (about 350,000 states a search) is in tests/slow/, with its own timeout.
 import { describe, it, expect } from 'vitest';
-import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 import { compareReductions } from './reductions.ts';

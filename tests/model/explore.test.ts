@@ -2,7 +2,9 @@
 // schedule reaches, per scenario × variant, at 2 and 3 CPUs; and every counterexample replays through run().
 import { describe, it, expect } from 'vitest';
 import { explore, checkerHolds, isTerminal, CHECKERS, type CheckerName, type ExploreResult } from '../../workers/model/sched/explore.ts';
-import { makeRunConfig, run, machineAt, createMachine } from '../../workers/model/sched/run.ts';
+import { run, createMachine } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { machineAt } from '../../workers/model/sched/stepView.ts';
 import { StateKeyer, symmetricCpus } from '../../workers/model/sched/stateKey.ts';
 import { parseActor } from '../../workers/model/sched/describe.ts';
 import type { PntRule, RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';

@@ -3,7 +3,9 @@
 // MODEL_VERSION when shared links would change: the regeneration refuses otherwise; see goldenUpdate.ts).
 import { describe, it, expect } from 'vitest';
 import { readGolden, regenerateGolden, UPDATING_GOLDEN } from './goldenUpdate.ts';
-import { run, makeRunConfig, traceEvents } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { traceEvents } from '../../workers/model/sched/stepView.ts';
 import { SCENARIOS, VARIANTS, MODEL_VERSION, type PntRule } from '../../workers/model/sched/types.ts';
 
 const FILE = new URL('../golden/traces.json', import.meta.url);

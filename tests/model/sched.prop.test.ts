@@ -1,7 +1,9 @@
 // Properties of the scheduler-core model over many seeded random schedules (≥ 10,000 runs in all).
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { run, makeRunConfig, hashTrace } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { hashTrace } from '../../workers/model/sched/trace.ts';
 import type { ScenarioName, VariantName, PntRule } from '../../workers/model/sched/types.ts';
 import { percpuUnitLimit } from '../../workers/model/memory.ts';
 

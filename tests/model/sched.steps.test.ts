@@ -1,11 +1,13 @@
 // One test (or a few) per kernel-function step of the scheduler-core model, driving the machine by hand.
 import { describe, it, expect } from 'vitest';
-import { makeRunConfig, createMachine } from '../../workers/model/sched/run.ts';
+import { createMachine } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
+import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import {
-  type Machine, AL_LIVE, AL_UNPUBLISHED, AL_WAITING, AL_FREED, AL_LEAKED, AL_PERCPU, NONE, CLS_SCX, CLS_FAIR, CLS_IDLE,
+  AL_LIVE, AL_UNPUBLISHED, AL_WAITING, AL_FREED, AL_LEAKED, AL_PERCPU, NONE, CLS_SCX, CLS_FAIR, CLS_IDLE,
   ST_ENABLED, ST_DISABLED, TASK_BLOCKED,
-} from '../../workers/model/sched/machine.ts';
+} from '../../workers/model/sched/machine/codes.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 import { lineOf, CODE } from '../../workers/model/sched/code.ts';
 import { KERNEL_FNS } from '../../workers/model/sched/types.ts';

@@ -1,10 +1,12 @@
-// The stepper's cursor (run.ts cursorAt / Machine.restoreFrom): moving one machine in place between
+// The stepper's cursor (stepView.ts cursorAt / Machine.restoreFrom): moving one machine in place between
 // arbitrary steps — forwards from where it is, or restored from a snapshot without allocating — must
 // give exactly the machine and the step view that replaying the schedule from step 0 gives.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { run, makeRunConfig, createMachine, cursorAt, machineAt, stepView, type RunRecord } from '../../workers/model/sched/run.ts';
-import type { Machine } from '../../workers/model/sched/machine.ts';
+import { run, createMachine, type RunRecord } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { cursorAt, machineAt, stepView } from '../../workers/model/sched/stepView.ts';
+import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import { IndexSet } from '../../workers/model/sched/indexSet.ts';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { readGolden, regenerateGolden, UPDATING_GOLDEN } from './goldenUpdate.ts';
 import { computeMemory } from '../../workers/model/memory.ts';
-import { makeRunConfig, run } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { MODEL_VERSION, type RunConfig } from '../../workers/model/sched/types.ts';
 import { schedApi } from '../../workers/schedApi.ts';
 import { buildRaceConfig } from '../../src/races/raceConfig.ts';

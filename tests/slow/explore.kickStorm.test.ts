@@ -4,7 +4,7 @@
 // Reductions keep every verdict in the merged kick storm at 3 CPUs: four complete searches of about
 // 350,000 states each (symmetry has three CPUs to permute, POR a storm of independent kicks).
 import { describe, it, expect } from 'vitest';
-import { makeRunConfig } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { compareReductions } from '../model/reductions.ts';
 
 describe('reductions keep every verdict (slow)', () => {

@@ -1,7 +1,9 @@
 // The races timeline's ribbons, reader spans and lanes, derived from real model runs (the model runs
 // in Node as-is) and from small hand-made traces.
 import { describe, expect, it } from 'vitest';
-import { run, makeRunConfig, scheduleOf } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { scheduleOf } from '../../workers/model/sched/stepView.ts';
 import type { RunConfig } from '../../workers/model/sched/types.ts';
 import {
   buildRaceTimeline,
@@ -109,7 +111,7 @@ describe('buildRaceTimeline', () => {
 describe('actorIdOfEvent', () => {
   it('names every event by the actor that made it, as the model names actors', async () => {
     const { actorIdOfEvent } = await import('../../src/races/traceCodes.ts');
-    const { traceEvents } = await import('../../workers/model/sched/run.ts');
+    const { traceEvents } = await import('../../workers/model/sched/stepView.ts');
     for (const scenario of ['load-while-enabled', 'kick-storm'] as const) {
       const result = run(makeRunConfig({ cpus: 4, scenario, variant: 'merged', stormKicks: 50 })).result;
       const ids = scheduleOf(result);

@@ -1,7 +1,8 @@
 // Reading links: canonical writing, readable simple fields, and one clear message for each kind of
 // bad link (saying what was wrong and what was used instead), with every other field kept.
 import { describe, expect, it } from 'vitest';
-import { makeRunConfig, run } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { decodeUrlState, encodeUrlState, type UrlDecodeResult } from '../../src/url/urlCodec.ts';
 import { isScheduleError, scheduleRunIssue, stepPastEndIssue } from '../../src/url/urlRunChecks.ts';
 import { DEFAULT_URL_STATE, isValidUrlState, type UrlState } from '../../src/url/urlSchema.ts';

@@ -3,7 +3,9 @@
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
-import { makeRunConfig, run, scheduleOf } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { scheduleOf } from '../../workers/model/sched/stepView.ts';
 import { decodeSchedule, encodeSchedule, scheduleChecksum, scheduleToText, textToSchedule } from '../../src/url/scheduleCodec.ts';
 import { encodeUrlState } from '../../src/url/urlCodec.ts';
 import { ACTOR_ID_RE, DEFAULT_URL_STATE } from '../../src/url/urlSchema.ts';

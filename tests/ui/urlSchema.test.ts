@@ -2,7 +2,9 @@
 // schema's actor-id pattern, and the model must parse it back.
 import { describe, expect, it } from 'vitest';
 import { parseActor } from '../../workers/model/sched/describe.ts';
-import { makeRunConfig, run, scheduleOf } from '../../workers/model/sched/run.ts';
+import { run } from '../../workers/model/sched/run.ts';
+import { makeRunConfig } from '../../workers/model/sched/variants.ts';
+import { scheduleOf } from '../../workers/model/sched/stepView.ts';
 import { SCENARIOS } from '../../workers/model/constants.ts';
 import { ACTOR_ID_RE } from '../../src/url/urlSchema.ts';
 

@@ -4,7 +4,7 @@ import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type 
 import { formatTable } from './format.ts';
 import { explore, type ExploreResult } from '../model/sched/explore.ts';
 import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.ts';
-import { makeRunConfig, validateRunConfig } from '../model/sched/run.ts';
+import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
 import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';

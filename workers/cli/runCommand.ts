@@ -3,7 +3,9 @@
 import { readFileSync } from 'node:fs';
 import * as v from 'valibot';
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
-import { run, makeRunConfig, traceEvents, scheduleOf, ScheduleError, VARIANT_TOGGLES } from '../model/sched/run.ts';
+import { run, ScheduleError } from '../model/sched/run.ts';
+import { makeRunConfig, VARIANT_TOGGLES } from '../model/sched/variants.ts';
+import { traceEvents, scheduleOf } from '../model/sched/stepView.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
 import type { RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';

@@ -65,6 +65,12 @@ export const VARIANT_TOGGLES: Readonly<Record<VariantName, Toggles>> = {
 };
 
 export const PNT_RULES: readonly PntRule[] = ['6.17', 'a379fa1e2cae'];
+/** Run inputs' ranges: the seed is a u32; a kick storm has at least one kick. */
+export const SEED_MAX = 0xffffffff;
+export const STORM_KICKS_MIN = 1;
+export const STORM_KICKS_MAX = 10_000_000;
+/** Steps a run is bounded by unless it says otherwise (the races view's runs too). */
+export const DEFAULT_MAX_STEPS = 2_000_000;
 export const KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
 
 // The code tables of the struct-of-arrays trace: a code is an index into its table.

@@ -1,7 +1,7 @@
 // Words for events and actors: the status line, the event list and the CLI's trace all come from here.
 import { ACTOR_KINDS, EVENT_KINDS, KERNEL_FNS } from './types.ts';
 import type { EventKind, KernelFn } from './types.ts';
-import { A, STATE_NAMES, actorCode, actorKindOf, actorSubOf, KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT } from './machine.ts';
+import { ACTOR_CODE, STATE_NAMES, actorCode, actorKindOf, actorSubOf, KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT } from './machine/codes.ts';
 
 const CLASS_NAMES = ['idle', 'SCX', 'fair'];
 
@@ -146,9 +146,9 @@ export function parseActor(id: string, loaderNames: readonly string[], cpus: num
   const kind = ACTOR_KINDS.indexOf(m[1] as (typeof ACTOR_KINDS)[number]);
   if (kind < 0) return null;
   const arg = m[2];
-  if (kind === A.boot || kind === A.disable || kind === A.gp) return arg === undefined ? actorCode(kind, 0) : null;
+  if (kind === ACTOR_CODE.boot || kind === ACTOR_CODE.disable || kind === ACTOR_CODE.gp) return arg === undefined ? actorCode(kind, 0) : null;
   if (arg === undefined) return null;
-  if (kind === A.enable) {
+  if (kind === ACTOR_CODE.enable) {
     const i = loaderNames.indexOf(arg);
     return i < 0 ? null : actorCode(kind, i);
   }

@@ -3,8 +3,8 @@
 // BFS reaches every state first by a shortest schedule, so the first transition that trips a checker gives a
 // shortest counterexample. The model stays clock-free: the caller measures time.
 import type { RunConfig, PntRule, ScenarioName, Toggles, VariantName } from './types.ts';
-import type { Machine } from './machine.ts';
-import { A, IRQ_IDLE, actorCode, actorKindOf } from './machine.ts';
+import type { Machine } from './machine/core.ts';
+import { ACTOR_CODE, IRQ_IDLE, actorCode, actorKindOf } from './machine/codes.ts';
 import { createMachine } from './run.ts';
 import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
@@ -218,7 +218,7 @@ function quietForever(m: Machine, c: number, t: PorTables): boolean {
 function ampleQs(m: Machine, t: PorTables): number {
   for (let i = 0; i < m.owed.size; i++) {
     const c = m.owed.items[i];
-    const code = actorCode(A.qs, c);
+    const code = actorCode(ACTOR_CODE.qs, c);
     if (m.isEnabled(code) && quietForever(m, c, t)) return code;
   }
   return -1;
@@ -247,7 +247,7 @@ export function replayCodes(config: RunConfig, codes: readonly number[], name: C
 function minimizeQs(config: RunConfig, codes: number[], name: CheckerName): number[] {
   let cur = codes;
   for (let i = cur.length - 1; i >= 0; i--) {
-    if (actorKindOf(cur[i]) !== A.qs) continue;
+    if (actorKindOf(cur[i]) !== ACTOR_CODE.qs) continue;
     const cand = cur.slice(0, i).concat(cur.slice(i + 1));
     const k = replayCodes(config, cand, name);
     if (k >= 0) cur = cand.slice(0, k);

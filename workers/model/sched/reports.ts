@@ -1,16 +1,14 @@
 // Checker reports, printed the way the kernel's own tools print them (KASAN, kmemleak, WARN, oops, RCU
 // stall, lockup). The wording is ours; addresses are synthetic, derived from the model's array ids.
 import type { Report, RunResult, TraceColumns } from './types.ts';
-import { EVENT_KINDS, KERNEL_FNS } from './types.ts';
-import type { Machine } from './machine.ts';
+import type { Machine } from './machine/core.ts';
+import { EVENT_CODE, FN_CODE } from './machine/codes.ts';
 import { kmallocCost } from '../memory.ts';
 
 const hex = (n: number) => n.toString(16).padStart(16, '0');
 /** A synthetic but stable address for array `id`. */
 export const addrOf = (id: number) => 'ffff8881' + (0x00a00000 + id * 0x10000).toString(16).padStart(8, '0');
 
-const FN_KICK_ONE = KERNEL_FNS.indexOf('kick_one_cpu');
-const K = Object.fromEntries(EVENT_KINDS.map((k, i) => [k, i])) as Record<(typeof EVENT_KINDS)[number], number>;
 
 /** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
 export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
@@ -23,12 +21,12 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
     const kind = t.kind[i];
     const step = t.step[i];
     const cpu = t.cpu[i];
-    if (kind === K.uaf) {
+    if (kind === EVENT_CODE.uaf) {
       const key = `${t.obj[i]}/${cpu}`;
       if (seenUaf.has(key)) continue;
       seenUaf.add(key);
       const id = t.obj[i];
-      const isWrite = t.fn[i] === FN_KICK_ONE; // kick_one_cpu writes the snapshot; the spin reads
+      const isWrite = t.fn[i] === FN_CODE.kick_one_cpu; // kick_one_cpu writes the snapshot; the spin reads
       const freedStep = m.allocFreedStep[id];
       out.push({
         kind: 'uaf',
@@ -61,7 +59,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
           `after kvfree(). ${r.config.toggles.rcuFree ? '' : 'Without call_rcu() nothing waits for readers that still hold the pointer: '}` +
           'the irq-off region is an RCU reader only if the free waits for a grace period.',
       });
-    } else if (kind === K['null-deref']) {
+    } else if (kind === EVENT_CODE['null-deref']) {
       const addr = 16 + 8 * t.arg[i];
       out.push({
         kind: 'null-deref',
@@ -70,10 +68,10 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         title: 'Oops: NULL pointer dereference',
         lines: [
           `BUG: kernel NULL pointer dereference, address: ${hex(addr)}`,
-          `#PF: supervisor ${t.fn[i] === FN_KICK_ONE ? 'write' : 'read'} access in kernel mode`,
+          `#PF: supervisor ${t.fn[i] === FN_CODE.kick_one_cpu ? 'write' : 'read'} access in kernel mode`,
           'Oops: 0002 [#1] SMP',
           `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
-          `RIP: ${t.fn[i] === FN_KICK_ONE ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+          `RIP: ${t.fn[i] === FN_CODE.kick_one_cpu ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
           'Call Trace:',
           ' <IRQ>',
           '  kick_cpus_irq_workfn',
@@ -83,9 +81,9 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         ],
         explanation: `CPU ${cpu}'s irq work loaded a NULL slot and, with no NULL check, used pseqs[${t.arg[i]}] at address 0x${addr.toString(16)} (16-byte header + 8·${t.arg[i]}). An oops in hardirq context panics the machine.`,
       });
-    } else if (kind === K.leak) {
+    } else if (kind === EVENT_CODE.leak) {
       leaks.push(i);
-    } else if (kind === K['double-free']) {
+    } else if (kind === EVENT_CODE['double-free']) {
       out.push({
         kind: 'double-free',
         step,
@@ -94,7 +92,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         lines: ['==================================================================', `BUG: KASAN: double-free in kvfree`, `Free of addr ${addrOf(t.obj[i])} by task on CPU ${cpu}`, '=================================================================='],
         explanation: `array #${t.obj[i]} was freed twice.`,
       });
-    } else if (kind === K.warn && !out.some((o) => o.kind === 'warn')) {
+    } else if (kind === EVENT_CODE.warn && !out.some((o) => o.kind === 'warn')) {
       out.push({
         kind: 'warn',
         step,
@@ -112,9 +110,9 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         ],
         explanation: `scx_enable() of a second scheduler called alloc_kick_pseqs() while the running scheduler's arrays were still in the slots (WARN_ON_ONCE(rcu_access_pointer(*pseqs)) on slot ${t.arg[i]}). It warns once, then overwrites every slot anyway.`,
       });
-    } else if (kind === K['null-return'] && firstNull < 0) {
+    } else if (kind === EVENT_CODE['null-return'] && firstNull < 0) {
       firstNull = i;
-    } else if (kind === K['percpu-fail']) {
+    } else if (kind === EVENT_CODE['percpu-fail']) {
       out.push({
         kind: 'boot-panic',
         step,
@@ -129,7 +127,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         ],
         explanation: `8·nr_cpu_ids = ${t.bytes[i]} bytes per CPU exceeds PCPU_MIN_UNIT_SIZE (${r.config.pageSize === 4096 ? 32768 : 65536}), the largest percpu allocation. __alloc_percpu() warns and returns NULL, and BUG_ON() in init_sched_ext_class() kills the boot.`,
       });
-    } else if (kind === K.stuck) {
+    } else if (kind === EVENT_CODE.stuck) {
       out.push({
         kind: 'stuck',
         step,
@@ -150,7 +148,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
               'This is the real 6.17 bug that a379fa1e2cae fixed (bump in put_prev_task_scx()/pick_task_scx(); do not wait on CPUs not running SCX). Switch the pnt_seq rule to see the fixed behaviour.'
             : `CPU ${cpu} waits for CPU ${t.arg[i]}'s pnt_seq to move, and no remaining step can move it.`,
       });
-    } else if (kind === K['rcu-stall']) {
+    } else if (kind === EVENT_CODE['rcu-stall']) {
       const blockers: number[] = [];
       for (let c = 0; c < m.n; c++) if (m.qsOwed[c]) blockers.push(c);
       out.push({

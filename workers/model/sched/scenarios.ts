@@ -1,11 +1,11 @@
 // The built-in scenarios: who does what (a script of guarded operations) and the default interleaving
 // (a priority policy that picks the interesting schedule). Any other schedule is reachable by choice.
 import type { ScenarioName } from './types.ts';
-import type { Script, Machine } from './machine.ts';
+import type { Script, Machine } from './machine/core.ts';
 import {
-  A, KICK_WAIT, KICK_PREEMPT, KICK_IF_IDLE, L_DONE, L_ALLOC, L_CHECK, D_FREE, D_DONE, IRQ_IDLE, IRQ_KICK,
-  actorCode, TASK_RUNNING,
-} from './machine.ts';
+  ACTOR_CODE, KICK_WAIT, KICK_PREEMPT, KICK_IF_IDLE, L_DONE, L_ALLOC, L_CHECK, D_FREE, D_DONE, IRQ_IDLE, IRQ_KICK,
+  actorCode, TASK_RUNNING, ST_ENABLED,
+} from './machine/codes.ts';
 import type { Rng } from '../rng.ts';
 import { SCENARIO_MIN_CPUS } from '../constants.ts';
 
@@ -129,15 +129,15 @@ function scanCpus(m: Machine, kind: number): number {
 
 /** RCU machinery: end or start a grace period, report quiescent states (lowest CPU first), invoke callbacks. */
 function pickRcu(m: Machine): number {
-  const gp = actorCode(A.gp, 0);
+  const gp = actorCode(ACTOR_CODE.gp, 0);
   if (m.isEnabled(gp)) return gp;
   if (m.owed.size) {
-    const c = firstIn(m, A.qs, m.owed.items, m.owed.size);
-    if (c >= 0) return actorCode(A.qs, c);
+    const c = firstIn(m, ACTOR_CODE.qs, m.owed.items, m.owed.size);
+    if (c >= 0) return actorCode(ACTOR_CODE.qs, c);
   }
   if (m.cbCpus.size) {
-    const c = firstIn(m, A.cb, m.cbCpus.items, m.cbCpus.size);
-    if (c >= 0) return actorCode(A.cb, c);
+    const c = firstIn(m, ACTOR_CODE.cb, m.cbCpus.items, m.cbCpus.size);
+    if (c >= 0) return actorCode(ACTOR_CODE.cb, c);
   }
   return -1;
 }
@@ -147,18 +147,18 @@ function pickIrq(m: Machine, onlyBeforeKick = false): number {
   for (let i = 0; i < m.irqActive.size; i++) {
     const c = m.irqActive.items[i];
     if (onlyBeforeKick && m.irqPc[c] >= IRQ_KICK) continue;
-    if ((best < 0 || c < best) && m.isEnabled(actorCode(A.irq, c))) best = c;
+    if ((best < 0 || c < best) && m.isEnabled(actorCode(ACTOR_CODE.irq, c))) best = c;
   }
-  return best >= 0 ? actorCode(A.irq, best) : -1;
+  return best >= 0 ? actorCode(ACTOR_CODE.irq, best) : -1;
 }
 
 function pickSched(m: Machine): number {
-  const c = firstIn(m, A.sched, m.reschedSet.items, m.reschedSet.size);
-  return c >= 0 ? actorCode(A.sched, c) : -1;
+  const c = firstIn(m, ACTOR_CODE.sched, m.reschedSet.items, m.reschedSet.size);
+  return c >= 0 ? actorCode(ACTOR_CODE.sched, c) : -1;
 }
 
 function pickLoaders(m: Machine): number {
-  for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(A.enable, i))) return actorCode(A.enable, i);
+  for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(ACTOR_CODE.enable, i))) return actorCode(ACTOR_CODE.enable, i);
   return -1;
 }
 
@@ -172,10 +172,10 @@ const first = (...xs: (() => number)[]) => {
 
 /** The default (interesting) interleaving of each scenario, as a priority order over actors. */
 export function defaultPolicy(name: ScenarioName): Policy {
-  const boot = (m: Machine) => (m.isEnabled(actorCode(A.boot, 0)) ? actorCode(A.boot, 0) : -1);
-  const dis = (m: Machine) => (m.isEnabled(actorCode(A.disable, 0)) ? actorCode(A.disable, 0) : -1);
-  const bpf = (m: Machine) => scanCpusSparse(m, A.bpf);
-  const wake = (m: Machine) => scanCpusSparse(m, A.wake);
+  const boot = (m: Machine) => (m.isEnabled(actorCode(ACTOR_CODE.boot, 0)) ? actorCode(ACTOR_CODE.boot, 0) : -1);
+  const dis = (m: Machine) => (m.isEnabled(actorCode(ACTOR_CODE.disable, 0)) ? actorCode(ACTOR_CODE.disable, 0) : -1);
+  const bpf = (m: Machine) => scanCpusSparse(m, ACTOR_CODE.bpf);
+  const wake = (m: Machine) => scanCpusSparse(m, ACTOR_CODE.wake);
   switch (name) {
     case 'disable-vs-kick':
       // The kick lands first; the unload runs up to synchronize_rcu() returning; only then does the irq work
@@ -215,10 +215,10 @@ export function defaultPolicy(name: ScenarioName): Policy {
         pick: (m) =>
           first(
             () => boot(m),
-            () => (m.isEnabled(actorCode(A.enable, 0)) ? actorCode(A.enable, 0) : -1),
+            () => (m.isEnabled(actorCode(ACTOR_CODE.enable, 0)) ? actorCode(ACTOR_CODE.enable, 0) : -1),
             () => bpf(m),
             () => pickIrq(m, true),
-            () => (m.isEnabled(actorCode(A.enable, 1)) ? actorCode(A.enable, 1) : -1),
+            () => (m.isEnabled(actorCode(ACTOR_CODE.enable, 1)) ? actorCode(ACTOR_CODE.enable, 1) : -1),
             () => pickIrq(m),
             () => pickSched(m),
             () => wake(m),
@@ -245,9 +245,9 @@ export function defaultPolicy(name: ScenarioName): Policy {
 
 /** Scripted actors exist only on the CPUs their script names: look there instead of scanning all CPUs. */
 function scanCpusSparse(m: Machine, kind: number): number {
-  const table = kind === A.bpf ? m.script.kicks : m.script.wakes;
+  const table = kind === ACTOR_CODE.bpf ? m.script.kicks : m.script.wakes;
   if (m.script.stormKicks > 0) {
-    if (kind === A.bpf && (m.stormIssued >= m.script.stormKicks || m.enableState !== 2)) return -1;
+    if (kind === ACTOR_CODE.bpf && (m.stormIssued >= m.script.stormKicks || m.enableState !== ST_ENABLED)) return -1;
     return scanCpus(m, kind);
   }
   let best = -1;
@@ -289,40 +289,40 @@ function tryRandomIn(m: Machine, rng: Rng, kind: number, items: Int32Array, size
 function tryClass(m: Machine, rng: Rng, k: number): number {
   switch (k) {
     case 0: {
-      const boot = actorCode(A.boot, 0);
+      const boot = actorCode(ACTOR_CODE.boot, 0);
       if (m.isEnabled(boot)) return boot;
       const opts: number[] = [];
-      for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(A.enable, i))) opts.push(actorCode(A.enable, i));
-      if (m.isEnabled(actorCode(A.disable, 0))) opts.push(actorCode(A.disable, 0));
+      for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(ACTOR_CODE.enable, i))) opts.push(actorCode(ACTOR_CODE.enable, i));
+      if (m.isEnabled(actorCode(ACTOR_CODE.disable, 0))) opts.push(actorCode(ACTOR_CODE.disable, 0));
       return opts.length ? opts[rng.below(opts.length)] : -1;
     }
     case 1: {
       if (m.script.stormKicks > 0) {
         const c = rng.below(m.n);
-        return m.isEnabled(actorCode(A.bpf, c)) ? actorCode(A.bpf, c) : -1;
+        return m.isEnabled(actorCode(ACTOR_CODE.bpf, c)) ? actorCode(ACTOR_CODE.bpf, c) : -1;
       }
-      const opts = [...m.script.kicks.keys()].filter((c) => m.isEnabled(actorCode(A.bpf, c)));
-      return opts.length ? actorCode(A.bpf, opts[rng.below(opts.length)]) : -1;
+      const opts = [...m.script.kicks.keys()].filter((c) => m.isEnabled(actorCode(ACTOR_CODE.bpf, c)));
+      return opts.length ? actorCode(ACTOR_CODE.bpf, opts[rng.below(opts.length)]) : -1;
     }
     case 2:
-      return tryRandomIn(m, rng, A.irq, m.irqActive.items, m.irqActive.size);
+      return tryRandomIn(m, rng, ACTOR_CODE.irq, m.irqActive.items, m.irqActive.size);
     case 3: {
-      const a = tryRandomIn(m, rng, A.sched, m.reschedSet.items, m.reschedSet.size);
+      const a = tryRandomIn(m, rng, ACTOR_CODE.sched, m.reschedSet.items, m.reschedSet.size);
       if (a >= 0 || m.script.stormKicks === 0) return a;
       const c = rng.below(m.n); // a task going to sleep on its own
-      return m.isEnabled(actorCode(A.sched, c)) ? actorCode(A.sched, c) : -1;
+      return m.isEnabled(actorCode(ACTOR_CODE.sched, c)) ? actorCode(ACTOR_CODE.sched, c) : -1;
     }
     case 4: {
-      if (m.script.stormKicks > 0) return tryRandomIn(m, rng, A.wake, m.blocked.items, m.blocked.size);
-      const opts = [...m.script.wakes.keys()].filter((c) => m.isEnabled(actorCode(A.wake, c)));
-      return opts.length ? actorCode(A.wake, opts[rng.below(opts.length)]) : -1;
+      if (m.script.stormKicks > 0) return tryRandomIn(m, rng, ACTOR_CODE.wake, m.blocked.items, m.blocked.size);
+      const opts = [...m.script.wakes.keys()].filter((c) => m.isEnabled(actorCode(ACTOR_CODE.wake, c)));
+      return opts.length ? actorCode(ACTOR_CODE.wake, opts[rng.below(opts.length)]) : -1;
     }
     case 5:
-      return tryRandomIn(m, rng, A.qs, m.owed.items, m.owed.size);
+      return tryRandomIn(m, rng, ACTOR_CODE.qs, m.owed.items, m.owed.size);
     case 6:
-      return tryRandomIn(m, rng, A.cb, m.cbCpus.items, m.cbCpus.size);
+      return tryRandomIn(m, rng, ACTOR_CODE.cb, m.cbCpus.items, m.cbCpus.size);
     default: {
-      const gp = actorCode(A.gp, 0);
+      const gp = actorCode(ACTOR_CODE.gp, 0);
       return m.isEnabled(gp) ? gp : -1;
     }
   }
@@ -331,34 +331,34 @@ function tryClass(m: Machine, rng: Rng, k: number): number {
 function tryClassExhaustive(m: Machine, k: number): number {
   switch (k) {
     case 0: {
-      if (m.isEnabled(actorCode(A.boot, 0))) return actorCode(A.boot, 0);
+      if (m.isEnabled(actorCode(ACTOR_CODE.boot, 0))) return actorCode(ACTOR_CODE.boot, 0);
       const l = pickLoaders(m);
       if (l >= 0) return l;
-      return m.isEnabled(actorCode(A.disable, 0)) ? actorCode(A.disable, 0) : -1;
+      return m.isEnabled(actorCode(ACTOR_CODE.disable, 0)) ? actorCode(ACTOR_CODE.disable, 0) : -1;
     }
     case 1:
-      return scanCpusSparse(m, A.bpf);
+      return scanCpusSparse(m, ACTOR_CODE.bpf);
     case 2:
       return pickIrq(m);
     case 3: {
       const a = pickSched(m);
-      return a >= 0 || m.script.stormKicks === 0 ? a : scanCpus(m, A.sched);
+      return a >= 0 || m.script.stormKicks === 0 ? a : scanCpus(m, ACTOR_CODE.sched);
     }
     case 4: {
-      if (m.script.stormKicks === 0) return scanCpusSparse(m, A.wake);
-      const c = firstIn(m, A.wake, m.blocked.items, m.blocked.size);
-      return c >= 0 ? actorCode(A.wake, c) : -1;
+      if (m.script.stormKicks === 0) return scanCpusSparse(m, ACTOR_CODE.wake);
+      const c = firstIn(m, ACTOR_CODE.wake, m.blocked.items, m.blocked.size);
+      return c >= 0 ? actorCode(ACTOR_CODE.wake, c) : -1;
     }
     case 5: {
-      const c = firstIn(m, A.qs, m.owed.items, m.owed.size);
-      return c >= 0 ? actorCode(A.qs, c) : -1;
+      const c = firstIn(m, ACTOR_CODE.qs, m.owed.items, m.owed.size);
+      return c >= 0 ? actorCode(ACTOR_CODE.qs, c) : -1;
     }
     case 6: {
-      const c = firstIn(m, A.cb, m.cbCpus.items, m.cbCpus.size);
-      return c >= 0 ? actorCode(A.cb, c) : -1;
+      const c = firstIn(m, ACTOR_CODE.cb, m.cbCpus.items, m.cbCpus.size);
+      return c >= 0 ? actorCode(ACTOR_CODE.cb, c) : -1;
     }
     default:
-      return m.isEnabled(actorCode(A.gp, 0)) ? actorCode(A.gp, 0) : -1;
+      return m.isEnabled(actorCode(ACTOR_CODE.gp, 0)) ? actorCode(ACTOR_CODE.gp, 0) : -1;
   }
 }
 

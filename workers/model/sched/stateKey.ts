@@ -1,8 +1,16 @@
 // The canonical key of a machine state for the exhaustive search (explore.ts): every field that can change
 // what the machine does next, and nothing else (no step counter, byte statistics, checker counters or trace).
-// Two states with the same key have the same futures, so the search visits each key once.
-import type { Machine } from './machine.ts';
-import { NONE } from './machine.ts';
+// Two states with the same key have the same futures, so the search visits each key once. Each kernel path
+// (machine/*.ts) writes its own fields through a KeyWriter; the fields no key part writes, each with its
+// reason, are listed in tests/model/machineFields.test.ts, which fails when a field is neither.
+import type { Machine } from './machine/core.ts';
+import { NONE } from './machine/codes.ts';
+import { keySlots, keyAllocations } from './machine/pseqs.ts';
+import { keyTask, keyTaskCpu } from './machine/task.ts';
+import { keyEnable } from './machine/enable.ts';
+import { keyDisable } from './machine/disable.ts';
+import { keyKick, keyKickCpu } from './machine/kick.ts';
+import { keyRcu, keyRcuCpu } from './machine/rcu.ts';
 
 /**
  * CPUs whose roles in the scenario script are interchangeable ("idle-symmetric"): not the helper CPU
@@ -29,25 +37,38 @@ export function symmetricCpus(m: Machine): number[] {
   return out.length >= 2 ? out : [];
 }
 
+/** What a kernel path's key part writes with (machine/*.ts). */
+export interface KeyWriter {
+  /** Append one integer field. */
+  put(v: number): void;
+  /** Canonical name of allocation `id` (NONE stays NONE); new names in order of first reference. */
+  canon(id: number): number;
+  /** Append a map of small integers (CPU → value), sorted by key; none and empty are the same. */
+  putMap(map: Map<number, number> | undefined): void;
+  /** A grace-period number relative to the completed count (0 when it is already over). */
+  rel(gp: number): number;
+  /** The allocations named so far, in canonical order. */
+  named(): readonly number[];
+}
+
 /**
  * Builds canonical keys. Allocation ids are renamed in order of first reference (ids are only names), grace
  * period numbers are stored relative to the completed count (only differences matter), and, with symmetry,
  * the per-CPU tuples of idle-symmetric CPUs are sorted. O(N + live allocations) per key.
  */
-export class StateKeyer {
+export class StateKeyer implements KeyWriter {
   private readonly sym: number[];
   private readonly isSym: Uint8Array;
   private buf = new Uint16Array(256);
   private len = 0;
   private remap = new Int32Array(64).fill(-1);
   private order: number[] = [];
-  private readonly failAt: number;
+  private done = 0;
 
   constructor(m: Machine, symmetry: boolean) {
     this.sym = symmetry ? symmetricCpus(m) : [];
     this.isSym = new Uint8Array(m.n);
     for (const c of this.sym) this.isSym[c] = 1;
-    this.failAt = m.cfg.failAllocAt;
   }
 
   /** The CPUs whose per-CPU state is sorted in the key (empty without symmetry). */
@@ -55,7 +76,7 @@ export class StateKeyer {
     return this.sym;
   }
 
-  private put(v: number): void {
+  put(v: number): void {
     if (this.len + 3 > this.buf.length) {
       const b = new Uint16Array(this.buf.length * 2);
       b.set(this.buf);
@@ -73,8 +94,7 @@ export class StateKeyer {
     }
   }
 
-  /** Canonical name of allocation `id` (NONE stays NONE); new names in order of first reference. */
-  private canon(id: number): number {
+  canon(id: number): number {
     if (id < 0) return NONE;
     if (id >= this.remap.length) {
       const r = new Int32Array(Math.max(id + 1, this.remap.length * 2)).fill(-1);
@@ -89,41 +109,31 @@ export class StateKeyer {
     return k;
   }
 
-  private putMask(mask: Map<number, number> | undefined): void {
-    if (!mask || mask.size === 0) {
+  putMap(map: Map<number, number> | undefined): void {
+    if (!map || map.size === 0) {
       this.put(0);
       return;
     }
-    const ts = [...mask.keys()].sort((a, b) => a - b);
+    const ts = [...map.keys()].sort((a, b) => a - b);
     this.put(ts.length);
     for (const t of ts) {
       this.put(t);
-      this.put(mask.get(t)!);
+      this.put(map.get(t)!);
     }
   }
 
-  private putCpu(m: Machine, c: number, rel: (gp: number) => number): void {
-    this.put(m.pnt[c]);
-    this.put(m.taskState[c]);
-    this.put(m.needResched[c]);
-    this.putMask(m.masks[c]);
-    this.put(m.irqPending[c]);
-    this.put(m.irqPc[c]);
-    this.put(this.canon(m.irqPtr[c]));
-    this.put(m.irqShouldWait[c]);
-    this.put(m.irqSpinTarget[c]);
-    this.put(m.irqSpinSeenPnt[c]);
-    this.put(m.irqSpinSeenFreed[c]);
-    this.put(m.stormKicksDone[c]);
-    this.put(m.kicksDone[c]);
-    this.put(m.wakesDone[c]);
-    this.put(m.qsOwed[c]);
-    const q = m.cbq[c];
-    this.put(q.length);
-    for (let i = 0; i < q.length; i += 2) {
-      this.put(this.canon(q[i]));
-      this.put(rel(q[i + 1]));
-    }
+  rel(gp: number): number {
+    return gp > this.done ? gp - this.done : 0;
+  }
+
+  named(): readonly number[] {
+    return this.order;
+  }
+
+  private putCpu(m: Machine, c: number): void {
+    keyTaskCpu(this, m, c);
+    keyKickCpu(this, m, c);
+    keyRcuCpu(this, m, c);
   }
 
   private str(from: number, to: number): string {
@@ -137,49 +147,30 @@ export class StateKeyer {
     this.len = 0;
     for (const id of this.order) this.remap[id] = -1;
     this.order.length = 0;
-    const done = m.gpCompleted;
-    const rel = (gp: number) => (gp > done ? gp - done : 0);
+    this.done = m.gpCompleted;
 
-    // Global state.
+    // Global state: what several paths share, then each path's own.
     this.put(m.halted ? 1 : 0);
-    this.put(m.booted ? 1 : 0);
     this.put(m.enableState);
     this.put(m.scxTasks ? 1 : 0);
     this.put(m.mutexOwner);
-    this.put(m.bypass ? 1 : 0);
-    this.put(m.stormIssued);
-    this.put(m.stormWakes);
-    // kvzalloc_node() calls matter only while a failure is still ahead.
-    this.put(this.failAt >= 0 ? Math.min(m.kvzallocCalls, this.failAt + 1) : 0);
-    this.put(m.prWarnOnce ? 1 : 0);
+    keyTask(this, m);
+    keyEnable(this, m);
+    keyDisable(this, m);
+    keyKick(this, m);
+    keyRcu(this, m);
     // WARN_ON_ONCE sites that already fired (a handful of names; sorted so insertion order does not matter).
     const warned = m.warnOnce.size ? [...m.warnOnce].sort().join('\u0002') : '';
-    this.put(m.gpInProgress ? 1 : 0);
-    this.put(rel(m.maxGpNeeded));
-    for (const l of m.loaders) {
-      this.put(l.pc);
-      this.put(l.cursor);
-      this.put(l.phase);
-      this.put(this.canon(l.local));
-      this.put(l.ret);
-    }
-    this.put(m.disablePc);
-    this.put(m.disableCursor);
-    this.put(m.disablePhase);
-    this.put(this.canon(m.disableLocal));
-    this.put(rel(m.disableSyncGp));
-
-    // Slots stay in CPU order (the alloc and free loops walk them in that order).
-    for (let c = 0; c < m.n; c++) this.put(this.canon(m.slot[c]));
+    keySlots(this, m);
 
     // Per-CPU state: positional for CPUs with a role, sorted tuples for idle-symmetric ones.
-    for (let c = 0; c < m.n; c++) if (!this.isSym[c]) this.putCpu(m, c, rel);
+    for (let c = 0; c < m.n; c++) if (!this.isSym[c]) this.putCpu(m, c);
     let key: string;
     if (this.sym.length) {
       const tuples: string[] = [];
       for (const c of this.sym) {
         const from = this.len;
-        this.putCpu(m, c, rel);
+        this.putCpu(m, c);
         tuples.push(this.str(from, this.len));
         this.len = from;
       }
@@ -187,24 +178,8 @@ export class StateKeyer {
       key = tuples.join('\u0001');
     } else key = '';
 
-    // Allocations still referenced, in canonical order: lifecycle state, references and written entries.
-    // (Unreferenced ones can no longer affect anything.) Every reference has been named by now.
-    this.put(this.order.length);
-    for (let i = 0; i < this.order.length; i++) {
-      const id = this.order[i];
-      this.put(m.allocState[id]);
-      this.put(m.allocRefs[id]);
-      const wr = m.writes[id];
-      if (!wr || wr.size === 0) this.put(0);
-      else {
-        const ts = [...wr.keys()].sort((a, b) => a - b);
-        this.put(ts.length);
-        for (const t of ts) {
-          this.put(t);
-          this.put(wr.get(t)!);
-        }
-      }
-    }
+    // Every reference has been named by now.
+    keyAllocations(this, m);
     return this.str(0, this.len) + '\u0000' + key + '\u0000' + warned;
   }
 }

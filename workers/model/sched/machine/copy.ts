@@ -1,0 +1,114 @@
+// The one copy routine of the machine, for clone() (fresh structures) and restoreFrom() (overwritten in
+// place). tests/model/machineFields.test.ts checks that it copies every field, deeply.
+import type { Machine } from './core.ts';
+import type { IndexSet } from '../indexSet.ts';
+
+/**
+ * Make `dst` a deep copy of `src`: scalars first (same names as the fields), then every mutable structure,
+ * fresh (a clone, whose structures do not exist yet) or, with `reuse` (restoreFrom), over `dst`'s own arrays
+ * where the sizes match, so no O(N) memory is allocated. Per-array write maps stay shared, copy-on-write.
+ */
+export function copyMachine(dst: Machine, src: Machine, reuse: boolean): void {
+  dst.step = src.step;
+  dst.halted = src.halted;
+  dst.haltReason = src.haltReason;
+  dst.allocCount = src.allocCount;
+  dst.enableState = src.enableState;
+  dst.scxTasks = src.scxTasks;
+  dst.mutexOwner = src.mutexOwner;
+  dst.bypass = src.bypass;
+  dst.stormIssued = src.stormIssued;
+  dst.stormWakes = src.stormWakes;
+  dst.kvzallocCalls = src.kvzallocCalls;
+  dst.disablePc = src.disablePc;
+  dst.disableCursor = src.disableCursor;
+  dst.disablePhase = src.disablePhase;
+  dst.disableLocal = src.disableLocal;
+  dst.disableSyncGp = src.disableSyncGp;
+  dst.booted = src.booted;
+  dst.gpCompleted = src.gpCompleted;
+  dst.gpInProgress = src.gpInProgress;
+  dst.cbPending = src.cbPending;
+  dst.maxGpNeeded = src.maxGpNeeded;
+  dst.prWarnOnce = src.prWarnOnce;
+  dst.uafCount = src.uafCount;
+  dst.nullDeref = src.nullDeref;
+  dst.doubleFree = src.doubleFree;
+  dst.leakedArrays = src.leakedArrays;
+  dst.leakedBytes = src.leakedBytes;
+  dst.droppedKicks = src.droppedKicks;
+  dst.bootPanic = src.bootPanic;
+  dst.liveBytes = src.liveBytes;
+  dst.waitingBytes = src.waitingBytes;
+  dst.freedBytes = src.freedBytes;
+  copyStructures(dst, src, reuse);
+}
+
+function copyStructures(to: Machine, src: Machine, reuse: boolean): void {
+  const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T | undefined, from: T): T => {
+    if (!reuse || !dst || dst.length !== from.length) return from.slice() as T;
+    dst.set(from);
+    return dst;
+  };
+  const putSet = (dst: IndexSet | undefined, from: IndexSet): IndexSet => {
+    if (!reuse || !dst) return from.clone();
+    dst.copyFrom(from);
+    return dst;
+  };
+  to.slot = put(to.slot, src.slot);
+  to.allocCpu = put(to.allocCpu, src.allocCpu);
+  to.allocNode = put(to.allocNode, src.allocNode);
+  to.allocState = put(to.allocState, src.allocState);
+  to.allocRefs = put(to.allocRefs, src.allocRefs);
+  to.allocRequest = put(to.allocRequest, src.allocRequest);
+  to.allocConsumed = put(to.allocConsumed, src.allocConsumed);
+  to.allocPath = put(to.allocPath, src.allocPath);
+  to.allocFreedStep = put(to.allocFreedStep, src.allocFreedStep);
+  to.allocAllocStep = put(to.allocAllocStep, src.allocAllocStep);
+  to.writes = src.writes.slice();
+  to.writesGen = put(to.writesGen, src.writesGen);
+  // Both copies now treat every existing map as shared: the next write on either side copies it.
+  src.gen++;
+  to.gen = src.gen + 1;
+  to.pnt = put(to.pnt, src.pnt);
+  to.taskState = put(to.taskState, src.taskState);
+  to.needResched = put(to.needResched, src.needResched);
+  to.irqPending = put(to.irqPending, src.irqPending);
+  to.irqPc = put(to.irqPc, src.irqPc);
+  to.irqPtr = put(to.irqPtr, src.irqPtr);
+  to.irqShouldWait = put(to.irqShouldWait, src.irqShouldWait);
+  to.irqSpinTarget = put(to.irqSpinTarget, src.irqSpinTarget);
+  to.irqSpinSeenPnt = put(to.irqSpinSeenPnt, src.irqSpinSeenPnt);
+  to.irqSpinSeenFreed = put(to.irqSpinSeenFreed, src.irqSpinSeenFreed);
+  to.stormKicksDone = put(to.stormKicksDone, src.stormKicksDone);
+  to.kicksDone = put(to.kicksDone, src.kicksDone);
+  to.wakesDone = put(to.wakesDone, src.wakesDone);
+  to.qsOwed = put(to.qsOwed, src.qsOwed);
+  // Per-CPU containers: copy the non-empty ones (an empty one and none mean the same).
+  const copyMask = (x: Map<number, number> | undefined) => (x && x.size ? new Map(x) : undefined);
+  const copySpin = (x: number[] | undefined) => (x && x.length ? x.slice() : undefined);
+  if (reuse) {
+    for (let c = 0; c < src.n; c++) {
+      to.masks[c] = copyMask(src.masks[c]);
+      const q = src.cbq[c];
+      if (q.length) to.cbq[c] = q.slice();
+      else if (to.cbq[c].length) to.cbq[c] = []; // keep this machine's own empty queue
+      to.spinOn[c] = copySpin(src.spinOn[c]);
+    }
+  } else {
+    to.masks = src.masks.map(copyMask);
+    to.cbq = src.cbq.map((q) => (q.length ? q.slice() : []));
+    to.spinOn = src.spinOn.map(copySpin);
+  }
+  to.loaders = src.loaders.map((l) => ({ ...l }));
+  to.owed = putSet(to.owed, src.owed);
+  to.cbCpus = putSet(to.cbCpus, src.cbCpus);
+  to.irqActive = putSet(to.irqActive, src.irqActive);
+  to.spinners = putSet(to.spinners, src.spinners);
+  to.reschedSet = putSet(to.reschedSet, src.reschedSet);
+  to.blocked = putSet(to.blocked, src.blocked);
+  to.warnOnce = new Set(src.warnOnce);
+  to.warnings = src.warnings.slice();
+  to.enableErrors = src.enableErrors.slice();
+  to.sink = null;
+}

@@ -1,0 +1,139 @@
+// scx_disable_workfn(): bypass, DISABLING, switch tasks out, synchronize_rcu(), free_kick_pseqs() (lazy
+// variants), unlock, DISABLED. Guard, step, state-key part and step text.
+import type { Machine, NextStep } from './core.ts';
+import type { KeyWriter } from '../stateKey.ts';
+import type { KernelFn } from '../types.ts';
+import { lineOf } from '../code.ts';
+import { arrayName } from '../describe.ts';
+import { freeKickPseqsStep } from './pseqs.ts';
+import {
+  ACTOR_CODE, EVENT_CODE, FN_CODE, CLS_SCX, ST_DISABLED, ST_DISABLING, NONE, actorCode,
+  D_START, D_DISABLING, D_LOCK, D_SWITCHOUT, D_SYNC, D_SYNC_WAIT, D_FREE, D_UNLOCK, D_DISABLED, D_UNBYPASS, D_DONE,
+} from './codes.ts';
+
+export function disableGuard(m: Machine): boolean {
+  if (!m.booted || m.disablePc === D_DONE || !m.script.disableGuard) return false;
+  if (m.inReader(m.script.helperCpu)) return false;
+  switch (m.disablePc) {
+    case D_START:
+      return m.script.disableGuard(m);
+    case D_LOCK:
+      return m.mutexOwner === NONE;
+    case D_SYNC_WAIT:
+      return m.gpCompleted >= m.disableSyncGp;
+    default:
+      return true;
+  }
+}
+
+// scx_disable_workfn()
+export function stepDisable(m: Machine): void {
+  const fn = FN_CODE.scx_disable_workfn;
+  switch (m.disablePc) {
+    case D_START:
+      m.bypass = true;
+      m.emit(fn, EVENT_CODE.bypass, NONE, 0, 1, 'bypass');
+      m.disablePc = D_DISABLING;
+      return;
+    case D_DISABLING: {
+      const old = m.enableState;
+      m.enableState = ST_DISABLING;
+      m.emit(fn, EVENT_CODE['set-state'], NONE, 0, ST_DISABLING, 'disabling');
+      m.disablePc = old === ST_DISABLED ? D_UNBYPASS : D_LOCK;
+      return;
+    }
+    case D_LOCK:
+      m.mutexOwner = actorCode(ACTOR_CODE.disable, 0);
+      m.emit(fn, EVENT_CODE['mutex-lock'], NONE, 0, NONE, 'lock');
+      m.disablePc = D_SWITCHOUT;
+      return;
+    case D_SWITCHOUT: {
+      const a379 = m.cfg.pntRule === 'a379fa1e2cae';
+      m.emit(fn, EVENT_CODE['switch-out'], NONE, 0, NONE, 'switch-out');
+      if (a379) {
+        // put_prev_task_scx() runs for every CPU whose current task leaves SCX, and bumps pnt_seq there.
+        for (let c = 0; c < m.n; c++) if (m.cls(c) === CLS_SCX) bumpPntOn(m, c);
+      }
+      m.scxTasks = false;
+      m.disablePc = D_SYNC;
+      return;
+    }
+    case D_SYNC:
+      m.disableSyncGp = m.requestGp();
+      m.emit(FN_CODE.synchronize_rcu, EVENT_CODE['sync-call'], NONE, 0, m.disableSyncGp, 'call');
+      m.disablePc = D_SYNC_WAIT;
+      return;
+    case D_SYNC_WAIT:
+      m.emit(FN_CODE.synchronize_rcu, EVENT_CODE['sync-return'], NONE, 0, m.disableSyncGp, 'return');
+      m.disablePc = m.cfg.toggles.lazyAlloc ? D_FREE : D_UNLOCK;
+      m.disableCursor = 0;
+      m.disablePhase = 0;
+      return;
+    case D_FREE: {
+      const st = { cursor: m.disableCursor, phase: m.disablePhase, local: m.disableLocal };
+      const done = freeKickPseqsStep(m, st, FN_CODE.free_kick_pseqs);
+      m.disableCursor = st.cursor;
+      m.disablePhase = st.phase;
+      m.disableLocal = st.local;
+      if (done) m.disablePc = D_UNLOCK;
+      return;
+    }
+    case D_UNLOCK:
+      m.mutexOwner = NONE;
+      m.emit(fn, EVENT_CODE['mutex-unlock'], NONE, 0, NONE, 'unlock');
+      m.disablePc = D_DISABLED;
+      return;
+    case D_DISABLED: {
+      const old = m.enableState;
+      m.enableState = ST_DISABLED;
+      m.emit(fn, EVENT_CODE['set-state'], NONE, 0, ST_DISABLED, 'disabled');
+      if (old !== ST_DISABLING) m.warnOnceAt('scx_disable_workfn', 'WARNING: scx_disable_workfn: state was not DISABLING');
+      m.disablePc = D_UNBYPASS;
+      return;
+    }
+    case D_UNBYPASS:
+      m.bypass = false;
+      m.emit(fn, EVENT_CODE.bypass, NONE, 0, 0, 'done');
+      m.disablePc = D_DONE;
+      return;
+  }
+}
+
+/** put_prev_task_scx() on CPU c (its events are CPU c's, not the disable kthread's). */
+function bumpPntOn(m: Machine, c: number): void {
+  const save = m.curCpu;
+  m.curCpu = c;
+  m.bumpPnt(c);
+  m.curCpu = save;
+}
+
+// ---- state key and step text ----------------------------------------------------------------------------
+
+export function keyDisable(k: KeyWriter, m: Machine): void {
+  k.put(m.bypass ? 1 : 0);
+  k.put(m.disablePc);
+  k.put(m.disableCursor);
+  k.put(m.disablePhase);
+  k.put(k.canon(m.disableLocal));
+  k.put(k.rel(m.disableSyncGp));
+}
+
+/** What the disable worker's next step would do, in words. */
+export function disableNextStep(m: Machine): NextStep {
+  const t = m.cfg.toggles;
+  const map: Record<number, [KernelFn, string, string]> = {
+    [D_START]: ['scx_disable_workfn', 'bypass', 'scx_bypass(true)'],
+    [D_DISABLING]: ['scx_disable_workfn', 'disabling', 'scx_set_enable_state(DISABLING)'],
+    [D_LOCK]: ['scx_disable_workfn', 'lock', 'mutex_lock(&scx_enable_mutex)'],
+    [D_SWITCHOUT]: ['scx_disable_workfn', 'switch-out', 'move tasks off SCX'],
+    [D_SYNC]: ['synchronize_rcu', 'call', 'synchronize_rcu()'],
+    [D_SYNC_WAIT]: ['synchronize_rcu', 'return', 'synchronize_rcu() returns'],
+    [D_FREE]: ['free_kick_pseqs', m.disablePhase ? (t.rcuFree ? 'call-rcu' : 'kvfree') : 'replace', m.disablePhase ? (t.rcuFree ? `call_rcu(${arrayName(m.disableLocal)})` : `kvfree(${arrayName(m.disableLocal)})`) : `rcu_replace_pointer(slot[${m.disableCursor}], NULL)`],
+    [D_UNLOCK]: ['scx_disable_workfn', 'unlock', 'mutex_unlock()'],
+    [D_DISABLED]: ['scx_disable_workfn', 'disabled', 'scx_set_enable_state(DISABLED)'],
+    [D_UNBYPASS]: ['scx_disable_workfn', 'done', 'scx_bypass(false)'],
+    [D_DONE]: ['scx_disable_workfn', 'done', 'done'],
+  };
+  const [fn, label, text] = map[m.disablePc];
+  return { fn, text, line: lineOf(fn, label) };
+}

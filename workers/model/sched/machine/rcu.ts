@@ -1,0 +1,89 @@
+// RCU: quiescent states (rcu_note_context_switch()), callbacks (rcu_do_batch() invoking
+// free_kick_pseqs_rcu(), a kvfree()) and grace periods (the rcu_gp_kthread). Guards, steps, state-key parts
+// and step texts. The primitives other paths call (requestGp, reportQs) are Machine methods in core.ts.
+import type { Machine, NextStep } from './core.ts';
+import type { KeyWriter } from '../stateKey.ts';
+import { lineOf } from '../code.ts';
+import { kvfree, unrefQuiet } from './pseqs.ts';
+import { EVENT_CODE, FN_CODE, NONE } from './codes.ts';
+
+// ---- qs: a quiescent state ------------------------------------------------------------------------------
+
+export function qsGuard(m: Machine, c: number): boolean {
+  return c < m.n && m.qsOwed[c] === 1 && !m.inReader(c);
+}
+
+// rcu_note_context_switch(): CPU c reports its quiescent state.
+export function stepQs(m: Machine, c: number): void {
+  m.reportQs(c, FN_CODE.rcu_note_context_switch);
+}
+
+// ---- cb: callbacks ---------------------------------------------------------------------------------------
+
+export function cbGuard(m: Machine, c: number): boolean {
+  if (c >= m.n) return false;
+  const q = m.cbq[c];
+  return q.length > 0 && q[1] <= m.gpCompleted;
+}
+
+// rcu_do_batch(): invoke one ready callback on this CPU: kvfree(array)
+export function stepCb(m: Machine, c: number): void {
+  const q = m.cbq[c];
+  const id = q[0];
+  q.splice(0, 2);
+  if (!q.length) m.cbCpus.remove(c);
+  m.cbPending--;
+  m.emit(FN_CODE.rcu_do_batch, EVENT_CODE['cb-invoke'], id, 0, NONE, 'invoke');
+  kvfree(m, id, FN_CODE.rcu_do_batch, 'invoke');
+  unrefQuiet(m, id);
+}
+
+// ---- gp: the grace-period kthread -------------------------------------------------------------------------
+
+export function gpGuard(m: Machine): boolean {
+  if (m.gpInProgress) return m.owed.size === 0;
+  return m.maxGpNeeded > m.gpCompleted;
+}
+
+// rcu_gp_kthread: start a grace period (every CPU owes a QS) or end one.
+export function stepGp(m: Machine): void {
+  const fn = FN_CODE.rcu_gp_kthread;
+  if (!m.gpInProgress) {
+    m.gpInProgress = true;
+    for (let c = 0; c < m.n; c++) {
+      m.qsOwed[c] = 1;
+      m.owed.add(c);
+    }
+    m.emit(fn, EVENT_CODE['gp-start'], NONE, 0, m.gpCompleted + 1, 'start');
+    return;
+  }
+  m.gpInProgress = false;
+  m.gpCompleted++;
+  m.emit(fn, EVENT_CODE['gp-end'], NONE, 0, m.gpCompleted, 'end');
+}
+
+// ---- state key and step text ----------------------------------------------------------------------------
+
+/** Grace-period numbers are keyed relative to the completed count (only differences matter). */
+export function keyRcu(k: KeyWriter, m: Machine): void {
+  k.put(m.gpInProgress ? 1 : 0);
+  k.put(k.rel(m.maxGpNeeded));
+}
+
+export function keyRcuCpu(k: KeyWriter, m: Machine, c: number): void {
+  k.put(m.qsOwed[c]);
+  const q = m.cbq[c];
+  k.put(q.length);
+  for (let i = 0; i < q.length; i += 2) {
+    k.put(k.canon(q[i]));
+    k.put(k.rel(q[i + 1]));
+  }
+}
+
+export const qsNextStep = (c: number): NextStep => ({ fn: 'rcu_note_context_switch', text: `CPU ${c}: quiescent state`, line: lineOf('rcu_note_context_switch', 'qs') });
+export const cbNextStep = (c: number): NextStep => ({ fn: 'rcu_do_batch', text: `CPU ${c}: run an RCU callback (kvfree)`, line: lineOf('rcu_do_batch', 'invoke') });
+export function gpNextStep(m: Machine): NextStep {
+  return m.gpInProgress
+    ? { fn: 'rcu_gp_kthread', text: `end grace period ${m.gpCompleted + 1}`, line: lineOf('rcu_gp_kthread', 'end') }
+    : { fn: 'rcu_gp_kthread', text: `start grace period ${m.gpCompleted + 1}`, line: lineOf('rcu_gp_kthread', 'start') };
+}

@@ -1,0 +1,78 @@
+// Run configurations: the variant presets (which four toggles each commit amounts to), the default config,
+// building a complete config from a partial one, and checking one.
+import type { RunConfig, VariantName, Toggles } from './types.ts';
+import {
+  DEFAULT_MAX_STEPS,
+  MAX_NODES,
+  MAX_SCHED_CPUS,
+  MIN_NODES,
+  PAGE_SIZES,
+  PNT_RULES,
+  SCENARIOS,
+  SEED_MAX,
+  STORM_KICKS_MAX,
+  STORM_KICKS_MIN,
+  VARIANT_TOGGLES,
+  VARIANTS,
+} from '../constants.ts';
+import { SCENARIO_INFO } from './scenarios.ts';
+
+export { VARIANT_TOGGLES };
+
+export const VARIANT_INFO: Record<VariantName, { title: string; commit: string; what: string }> = {
+  before: { title: 'before', commit: 'v6.17', what: 'percpu arrays allocated at boot, never freed' },
+  'no-rcu': { title: 'no-rcu', commit: '14c1da3895a1 v1 (pre-RCU)', what: 'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed' },
+  merged: { title: 'merged', commit: '14c1da3895a1', what: 'RCU-protected lazy arrays, allocated before the enable-state check' },
+  fixed: { title: 'fixed', commit: '14c1da3895a1 + 05e63305c85c', what: 'allocation moved after the enable-state check' },
+};
+
+export const DEFAULT_RUN_CONFIG: RunConfig = {
+  scenario: 'disable-vs-kick',
+  variant: 'merged',
+  toggles: VARIANT_TOGGLES.merged,
+  cpus: 4,
+  nodes: 1,
+  pageSize: 4096,
+  pntRule: '6.17',
+  kvmallocPath: 'kmalloc',
+  failAllocAt: -1,
+  seed: 1,
+  policy: 'default',
+  schedule: [],
+  maxSteps: DEFAULT_MAX_STEPS,
+  stormKicks: 5000,
+};
+
+/** The variant whose toggles these are, or 'custom'. */
+export function variantOf(t: Toggles): VariantName | 'custom' {
+  for (const v of VARIANTS) {
+    const p = VARIANT_TOGGLES[v];
+    if (!p.lazyAlloc && !t.lazyAlloc) return 'before';
+    if (p.lazyAlloc === t.lazyAlloc && p.rcuFree === t.rcuFree && p.nullCheck === t.nullCheck && p.allocAfterStateCheck === t.allocAfterStateCheck) return v;
+  }
+  return 'custom';
+}
+
+/** Build a complete config from a partial one: a variant name sets the toggles unless toggles are given. */
+export function makeRunConfig(p: Partial<RunConfig> & { variant?: VariantName | 'custom' }): RunConfig {
+  const variant = p.variant ?? DEFAULT_RUN_CONFIG.variant;
+  const toggles = p.toggles ?? (variant === 'custom' ? DEFAULT_RUN_CONFIG.toggles : VARIANT_TOGGLES[variant]);
+  return { ...DEFAULT_RUN_CONFIG, ...p, toggles: { ...toggles }, variant: variantOf(toggles), schedule: [...(p.schedule ?? [])] };
+}
+
+/** What is wrong with a config, in one line each; empty when it can run. */
+export function validateRunConfig(c: RunConfig): string[] {
+  const errs: string[] = [];
+  if (!SCENARIOS.includes(c.scenario)) errs.push(`unknown scenario "${c.scenario}" (one of ${SCENARIOS.join(', ')})`);
+  if (!Number.isInteger(c.cpus) || c.cpus < 1 || c.cpus > MAX_SCHED_CPUS) errs.push(`cpus must be an integer from 1 to ${MAX_SCHED_CPUS} (got ${c.cpus})`);
+  else if (SCENARIOS.includes(c.scenario) && c.cpus < SCENARIO_INFO[c.scenario].minCpus)
+    errs.push(`scenario ${c.scenario} needs at least ${SCENARIO_INFO[c.scenario].minCpus} CPUs (got ${c.cpus})`);
+  if (!Number.isInteger(c.nodes) || c.nodes < MIN_NODES || c.nodes > MAX_NODES) errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
+  if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
+  if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
+  if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX) errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
+  if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000) errs.push(`maxSteps must be an integer from 1 to 20000000 (got ${c.maxSteps})`);
+  if (!Number.isInteger(c.stormKicks) || c.stormKicks < STORM_KICKS_MIN || c.stormKicks > STORM_KICKS_MAX)
+    errs.push(`stormKicks must be an integer from ${STORM_KICKS_MIN} to ${STORM_KICKS_MAX} (got ${c.stormKicks})`);
+  return errs;
+}
