@@ -105,7 +105,7 @@ function changesAt(value: unknown, get: (m: Machine) => unknown, set: (m: Machin
     return [(m) => void (get(m) as Map<number, number>).set(1 << 20, 1), ...entries];
   }
   if (Array.isArray(value)) {
-    const model = value.find((e) => e !== undefined);
+    const model: unknown = value.find((e) => e !== undefined);
     const more: Change = (m) => void (get(m) as unknown[]).push(model === undefined ? 0 : structuredClone(model));
     return [...value.flatMap((e, i) => sub(i, e, hole)), more];
   }

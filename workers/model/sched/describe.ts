@@ -134,7 +134,12 @@ export function actorName(code: number, loaderNames: readonly string[]): string 
       return kind;
     case 'enable':
       return `enable:${loaderNames[sub] ?? sub}`;
-    default:
+    case 'bpf':
+    case 'irq':
+    case 'qs':
+    case 'cb':
+    case 'sched':
+    case 'wake':
       return `${kind}:${sub}`;
   }
 }

@@ -226,7 +226,9 @@ export function defaultPolicy(name: ScenarioName): Policy {
             () => pickRcu(m),
           ),
       };
-    default:
+    case 'boot':
+    case 'enable-disable':
+    case 'kick-storm':
       return {
         pick: (m) =>
           first(

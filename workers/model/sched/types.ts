@@ -22,14 +22,15 @@ export interface Toggles {
 }
 
 /**
- * Where pnt_seq is bumped and what kick_one_cpu() snapshots (kernel-facts.md §1.4, §1.7).
+ * Where pnt_seq is bumped and what kick_one_cpu() snapshots (workers/model/README.md#kick_one_cpu-and-kick_one_cpu_if_idle,
+ * #pnt_seq-where-it-is-bumped).
  * '6.17': switch_class() only (SCX → non-SCX on a context switch); snapshot on every WAIT target.
  * 'a379fa1e2cae': put_prev_task_scx() and pick_task_scx() bump; targets on a higher class are not kicked,
  * and only targets running SCX are snapshotted.
  */
 export type PntRule = '6.17' | 'a379fa1e2cae';
 
-/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (§4.2: kmalloc first, vmalloc on failure). */
+/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = 'kmalloc' | 'vmalloc';
 
 export interface RunConfig {

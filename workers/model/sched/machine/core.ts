@@ -1,6 +1,8 @@
 // The machine state of the scheduler-core model, its copy, and the dispatch of each actor to its kernel path.
-// Each step stands for one piece of a kernel function (named in the events it emits); kernel-facts.md §1, §2,
-// §5 give the semantics. The actors' guards, steps, state-key parts and step texts live with their path:
+// Each step stands for one piece of a kernel function (named in the events it emits); workers/model/README.md
+// gives the semantics and their kernel sources (#kick-path-scx_bpf_kick_cpu, #scx_enable-ordering,
+// #disable-path-scx_disable_workfn, #rcu-rules-the-model-uses and the sections between them).
+// The actors' guards, steps, state-key parts and step texts live with their path:
 //   task.ts     boot (init_sched_ext_class), __schedule(), try_to_wake_up()
 //   enable.ts   scx_enable() with alloc_kick_pseqs()
 //   disable.ts  scx_disable_workfn()
@@ -181,7 +183,7 @@ export class Machine {
     this.pnt = new Float64Array(n);
     this.taskState = new Uint8Array(n);
     this.needResched = new Uint8Array(n);
-    this.masks = new Array(n);
+    this.masks = new Array<Map<number, number> | undefined>(n);
     this.irqPending = new Uint8Array(n);
     this.irqPc = new Uint8Array(n);
     this.irqPtr = new Int32Array(n).fill(NONE);
@@ -198,7 +200,7 @@ export class Machine {
     this.cbCpus = new IndexSet(n);
     this.irqActive = new IndexSet(n);
     this.spinners = new IndexSet(n);
-    this.spinOn = new Array(n);
+    this.spinOn = new Array<number[] | undefined>(n);
     this.reschedSet = new IndexSet(n);
     this.blocked = new IndexSet(n);
     this.loaders = script.loaders.map(() => ({ pc: L_START, cursor: 0, phase: 0, local: NONE, ret: 0 }));
