@@ -1,6 +1,6 @@
 // The model's code tables (event kinds, kernel functions, cell states, actor kinds), which the UI needs
 // at run time to read the struct-of-arrays trace, and name → code lookups over them.
-import { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS } from '../../workers/model/constants.ts';
+import { ACTOR_KINDS, actorId, CELL_STATES, EVENT_KINDS, KERNEL_FNS } from '../../workers/model/constants.ts';
 
 export { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS };
 
@@ -26,19 +26,5 @@ export function actorIdOfEvent(
   actorIds: readonly string[],
 ): string {
   const kind = ACTOR_KINDS[trace.actorKind[i]];
-  switch (kind) {
-    case 'enable':
-      return actorIds[trace.step[i]] ?? 'enable';
-    case 'boot':
-    case 'disable':
-    case 'gp':
-      return kind;
-    case 'bpf':
-    case 'irq':
-    case 'qs':
-    case 'cb':
-    case 'sched':
-    case 'wake':
-      return `${kind}:${trace.cpu[i]}`;
-  }
+  return kind === 'enable' ? (actorIds[trace.step[i]] ?? 'enable') : actorId(kind, trace.cpu[i]);
 }

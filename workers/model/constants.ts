@@ -97,6 +97,14 @@ export const CELL_STATES = ['null', 'live', 'unpublished', 'waiting-gp', 'freed'
 /** Actor kinds; an actor id is `<kind>` or `<kind>:<cpu or name>` (e.g. "irq:0", "enable:B", "gp"). */
 export const ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sched', 'wake', 'qs', 'cb', 'gp'] as const;
 
+/** Actor kinds with a single instance: their id is the kind alone. */
+const SINGLE_ACTOR_KINDS: readonly string[] = ['boot', 'disable', 'gp'];
+
+/** An actor's id: `<kind>` for the single ones, else `<kind>:<sub>` (a CPU, or a loader's name for enable). */
+export function actorId(kind: (typeof ACTOR_KINDS)[number], sub: number | string): string {
+  return SINGLE_ACTOR_KINDS.includes(kind) ? kind : `${kind}:${sub}`;
+}
+
 // ---- the exhaustive search ---------------------------------------------------------------------------
 
 /** Largest CPU count the exhaustive search accepts: it grows exponentially with the CPU count. */

@@ -1,5 +1,6 @@
 // Words for events and actors: the status line, the event list and the CLI's trace all come from here.
 import { ACTOR_KINDS, EVENT_KINDS, KERNEL_FNS } from './types.ts';
+import { actorId } from '../constants.ts';
 import type { EventKind, KernelFn } from './types.ts';
 import { ACTOR_CODE, STATE_NAMES, actorCode, actorKindOf, actorSubOf, KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT } from './machine/codes.ts';
 
@@ -127,21 +128,7 @@ export function fnName(i: number): KernelFn {
 export function actorName(code: number, loaderNames: readonly string[]): string {
   const kind = ACTOR_KINDS[actorKindOf(code)];
   const sub = actorSubOf(code);
-  switch (kind) {
-    case 'boot':
-    case 'disable':
-    case 'gp':
-      return kind;
-    case 'enable':
-      return `enable:${loaderNames[sub] ?? sub}`;
-    case 'bpf':
-    case 'irq':
-    case 'qs':
-    case 'cb':
-    case 'sched':
-    case 'wake':
-      return `${kind}:${sub}`;
-  }
+  return actorId(kind, kind === 'enable' ? (loaderNames[sub] ?? sub) : sub);
 }
 
 /** Parse an actor id; null when it is not of the form the model uses. */
