@@ -3,7 +3,8 @@
 // the URL: deliberate changes (view, scenario, variant, toggles, rule, a forked schedule) push a
 // history entry at once, continuous ones (sliders, playback, scrubbing, zoom) replace it, debounced.
 // Back/Forward (popstate) re-apply the URL to the store. Checks that need the run (a schedule that
-// cannot be replayed, a step past the end) report here too.
+// cannot be replayed, a step past the end) report here too. Every URL written keeps the page's own
+// path (the app may be deployed under any sub-path): only the query changes.
 import { useEffect, useState } from 'react';
 import { shallow } from 'zustand/shallow';
 import type { AppState } from '../state/store.ts';
@@ -31,8 +32,14 @@ let flushPending: (() => void) | null = null;
 
 const canonicalQuery = (s: AppState) => `?${encodeUrlState(urlStateOf(s))}`;
 
+/** This page (its path and fragment) with another query. */
+function hereWith(query: string): string {
+  const { pathname, hash } = window.location;
+  return `${pathname}${query}${hash}`;
+}
+
 function replaceUrl(query: string): void {
-  if (window.location.search !== query) window.history.replaceState(window.history.state, '', `${query}${window.location.hash}`);
+  if (window.location.search !== query) window.history.replaceState(window.history.state, '', hereWith(query));
 }
 
 function applyUrlState(u: UrlState): void {
@@ -56,7 +63,7 @@ function readInitialUrl(): UrlIssue[] {
   return decoded.issues;
 }
 
-/** The canonical link to the current state (pending URL writes are flushed first). */
+/** The canonical link to the current state, at this deployment's path (pending URL writes are flushed first). */
 export function currentShareUrl(): string {
   flushPending?.();
   const { origin, pathname } = window.location;
@@ -100,7 +107,7 @@ export function useUrlSync(): UrlSyncState {
         // The entry we leave keeps where the user was; the new one is the deliberate change.
         flush();
         const query = canonicalQuery(s);
-        if (window.location.search !== query) window.history.pushState(null, '', `${query}${window.location.hash}`);
+        if (window.location.search !== query) window.history.pushState(null, '', hereWith(query));
         return;
       }
       pendingState = s;

@@ -1,7 +1,9 @@
-// Shared Playwright fixtures: every test fails if the page threw an uncaught error while it ran.
+// Shared Playwright fixtures: every test fails if the page threw an uncaught error while it ran. A test that
+// asks for `cspViolations` gets every Content-Security-Policy violation of its page, from before the page's
+// first script and across navigations (each as "directive blocked what at where").
 import { test as base, expect } from '@playwright/test';
 
-export const test = base.extend<{ pageErrors: string[] }>({
+export const test = base.extend<{ pageErrors: string[]; cspViolations: string[] }>({
   pageErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];
@@ -11,6 +13,17 @@ export const test = base.extend<{ pageErrors: string[] }>({
     },
     { auto: true },
   ],
+  cspViolations: async ({ page }, use) => {
+    const violations: string[] = [];
+    await page.exposeFunction('__reportCspViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() => {
+      const w = window as unknown as { __reportCspViolation: (v: string) => void };
+      document.addEventListener('securitypolicyviolation', (e) =>
+        w.__reportCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile || '?'}:${e.lineNumber}`),
+      );
+    });
+    await use(violations);
+  },
 });
 
 export { expect };
