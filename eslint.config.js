@@ -24,7 +24,10 @@ const modelPurity = {
     'error',
     {
       patterns: [
-        { group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'comlink', 'd3-selection', 'd3-zoom'], message: 'The model is pure: no UI or worker libraries.' },
+        {
+          group: ['react', 'react-*', 'react/*', 'zustand', 'zustand/*', 'comlink', 'd3-selection', 'd3-zoom'],
+          message: 'The model is pure: no UI or worker libraries.',
+        },
         { group: ['**/src/**', '../../src/*'], message: 'The model never imports the UI.' },
       ],
     },
@@ -61,7 +64,8 @@ export default tseslint.config(
               // The one exception: workers/model/constants.ts, pure values both sides share, defined once.
               regex: '(^|/)workers/(?!model/constants\\.ts$)',
               allowTypeImports: true,
-              message: 'src/ reaches the model only through the typed comlink API (src/sim/simClient.ts); import types only (values only from workers/model/constants.ts).',
+              message:
+                'src/ reaches the model only through the typed comlink API (src/sim/simClient.ts); import types only (values only from workers/model/constants.ts).',
             },
           ],
         },
@@ -76,7 +80,8 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: 'MemberExpression[object.name=/^(it|test|describe|suite|bench)$/][property.name=/^(only|skip|skipIf|runIf|todo|fixme)$/]',
+          selector:
+            'MemberExpression[object.name=/^(it|test|describe|suite|bench)$/][property.name=/^(only|skip|skipIf|runIf|todo|fixme)$/]',
           message: 'No focused or skipped tests: every test runs in CI.',
         },
         {

@@ -1,8 +1,14 @@
 import { defineConfig } from '@playwright/test';
 
 export const chromiumArgs = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
   '--disable-dev-shm-usage',
 ];
 const port = Number(process.env.PREVIEW_PORT ?? 4173);
@@ -13,9 +19,7 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   timeout: 90_000,
   workers: 1,
-  reporter: process.env.REPORT_DIR
-    ? [['list'], ['json', { outputFile: `${process.env.REPORT_DIR}/playwright.json` }]]
-    : [['list']],
+  reporter: process.env.REPORT_DIR ? [['list'], ['json', { outputFile: `${process.env.REPORT_DIR}/playwright.json` }]] : [['list']],
   outputDir: 'test-results',
   use: {
     baseURL: `http://127.0.0.1:${port}`,

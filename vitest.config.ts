@@ -10,9 +10,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // CI asks for a JSON report as well, to print one "N passed, N failed" line over every runner.
-    ...(process.env.REPORT_DIR
-      ? { reporters: ['default', 'json'], outputFile: { json: `${process.env.REPORT_DIR}/vitest.json` } }
-      : {}),
+    ...(process.env.REPORT_DIR ? { reporters: ['default', 'json'], outputFile: { json: `${process.env.REPORT_DIR}/vitest.json` } } : {}),
     projects: [
       {
         test: {

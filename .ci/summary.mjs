@@ -28,7 +28,11 @@ if (v) {
   for (const file of v.testResults) {
     const project = file.name.includes('/tests/slow/') ? 'slow' : 'unit';
     for (const a of file.assertionResults)
-      timings.push({ ms: a.duration ?? 0, timeout: VITEST_TIMEOUT_MS[project], name: [file.name.replace(/^.*?\/tests\//, 'tests/'), ...a.ancestorTitles, a.title].join(' › ') });
+      timings.push({
+        ms: a.duration ?? 0,
+        timeout: VITEST_TIMEOUT_MS[project],
+        name: [file.name.replace(/^.*?\/tests\//, 'tests/'), ...a.ancestorTitles, a.title].join(' › '),
+      });
   }
 } else notRun.push('vitest');
 

@@ -9,7 +9,6 @@ import { EXPLORE_MAX_CPUS } from './model/constants.ts';
 
 export type { CheckerName, Counterexample, ExploreResult } from './model/sched/explore.ts';
 
-
 export interface ExploreRequestOptions {
   maxSteps?: number;
   maxStates?: number;

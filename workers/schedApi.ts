@@ -10,7 +10,15 @@ import { CODE } from './model/sched/code.ts';
 
 export type { RunConfig, RunResult, StepView, KernelFn, Toggles, PntRule, ScenarioName, VariantName } from './model/sched/types.ts';
 export type {
-  TraceColumns, TraceEvent, Report, Verdict, EnabledActor, ActorPosition, CellState, EventKind, MemorySeries,
+  TraceColumns,
+  TraceEvent,
+  Report,
+  Verdict,
+  EnabledActor,
+  ActorPosition,
+  CellState,
+  EventKind,
+  MemorySeries,
 } from './model/sched/types.ts';
 
 export interface RunHandle {

@@ -55,10 +55,21 @@ export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
     ...DEFAULT_EXPLORE_REDUCTIONS,
 
     setExploreReductions: (symmetry, por) =>
-      set((s) => (s.exploreSymmetry === symmetry && s.explorePor === por ? s : { exploreSymmetry: symmetry, explorePor: por }), undefined, 'explore/setReductions'),
+      set(
+        (s) => (s.exploreSymmetry === symmetry && s.explorePor === por ? s : { exploreSymmetry: symmetry, explorePor: por }),
+        undefined,
+        'explore/setReductions',
+      ),
     startExplore: (requestId, target) =>
       set(
-        { exploreStatus: 'running', exploreRequestId: requestId, exploreTarget: target, exploreProgress: null, exploreResult: null, exploreError: null },
+        {
+          exploreStatus: 'running',
+          exploreRequestId: requestId,
+          exploreTarget: target,
+          exploreProgress: null,
+          exploreResult: null,
+          exploreError: null,
+        },
         undefined,
         'explore/start',
       ),

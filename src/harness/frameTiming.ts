@@ -104,7 +104,13 @@ export function whenCommitted(step: number): Promise<number> {
  * frame to begin after the input. If the commit ran inside an animation frame callback, that frame shows
  * it; otherwise the first frame that begins after the commit does.
  */
-export async function timing(log: FrameLog, t0: number, firstFrame: number, tCommit: number, inFrameIndex: number | null): Promise<InputTiming> {
+export async function timing(
+  log: FrameLog,
+  t0: number,
+  firstFrame: number,
+  tCommit: number,
+  inFrameIndex: number | null,
+): Promise<InputTiming> {
   const i = inFrameIndex ?? (await log.frameAfter(tCommit));
   if (inFrameIndex !== null) while (log.dones[i] === undefined) await nextTask();
   const start = log.starts[i];

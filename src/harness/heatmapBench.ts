@@ -42,9 +42,7 @@ export function installHeatmapBench(): void {
       const widthPx = Math.floor(rect?.width || 1000);
       const heightPx = Math.floor(rect?.height || 320);
       const dpr = window.devicePixelRatio || 1;
-      const groupSizes = Array.from({ length: nodes }, (_, k) =>
-        Math.floor(cells / nodes) + (k < cells % nodes ? 1 : 0),
-      );
+      const groupSizes = Array.from({ length: nodes }, (_, k) => Math.floor(cells / nodes) + (k < cells % nodes ? 1 : 0));
       const colorIndex = new Uint8Array(cells);
       for (let i = 0; i < cells; i++) colorIndex[i] = (i * 37) & 255;
       resizeCanvas(canvas, { widthPx, heightPx, dpr });

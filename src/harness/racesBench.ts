@@ -70,7 +70,13 @@ declare global {
 /** The latest timeline draw (all zero before the first). */
 function lastTimelineDraw() {
   const s = lastSample(TIMELINE_DRAW_PROBE);
-  return { ms: s?.ms ?? 0, markRuns: s?.markRuns ?? 0, spanRuns: s?.spanRuns ?? 0, visibleMarks: s?.visibleMarks ?? 0, lanes: s?.lanes ?? 0 };
+  return {
+    ms: s?.ms ?? 0,
+    markRuns: s?.markRuns ?? 0,
+    spanRuns: s?.spanRuns ?? 0,
+    visibleMarks: s?.visibleMarks ?? 0,
+    lanes: s?.lanes ?? 0,
+  };
 }
 
 export function installRacesBench(): void {
@@ -213,21 +219,35 @@ export function installRacesBench(): void {
       for (let i = 0; i < zoomFrames; i++) {
         const zoomIn = i < zoomFrames / 2;
         target.dispatchEvent(
-          new WheelEvent('wheel', { deltaY: zoomIn ? -60 : 60, deltaMode: 0, clientX: x0, clientY: y, bubbles: true, cancelable: true, view: window }),
+          new WheelEvent('wheel', {
+            deltaY: zoomIn ? -60 : 60,
+            deltaMode: 0,
+            clientX: x0,
+            clientY: y,
+            bubbles: true,
+            cancelable: true,
+            view: window,
+          }),
         );
         sample(await nextFrame());
       }
       // Pan: drag left then right, a few pixels per frame, after zooming in (pan needs room).
       for (let i = 0; i < 10; i++) {
-        target.dispatchEvent(new WheelEvent('wheel', { deltaY: -120, clientX: x0, clientY: y, bubbles: true, cancelable: true, view: window }));
+        target.dispatchEvent(
+          new WheelEvent('wheel', { deltaY: -120, clientX: x0, clientY: y, bubbles: true, cancelable: true, view: window }),
+        );
       }
       await nextFrame();
       last = await nextFrame();
-      target.dispatchEvent(new MouseEvent('mousedown', { clientX: x0, clientY: y, button: 0, bubbles: true, cancelable: true, view: window }));
+      target.dispatchEvent(
+        new MouseEvent('mousedown', { clientX: x0, clientY: y, button: 0, bubbles: true, cancelable: true, view: window }),
+      );
       const panFrames = frames - zoomFrames;
       for (let i = 0; i < panFrames; i++) {
         const dx = i < panFrames / 2 ? -6 * i : -6 * (panFrames - i);
-        window.dispatchEvent(new MouseEvent('mousemove', { clientX: x0 + dx, clientY: y, button: 0, buttons: 1, bubbles: true, view: window }));
+        window.dispatchEvent(
+          new MouseEvent('mousemove', { clientX: x0 + dx, clientY: y, button: 0, buttons: 1, bubbles: true, view: window }),
+        );
         sample(await nextFrame());
       }
       window.dispatchEvent(new MouseEvent('mouseup', { clientX: x0, clientY: y, button: 0, bubbles: true, view: window }));

@@ -1,13 +1,7 @@
 // The "CPUs" range slider: positions are rungs of a log-spaced ladder of CPU counts (cpuSliderScale),
 // arrows step to the next rung above or below the current N, even when N was typed off the ladder.
 import type { KeyboardEvent } from 'react';
-import {
-  SLIDER_MAX_POSITION,
-  cpusToPosition,
-  positionToCpus,
-  stepCpusDown,
-  stepCpusUp,
-} from './cpuSliderScale.ts';
+import { SLIDER_MAX_POSITION, cpusToPosition, positionToCpus, stepCpusDown, stepCpusUp } from './cpuSliderScale.ts';
 
 const TICKS = [1, 16, 64, 256, 1024, 4096, 16384];
 const PAGE_STEPS = 16; // one doubling

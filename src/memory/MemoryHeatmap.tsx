@@ -51,7 +51,9 @@ export function MemoryHeatmap() {
       const where = `CPU ${cpu} · node ${snapshot.cpuNode[cpu]}`;
       if (design === 'old') {
         const { percpu } = snapshot.report;
-        return percpu.ok ? `${where} · ${formatBytes(percpu.bytesPerCpu)} percpu unit (old design)` : `${where} · no array: boot panic (old design)`;
+        return percpu.ok
+          ? `${where} · ${formatBytes(percpu.bytesPerCpu)} percpu unit (old design)`
+          : `${where} · no array: boot panic (old design)`;
       }
       const { kmalloc, vmalloc } = snapshot.report.kvzalloc;
       const fallback = vmalloc ? ` · vmalloc fallback ${formatBytes(vmalloc.bytesPerCpu)}` : '';

@@ -51,9 +51,9 @@ export function MemoryView() {
       <div>
         <h2 className="text-base font-semibold">What do the per-CPU kick arrays cost, and where did the old design break?</h2>
         <p className="max-w-4xl text-sm text-slate-600">
-          Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put
-          them in one percpu allocation at boot, which cannot exceed 32 KiB per CPU; the new design allocates them
-          with kvzalloc_node() only while a BPF scheduler is loaded.
+          Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put them in one percpu
+          allocation at boot, which cannot exceed 32 KiB per CPU; the new design allocates them with kvzalloc_node() only while a BPF
+          scheduler is loaded.
         </p>
       </div>
       {error && <SimErrorAlert message={error} what="the memory figures" />}

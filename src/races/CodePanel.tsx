@@ -39,7 +39,12 @@ const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
     <figure className="min-w-0">
       <figcaption className="mb-1 flex flex-wrap items-baseline gap-2 text-xs">
         <span className="font-mono font-semibold">{fn}()</span>
-        <span className="text-slate-500">{shortList(here.map((p) => p.actor), 6)}</span>
+        <span className="text-slate-500">
+          {shortList(
+            here.map((p) => p.actor),
+            6,
+          )}
+        </span>
       </figcaption>
       <ol className="overflow-x-auto rounded border border-slate-200 bg-slate-50 py-1 font-mono text-[11px] leading-5">
         {lines.map((line, index) => {
@@ -90,7 +95,12 @@ export function CodePanel() {
   for (const p of view?.positions ?? []) byFn.set(p.fn, [...(byFn.get(p.fn) ?? []), p]);
   const fns = [...byFn.keys()];
   return (
-    <section ref={sectionRef} role="region" aria-label="Code" className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section
+      ref={sectionRef}
+      role="region"
+      aria-label="Code"
+      className="flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white p-3 [contain:content]"
+    >
       <h3 className="text-sm font-semibold">Code: where each actor is</h3>
       <p className="text-xs text-slate-500">Our pseudo-code of the kernel functions, for this variant; the highlighted line runs next.</p>
       {error && <p className="text-xs text-red-700">{error}</p>}

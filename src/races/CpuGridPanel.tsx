@@ -62,47 +62,46 @@ export function CpuGridPanel() {
     <section className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
       <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
       <p className="mb-2 text-xs text-slate-500">
-        Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU
-        reader) or still owing a quiescent state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}.
-        Hover a CPU for details.
+        Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU reader) or
+        still owing a quiescent state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.
       </p>
       {view ? (
         // Its own compositing layer: a redraw every step does not repaint the page around it.
         <div className="will-change-transform">
-        <CpuHeatmap
-          label="CPU grid"
-          values={view.cell}
-          groupSizes={groupSizes}
-          lut={CELL_LUT}
-          valueToLutIndex={identity}
-          groupLabels={view.nodes > 1 ? groupLabels : undefined}
-          hoverText={hoverText}
-          summary={view.summary}
-          overlay={overlay}
-          maxHeightPx={240}
-          legend={
-            <ul className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-700" aria-label="CPU grid legend">
-              {CELL_STATES.map((s, k) => (
-                <li key={s} className="flex items-center gap-1">
-                  <Swatch color={CELL_STATE_COLORS[k]} />
-                  {CELL_STATE_LABELS[s]}
+          <CpuHeatmap
+            label="CPU grid"
+            values={view.cell}
+            groupSizes={groupSizes}
+            lut={CELL_LUT}
+            valueToLutIndex={identity}
+            groupLabels={view.nodes > 1 ? groupLabels : undefined}
+            hoverText={hoverText}
+            summary={view.summary}
+            overlay={overlay}
+            maxHeightPx={240}
+            legend={
+              <ul className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[11px] text-slate-700" aria-label="CPU grid legend">
+                {CELL_STATES.map((s, k) => (
+                  <li key={s} className="flex items-center gap-1">
+                    <Swatch color={CELL_STATE_COLORS[k]} />
+                    {CELL_STATE_LABELS[s]}
+                  </li>
+                ))}
+                <li className="flex items-center gap-1">
+                  <Swatch color={READER_COLOR} inset />
+                  in a read-side section
                 </li>
-              ))}
-              <li className="flex items-center gap-1">
-                <Swatch color={READER_COLOR} inset />
-                in a read-side section
-              </li>
-              <li className="flex items-center gap-1">
-                <Swatch color={QS_OWED_COLOR} inset />
-                owes a quiescent state
-              </li>
-              <li className="flex items-center gap-1">
-                <Swatch color={READER_OWING_COLOR} inset />
-                both
-              </li>
-            </ul>
-          }
-        />
+                <li className="flex items-center gap-1">
+                  <Swatch color={QS_OWED_COLOR} inset />
+                  owes a quiescent state
+                </li>
+                <li className="flex items-center gap-1">
+                  <Swatch color={READER_OWING_COLOR} inset />
+                  both
+                </li>
+              </ul>
+            }
+          />
         </div>
       ) : (
         <p className="text-sm text-slate-500">…</p>

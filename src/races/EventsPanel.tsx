@@ -152,7 +152,12 @@ export function EventsPanel() {
     }
   }
   return (
-    <section ref={sectionRef} role="region" aria-label="Events" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section
+      ref={sectionRef}
+      role="region"
+      aria-label="Events"
+      className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]"
+    >
       <h3 className="mb-1 text-sm font-semibold">Events</h3>
       <p className="mb-2 text-xs text-slate-500">
         {count <= LIST_ALL_MAX

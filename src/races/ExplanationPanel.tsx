@@ -29,7 +29,12 @@ export function ExplanationPanel() {
         ) : (
           <>
             custom: the four toggles were set by hand (see Advanced)
-            {sameAs !== 'custom' && <>; they are the same as <span className="font-mono">{sameAs}</span></>}.
+            {sameAs !== 'custom' && (
+              <>
+                ; they are the same as <span className="font-mono">{sameAs}</span>
+              </>
+            )}
+            .
           </>
         )}
       </p>
@@ -42,10 +47,9 @@ export function ExplanationPanel() {
       {stuckUnder617 && (
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
           <p>
-            This run ends with a CPU spinning in SCX_KICK_WAIT{result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real
-            6.17 SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the
-            6.17 rule pnt_seq only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX
-            never releases the waiter.
+            This run ends with a CPU spinning in SCX_KICK_WAIT{result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real 6.17
+            SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the 6.17 rule pnt_seq
+            only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX never releases the waiter.
           </p>
           <button
             type="button"

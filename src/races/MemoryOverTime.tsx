@@ -51,7 +51,8 @@ export function MemoryOverTime() {
     const plotW = Math.max(1, size.widthPx - LABEL_WIDTH_PX - RIGHT_PAD_PX);
     const visible = s.raceStep >= a && s.raceStep <= b;
     line.style.visibility = visible ? 'visible' : 'hidden';
-    if (visible) line.style.transform = `translateX(${Math.round(LABEL_WIDTH_PX + ((s.raceStep - a) / Math.max(1e-9, b - a)) * plotW) - 1}px)`;
+    if (visible)
+      line.style.transform = `translateX(${Math.round(LABEL_WIDTH_PX + ((s.raceStep - a) / Math.max(1e-9, b - a)) * plotW) - 1}px)`;
   }, [race]);
 
   const draw = useCallback(() => {
@@ -67,8 +68,12 @@ export function MemoryOverTime() {
     ctx.clearRect(0, 0, size.widthPx, size.heightPx);
     // Ticks at round numbers of the binary unit the largest value is shown in (KiB, MiB, GiB).
     const unit = maxBytes >= 1 ? 1024 ** Math.floor(Math.log(maxBytes) / Math.log(1024)) : 1;
-    const inUnits = scaleLinear().domain([0, Math.max(1, maxBytes / unit)]).nice(3);
-    const y = scaleLinear().domain([0, inUnits.domain()[1] * unit]).range([TOP_PX + plotH, TOP_PX]);
+    const inUnits = scaleLinear()
+      .domain([0, Math.max(1, maxBytes / unit)])
+      .nice(3);
+    const y = scaleLinear()
+      .domain([0, inUnits.domain()[1] * unit])
+      .range([TOP_PX + plotH, TOP_PX]);
     const ticks = maxBytes > 0 ? inUnits.ticks(3).map((t) => t * unit) : [0];
     ctx.font = '10px ui-sans-serif, system-ui, sans-serif';
     ctx.textAlign = 'right';
@@ -112,7 +117,10 @@ export function MemoryOverTime() {
 
   useEffect(() => {
     requestDraw(drawKey, draw);
-    const offWindow = useAppStore.subscribe((s) => s.raceWindow, () => requestDraw(drawKey, draw));
+    const offWindow = useAppStore.subscribe(
+      (s) => s.raceWindow,
+      () => requestDraw(drawKey, draw),
+    );
     // The cursor moves at once (a style write): a move made inside an animation frame callback still shows in that frame.
     const offStep = useAppStore.subscribe((s) => s.raceStep, placeCursor);
     return () => {

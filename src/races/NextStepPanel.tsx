@@ -62,7 +62,12 @@ export function NextStepPanel() {
   const nextInRun = race && view && view.step < race.result.steps ? race.actorIds[view.step] : null;
   const shown = showAll ? enabled : enabled.slice(0, FIRST_SHOWN);
   return (
-    <section ref={sectionRef} role="region" aria-label="Next step" className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section
+      ref={sectionRef}
+      role="region"
+      aria-label="Next step"
+      className="flex min-w-0 flex-col rounded border border-slate-200 bg-white p-3 [contain:content]"
+    >
       <h3 className="text-sm font-semibold">Choose the next step</h3>
       <p className="mb-2 text-xs text-slate-500">
         Who can move at step {view?.step ?? 0}. Picking another actor than this run's forks a new schedule from here.

@@ -4,7 +4,15 @@ import { useId } from 'react';
 import { RACE_SPEEDS } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
-import { selectRaceAtEnd, selectRaceAtStart, selectRaceLoaded, selectRacePlaying, selectRaceSpeed, selectRaceStep, selectRaceSteps } from './raceSelectors.ts';
+import {
+  selectRaceAtEnd,
+  selectRaceAtStart,
+  selectRaceLoaded,
+  selectRacePlaying,
+  selectRaceSpeed,
+  selectRaceStep,
+  selectRaceSteps,
+} from './raceSelectors.ts';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -58,9 +66,7 @@ function TransportButtons() {
           </option>
         ))}
       </LabeledSelect>
-      <p className="ml-auto self-center text-xs text-slate-500">
-        Keys: ← → step · Space play/pause · Home/End
-      </p>
+      <p className="ml-auto self-center text-xs text-slate-500">Keys: ← → step · Space play/pause · Home/End</p>
     </div>
   );
 }

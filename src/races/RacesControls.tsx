@@ -5,16 +5,17 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
-import { kickPseqsRequestBytes, kvmallocMinCpus, MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import {
+  kickPseqsRequestBytes,
+  kvmallocMinCpus,
+  MAX_NODES,
+  MAX_SCHED_CPUS,
+  MIN_NODES,
+  TOGGLE_NAMES,
+} from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
-import {
-  FAIL_ALLOC_MAX,
-  FAIL_ALLOC_NEVER,
-  type KvmallocPath,
-  type RacePolicy,
-  type ToggleName,
-} from './raceConfig.ts';
+import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
 import { selectRaceCatalog, selectRaceCpus, selectRaceMinCpus, selectRaceParams, selectRaceToggles } from './raceSelectors.ts';
 import { RaceTransport } from './RaceTransport.tsx';
 
@@ -27,7 +28,8 @@ const TOGGLE_HELP: Record<ToggleName, string> = {
 
 const RULE_TEXT: Record<PntRule, string> = {
   '6.17': '6.17 (default): pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()).',
-  a379fa1e2cae: 'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
+  a379fa1e2cae:
+    'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
 };
 
 const POLICY_TEXT: Record<RacePolicy, string> = {

@@ -56,7 +56,10 @@ const RunSummary = memo(function RunSummary() {
       </p>
       <p className="text-[11px] text-slate-500">
         {busy && <span className="mr-2 text-sky-700">computing…</span>}
-        trace <span className="font-mono" aria-label="Trace hash">{result?.traceHash ?? '–'}</span>
+        trace{' '}
+        <span className="font-mono" aria-label="Trace hash">
+          {result?.traceHash ?? '–'}
+        </span>
         {result && ` · ${result.trace.count.toLocaleString('en-US')} events · ${result.steps.toLocaleString('en-US')} steps`}
       </p>
     </>

@@ -14,8 +14,14 @@ const MAX_CPU_LANES = 24;
 const coverCounts = (cat: number) => cat === READER_SPAN;
 
 const subscribe = (onChange: (what: TimelineChange) => void) => {
-  const offWindow = useAppStore.subscribe((s) => s.raceWindow, () => onChange('window'));
-  const offCursor = useAppStore.subscribe((s) => s.raceStep, () => onChange('cursor'));
+  const offWindow = useAppStore.subscribe(
+    (s) => s.raceWindow,
+    () => onChange('window'),
+  );
+  const offCursor = useAppStore.subscribe(
+    (s) => s.raceStep,
+    () => onChange('cursor'),
+  );
   return () => {
     offWindow();
     offCursor();
@@ -79,10 +85,18 @@ export function RacesTimelinePanel() {
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Timeline: who did what, step by step</h3>
         <div className="flex gap-1">
-          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => zoomBy(0.5)}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+            onClick={() => zoomBy(0.5)}
+          >
             Zoom in
           </button>
-          <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => zoomBy(2)}>
+          <button
+            type="button"
+            className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+            onClick={() => zoomBy(2)}
+          >
             Zoom out
           </button>
           <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100" onClick={resetRaceZoom}>
@@ -122,8 +136,8 @@ export function RacesTimelinePanel() {
       </ul>
       {timeline && timeline.cpus > MAX_CPU_LANES && (
         <p className="mt-1 text-[11px] text-slate-500">
-          {timeline.cpus} CPUs: only CPUs with events in view get lanes, grouped in blocks inside their NUMA node; zoom in to
-          split the blocks into single CPUs.
+          {timeline.cpus} CPUs: only CPUs with events in view get lanes, grouped in blocks inside their NUMA node; zoom in to split the
+          blocks into single CPUs.
         </p>
       )}
     </section>

@@ -33,8 +33,8 @@ export function RacesView() {
       <div>
         <h2 className="text-base font-semibold">Races: who frees the array while whom still reads it?</h2>
         <p className="max-w-5xl text-sm text-slate-600">
-          Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with
-          IRQs off, which makes it an RCU reader; the array may only be freed after a grace period that waits for it.
+          Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which
+          makes it an RCU reader; the array may only be freed after a grace period that waits for it.
         </p>
       </div>
       {error && <SimErrorAlert message={error} what="the race" />}

@@ -105,9 +105,7 @@ export function ReportsPanel() {
   }
   return (
     <section role="region" aria-label="Reports" className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
-      <h3 className="mb-2 text-sm font-semibold">
-        Reports{reports.length > 0 && ` (${reports.length})`}
-      </h3>
+      <h3 className="mb-2 text-sm font-semibold">Reports{reports.length > 0 && ` (${reports.length})`}</h3>
       {!result ? (
         <p className="text-sm text-slate-500">…</p>
       ) : reports.length === 0 ? (

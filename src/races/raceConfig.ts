@@ -75,11 +75,11 @@ export function clampRaceCpus(cpus: number, minCpus: number, scenarioTitle = 'th
   const min = Math.max(1, minCpus);
   if (!Number.isFinite(cpus)) return { cpus: min, note: null };
   const n = Math.round(cpus);
-  if (n > MAX_SCHED_CPUS) return { cpus: MAX_SCHED_CPUS, note: `The races model runs at most ${MAX_SCHED_CPUS} CPUs: using ${MAX_SCHED_CPUS}, not ${n}.` };
+  if (n > MAX_SCHED_CPUS)
+    return { cpus: MAX_SCHED_CPUS, note: `The races model runs at most ${MAX_SCHED_CPUS} CPUs: using ${MAX_SCHED_CPUS}, not ${n}.` };
   if (n < min) return { cpus: min, note: `${scenarioTitle} needs at least ${min} CPUs: using ${min}, not ${n}.` };
   return { cpus: n, note: null };
 }
-
 
 /** The toggles of a variant preset, from the catalog (null until it has loaded). */
 export function presetToggles(catalog: Catalog | null, variant: VariantName): Toggles | null {
@@ -104,7 +104,20 @@ function togglesKey(t: Toggles): string {
 
 /** Key of everything but the schedule: a fork's schedule only applies to configs with this key. */
 export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
-  return [c.scenario, togglesKey(c.toggles), c.pntRule, c.cpus, c.nodes, c.pageSize, c.seed, c.stormKicks, c.policy, c.maxSteps, c.kvmallocPath, c.failAllocAt].join('|');
+  return [
+    c.scenario,
+    togglesKey(c.toggles),
+    c.pntRule,
+    c.cpus,
+    c.nodes,
+    c.pageSize,
+    c.seed,
+    c.stormKicks,
+    c.policy,
+    c.maxSteps,
+    c.kvmallocPath,
+    c.failAllocAt,
+  ].join('|');
 }
 
 /** Canonical key of a whole config (equal keys: the same run). */

@@ -28,8 +28,7 @@ export const selectRaceStatusText = (s: AppState) =>
 export const selectRaceToggles = (s: AppState) => effectiveToggles(s.raceParams, s.raceCatalog);
 
 /** The minimum CPU count of the current scenario (1 before the catalog loads). */
-export const selectRaceMinCpus = (s: AppState) =>
-  s.raceCatalog?.scenarios.find((c) => c.name === s.raceParams.scenario)?.minCpus ?? 1;
+export const selectRaceMinCpus = (s: AppState) => s.raceCatalog?.scenarios.find((c) => c.name === s.raceParams.scenario)?.minCpus ?? 1;
 
 /** The CPU count the races model runs (the shared count, clamped), and why when it differs. */
 export const selectRaceCpus = (s: AppState) => {

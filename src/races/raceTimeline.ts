@@ -12,8 +12,22 @@ import { ACTOR, KIND } from './traceCodes.ts';
 
 /** Mark categories, in draw order (later ones are drawn on top). */
 export const MARK_CATEGORIES = [
-  'other', 'context switch', 'kick', 'irq work', 'allocation', 'assign', 'replace', 'call_rcu',
-  'grace period', 'quiescent state', 'free', 'warning', 'leak', 'use-after-free', 'NULL deref', 'stuck',
+  'other',
+  'context switch',
+  'kick',
+  'irq work',
+  'allocation',
+  'assign',
+  'replace',
+  'call_rcu',
+  'grace period',
+  'quiescent state',
+  'free',
+  'warning',
+  'leak',
+  'use-after-free',
+  'NULL deref',
+  'stuck',
 ] as const;
 export type MarkCategory = (typeof MARK_CATEGORIES)[number];
 const M = Object.fromEntries(MARK_CATEGORIES.map((c, i) => [c, i])) as Record<MarkCategory, number>;
@@ -300,7 +314,8 @@ export function buildRaceTimeline(result: TimelineResult, actorIds: readonly str
   // Whatever is still open runs on to the open end of the axis.
   const end = steps + 1;
   for (let id = 0; id < arrays; id++) {
-    if (arrayState[id] >= 0 && arrayCpu[id] >= 0) spans.push(arraySince[id], end, arrayCpu[id], ribbonCategory(arrayState[id], arrayTrack[id]));
+    if (arrayState[id] >= 0 && arrayCpu[id] >= 0)
+      spans.push(arraySince[id], end, arrayCpu[id], ribbonCategory(arrayState[id], arrayTrack[id]));
   }
   for (let cpu = 0; cpu < cpus; cpu++) if (readerSince[cpu] >= 0) spans.push(readerSince[cpu], end, cpu, READER_SPAN);
   if (gpSince >= 0) spans.push(gpSince, end, rcuRow, GP_SPAN);

@@ -41,9 +41,7 @@ function startWorker(): LiveWorker {
   const lease: SimLease = { remote: wrap<SimApi>(worker), ended, failure: null };
   const fail = (detail: string) => {
     if (lease.failure) return;
-    lease.failure = new SimWorkerError(
-      detail ? `The model worker failed: ${detail}` : 'The model worker failed to load or crashed.',
-    );
+    lease.failure = new SimWorkerError(detail ? `The model worker failed: ${detail}` : 'The model worker failed to load or crashed.');
     end(lease.failure);
   };
   worker.addEventListener('error', (e) => {

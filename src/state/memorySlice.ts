@@ -32,22 +32,29 @@ export interface MemorySlice {
 export const createMemorySlice: AppStateCreator<MemorySlice> = (set) => {
   /** Applies a pure run reducer; an unchanged run leaves the state untouched (no notification). */
   const updateMemory = (f: (run: RunState<MemorySnapshot>) => RunState<MemorySnapshot>, action: string) =>
-    set((s) => {
-      const next = f(s.memoryRun);
-      return next === s.memoryRun ? s : { memoryRun: next };
-    }, undefined, action);
+    set(
+      (s) => {
+        const next = f(s.memoryRun);
+        return next === s.memoryRun ? s : { memoryRun: next };
+      },
+      undefined,
+      action,
+    );
   const updateCurve = (f: (run: RunState<MemoryCurveData>) => RunState<MemoryCurveData>, action: string) =>
-    set((s) => {
-      const next = f(s.curveRun);
-      return next === s.curveRun ? s : { curveRun: next };
-    }, undefined, action);
+    set(
+      (s) => {
+        const next = f(s.curveRun);
+        return next === s.curveRun ? s : { curveRun: next };
+      },
+      undefined,
+      action,
+    );
   return {
     memoryGridDesign: DEFAULT_MEMORY_VIEW.memoryGridDesign,
     setMemoryGridDesign: (design) =>
       set((s) => (s.memoryGridDesign === design ? s : { memoryGridDesign: design }), undefined, 'memory/setGridDesign'),
     memoryLogScale: DEFAULT_MEMORY_VIEW.memoryLogScale,
-    setMemoryLogScale: (log) =>
-      set((s) => (s.memoryLogScale === log ? s : { memoryLogScale: log }), undefined, 'memory/setLogScale'),
+    setMemoryLogScale: (log) => set((s) => (s.memoryLogScale === log ? s : { memoryLogScale: log }), undefined, 'memory/setLogScale'),
     memoryRun: createIdleRun(),
     curveRun: createIdleRun(),
     startMemoryRun: (runId) => updateMemory((r) => startRun(r, runId), 'memory/start'),

@@ -43,23 +43,16 @@ export const createParamsSlice: AppStateCreator<ParamsSlice> = (set) => ({
     set((s) => (s.cpus === next ? s : { cpus: next }), undefined, 'params/setCpus');
   },
   setPageSize: (pageSize) =>
-    set(
-      (s) => (s.pageSize === pageSize || !PAGE_SIZES.includes(pageSize) ? s : { pageSize }),
-      undefined,
-      'params/setPageSize',
-    ),
+    set((s) => (s.pageSize === pageSize || !PAGE_SIZES.includes(pageSize) ? s : { pageSize }), undefined, 'params/setPageSize'),
   setNodes: (nodes) => {
     const next = clampInt(nodes, MIN_NODES, MAX_NODES);
     set((s) => (s.nodes === next ? s : { nodes: next }), undefined, 'params/setNodes');
   },
-  setActiveView: (view) =>
-    set((s) => (s.activeView === view ? s : { activeView: view }), undefined, 'params/setActiveView'),
+  setActiveView: (view) => set((s) => (s.activeView === view ? s : { activeView: view }), undefined, 'params/setActiveView'),
   resetParams: () =>
     set(
       (s) =>
-        s.cpus === DEFAULT_PARAMS.cpus &&
-        s.pageSize === DEFAULT_PARAMS.pageSize &&
-        s.nodes === DEFAULT_PARAMS.nodes
+        s.cpus === DEFAULT_PARAMS.cpus && s.pageSize === DEFAULT_PARAMS.pageSize && s.nodes === DEFAULT_PARAMS.nodes
           ? s
           : { ...DEFAULT_PARAMS },
       undefined,

@@ -120,22 +120,38 @@ export function clampWindow(startStep: number, endStep: number, domainEnd: numbe
 
 export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
   const setParams = (patch: Partial<RaceParams>, action: string) =>
-    set((s) => {
-      const next = { ...s.raceParams, ...patch };
-      const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === next[k]);
-      return same ? s : { raceParams: next };
-    }, undefined, action);
+    set(
+      (s) => {
+        const next = { ...s.raceParams, ...patch };
+        const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === next[k]);
+        return same ? s : { raceParams: next };
+      },
+      undefined,
+      action,
+    );
   /** Changing what the run is (variant, rule, policy, allocator path, failing call) drops a forked schedule: it was chosen for the old run. */
   const setInput = (patch: Partial<RaceParams>, action: string) =>
-    set((s) => {
-      const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === patch[k]);
-      return same ? s : { raceParams: { ...s.raceParams, ...patch, schedule: [], scheduleBase: '' } };
-    }, undefined, action);
-  const updateRun = (f: (run: RunState<LoadedRace>) => RunState<LoadedRace>, extra: (s: RacesSlice) => Partial<RacesSlice>, action: string) =>
-    set((s) => {
-      const next = f(s.raceRun);
-      return next === s.raceRun ? s : { raceRun: next, ...extra(s) };
-    }, undefined, action);
+    set(
+      (s) => {
+        const same = (Object.keys(patch) as (keyof RaceParams)[]).every((k) => s.raceParams[k] === patch[k]);
+        return same ? s : { raceParams: { ...s.raceParams, ...patch, schedule: [], scheduleBase: '' } };
+      },
+      undefined,
+      action,
+    );
+  const updateRun = (
+    f: (run: RunState<LoadedRace>) => RunState<LoadedRace>,
+    extra: (s: RacesSlice) => Partial<RacesSlice>,
+    action: string,
+  ) =>
+    set(
+      (s) => {
+        const next = f(s.raceRun);
+        return next === s.raceRun ? s : { raceRun: next, ...extra(s) };
+      },
+      undefined,
+      action,
+    );
 
   return {
     raceParams: DEFAULT_RACE_PARAMS,
@@ -153,19 +169,28 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         (s) =>
           s.raceParams.scenario === scenario
             ? s
-            : { raceParams: { ...s.raceParams, scenario, schedule: [], scheduleBase: '' }, raceStep: 0, raceWindow: null, racePlaying: false },
+            : {
+                raceParams: { ...s.raceParams, scenario, schedule: [], scheduleBase: '' },
+                raceStep: 0,
+                raceWindow: null,
+                racePlaying: false,
+              },
         undefined,
         'races/setScenario',
       ),
     setRaceVariant: (variant) => setInput({ variant, toggles: null }, 'races/setVariant'),
     setRaceToggle: (name, value) =>
-      set((s) => {
-        const current = effectiveToggles(s.raceParams, s.raceCatalog);
-        if (!current || current[name] === value) return s;
-        // Any hand-set toggle makes the variant 'custom' (the explanation names a preset with the same toggles).
-        const toggles: Toggles = { ...current, [name]: value };
-        return { raceParams: { ...s.raceParams, variant: 'custom', toggles, schedule: [], scheduleBase: '' } };
-      }, undefined, 'races/setToggle'),
+      set(
+        (s) => {
+          const current = effectiveToggles(s.raceParams, s.raceCatalog);
+          if (!current || current[name] === value) return s;
+          // Any hand-set toggle makes the variant 'custom' (the explanation names a preset with the same toggles).
+          const toggles: Toggles = { ...current, [name]: value };
+          return { raceParams: { ...s.raceParams, variant: 'custom', toggles, schedule: [], scheduleBase: '' } };
+        },
+        undefined,
+        'races/setToggle',
+      ),
     setRacePntRule: (pntRule) => setInput({ pntRule }, 'races/setPntRule'),
     setRaceSeed: (seed) => {
       const next = Math.min(0xffffffff, Math.max(0, Math.round(Number.isFinite(seed) ? seed : 0)));
@@ -188,7 +213,12 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     },
     setRaceSchedule: (schedule, base = '') => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
 
-    startRaceRun: (requestId) => updateRun((r) => startRun(r, requestId), () => ({}), 'races/startRun'),
+    startRaceRun: (requestId) =>
+      updateRun(
+        (r) => startRun(r, requestId),
+        () => ({}),
+        'races/startRun',
+      ),
     finishRaceRun: (requestId, race, view, params) =>
       updateRun(
         (r) => finishRun(r, requestId, race),
@@ -200,34 +230,56 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         }),
         'races/finishRun',
       ),
-    failRaceRun: (requestId, error) => updateRun((r) => failRun(r, requestId, error), () => ({ racePlaying: false }), 'races/failRun'),
+    failRaceRun: (requestId, error) =>
+      updateRun(
+        (r) => failRun(r, requestId, error),
+        () => ({ racePlaying: false }),
+        'races/failRun',
+      ),
     showRaceView: (workerRunId, view) =>
-      set((s) => (s.raceRun.data?.workerRunId !== workerRunId || s.raceView === view ? s : { raceView: view }), undefined, 'races/showView'),
+      set(
+        (s) => (s.raceRun.data?.workerRunId !== workerRunId || s.raceView === view ? s : { raceView: view }),
+        undefined,
+        'races/showView',
+      ),
 
     setRaceStep: (step) =>
-      set((s) => {
-        const next = clampStep(step, lastStepOf(s));
-        return next === s.raceStep ? s : { raceStep: next };
-      }, undefined, 'races/setStep'),
+      set(
+        (s) => {
+          const next = clampStep(step, lastStepOf(s));
+          return next === s.raceStep ? s : { raceStep: next };
+        },
+        undefined,
+        'races/setStep',
+      ),
     stepRaceBy: (delta) => get().setRaceStep(get().raceStep + delta),
     setRacePlaying: (playing) =>
-      set((s) => {
-        // Playing from the last step starts over.
-        const restart = playing && !s.racePlaying && s.raceStep >= lastStepOf(s) && lastStepOf(s) > 0;
-        if (s.racePlaying === playing) return s;
-        return restart ? { racePlaying: playing, raceStep: 0 } : { racePlaying: playing };
-      }, undefined, 'races/setPlaying'),
+      set(
+        (s) => {
+          // Playing from the last step starts over.
+          const restart = playing && !s.racePlaying && s.raceStep >= lastStepOf(s) && lastStepOf(s) > 0;
+          if (s.racePlaying === playing) return s;
+          return restart ? { racePlaying: playing, raceStep: 0 } : { racePlaying: playing };
+        },
+        undefined,
+        'races/setPlaying',
+      ),
     toggleRacePlaying: () => get().setRacePlaying(!get().racePlaying),
-    setRaceSpeed: (raceSpeed) => set((s) => (s.raceSpeed === raceSpeed || !(raceSpeed > 0) ? s : { raceSpeed }), undefined, 'races/setSpeed'),
+    setRaceSpeed: (raceSpeed) =>
+      set((s) => (s.raceSpeed === raceSpeed || !(raceSpeed > 0) ? s : { raceSpeed }), undefined, 'races/setSpeed'),
 
     zoomRaceToRange: (startStep, endStep) =>
-      set((s) => {
-        const end = s.raceRun.data?.timeline.endStep ?? 1;
-        const next = clampWindow(startStep, endStep, end);
-        if (next[0] <= 0 && next[1] >= end) return s.raceWindow === null ? s : { raceWindow: null };
-        const w = s.raceWindow;
-        return w && w[0] === next[0] && w[1] === next[1] ? s : { raceWindow: next };
-      }, undefined, 'races/zoomToRange'),
+      set(
+        (s) => {
+          const end = s.raceRun.data?.timeline.endStep ?? 1;
+          const next = clampWindow(startStep, endStep, end);
+          if (next[0] <= 0 && next[1] >= end) return s.raceWindow === null ? s : { raceWindow: null };
+          const w = s.raceWindow;
+          return w && w[0] === next[0] && w[1] === next[1] ? s : { raceWindow: next };
+        },
+        undefined,
+        'races/zoomToRange',
+      ),
     resetRaceZoom: () => set((s) => (s.raceWindow === null ? s : { raceWindow: null }), undefined, 'races/resetZoom'),
     resetRace: () =>
       set(

@@ -22,7 +22,6 @@ export const selectMemoryError = (s: AppState) => s.memoryRun.error ?? s.curveRu
 export const selectMemoryLogScale = (s: AppState) => s.memoryLogScale;
 export const selectSetMemoryLogScale = (s: AppState) => s.setMemoryLogScale;
 /** Last CPU count the old percpu design boots with, from the worker's thresholds (null until loaded). */
-export const selectPercpuLimitCpus = (s: AppState) =>
-  s.curveRun.data?.thresholds.find((t) => t.id === 'percpu-limit')?.lastCpus ?? null;
+export const selectPercpuLimitCpus = (s: AppState) => s.curveRun.data?.thresholds.find((t) => t.id === 'percpu-limit')?.lastCpus ?? null;
 export const selectMemoryGridDesign = (s: AppState) => s.memoryGridDesign;
 export const selectSetMemoryGridDesign = (s: AppState) => s.setMemoryGridDesign;

@@ -18,7 +18,16 @@ export interface LabeledSelectProps {
   helpWidth?: string;
 }
 
-export function LabeledSelect({ label, value, onChange, children, className, selectClassName, help, helpWidth = 'max-w-64' }: LabeledSelectProps) {
+export function LabeledSelect({
+  label,
+  value,
+  onChange,
+  children,
+  className,
+  selectClassName,
+  help,
+  helpWidth = 'max-w-64',
+}: LabeledSelectProps) {
   const id = useId();
   const helpId = `${id}-help`;
   return (

@@ -39,7 +39,28 @@ import {
 
 /** Keys in the order they are written. */
 export const URL_KEYS = [
-  'v', 'm', 'view', 'cpus', 'page', 'nodes', 'log', 'grid', 'scenario', 'variant', 'toggles', 'rule', 'seed', 'kicks', 'pol', 'kv', 'enomem', 'sym', 'por', 'step', 'win', 'sched',
+  'v',
+  'm',
+  'view',
+  'cpus',
+  'page',
+  'nodes',
+  'log',
+  'grid',
+  'scenario',
+  'variant',
+  'toggles',
+  'rule',
+  'seed',
+  'kicks',
+  'pol',
+  'kv',
+  'enomem',
+  'sym',
+  'por',
+  'step',
+  'win',
+  'sched',
 ] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -160,13 +181,19 @@ function readFailAllocAt(r: Reader): number {
   if (raw === null) return FAIL_ALLOC_NEVER;
   const parsed = v.safeParse(WholeNumber, raw);
   if (!parsed.success) {
-    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is not a whole number (a 0-based kvzalloc_node() call); no allocation fails` });
+    r.issues.push({
+      key: 'enomem',
+      message: `enomem=${shown(raw)} is not a whole number (a 0-based kvzalloc_node() call); no allocation fails`,
+    });
     return FAIL_ALLOC_NEVER;
   }
   const k = parsed.output;
   if (k === FAIL_ALLOC_NEVER) return k;
   if (k < 0) {
-    r.issues.push({ key: 'enomem', message: `enomem=${shown(raw)} is out of range (0–${FAIL_ALLOC_MAX}, or -1 for none); no allocation fails` });
+    r.issues.push({
+      key: 'enomem',
+      message: `enomem=${shown(raw)} is out of range (0–${FAIL_ALLOC_MAX}, or -1 for none); no allocation fails`,
+    });
     return FAIL_ALLOC_NEVER;
   }
   if (k > FAIL_ALLOC_MAX) {

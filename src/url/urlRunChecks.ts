@@ -13,10 +13,15 @@ export function isScheduleError(message: string | null | undefined): boolean {
 export function scheduleRunIssue(error: string): UrlIssue {
   const at = error.search(SCHEDULE_ERROR_RE);
   const what = at >= 0 ? error.slice(at) : error;
-  return { key: 'schedule-run', message: `The link's schedule cannot be replayed (${what}); it was dropped: showing the scenario's own interleaving` };
+  return {
+    key: 'schedule-run',
+    message: `The link's schedule cannot be replayed (${what}); it was dropped: showing the scenario's own interleaving`,
+  };
 }
 
 /** The issue for a link's step past the end of its run (the last step is shown), or null. */
 export function stepPastEndIssue(step: number, steps: number): UrlIssue | null {
-  return step > steps ? { key: 'step-run', message: `step=${step} is past the end of this run (${steps} steps); showing step ${steps}` } : null;
+  return step > steps
+    ? { key: 'step-run', message: `step=${step} is past the end of this run (${steps} steps); showing step ${steps}` }
+    : null;
 }

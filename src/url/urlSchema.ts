@@ -97,7 +97,12 @@ export function presetOfToggles(t: Toggles): RaceVariant {
   return (
     VARIANTS.find((name) => {
       const p = VARIANT_TOGGLES[name];
-      return p.lazyAlloc === t.lazyAlloc && p.rcuFree === t.rcuFree && p.nullCheck === t.nullCheck && p.allocAfterStateCheck === t.allocAfterStateCheck;
+      return (
+        p.lazyAlloc === t.lazyAlloc &&
+        p.rcuFree === t.rcuFree &&
+        p.nullCheck === t.nullCheck &&
+        p.allocAfterStateCheck === t.allocAfterStateCheck
+      );
     }) ?? 'custom'
   );
 }

@@ -7,13 +7,7 @@ import { SCENARIO_MIN_CPUS, SCENARIOS, VARIANT_TOGGLES, VARIANTS } from '../../w
 import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConfig.ts';
 import type { StepWindow } from '../state/racesSlice.ts';
 import type { AppState } from '../state/store.ts';
-import {
-  DEFAULT_URL_STATE,
-  isPresetToggles,
-  presetOfToggles,
-  roundWindowEdge,
-  type UrlState,
-} from './urlSchema.ts';
+import { DEFAULT_URL_STATE, isPresetToggles, presetOfToggles, roundWindowEdge, type UrlState } from './urlSchema.ts';
 
 /** Just what buildRaceConfig reads from the catalog: presets and minimum CPU counts. */
 export const URL_CATALOG: Catalog = {
@@ -23,10 +17,25 @@ export const URL_CATALOG: Catalog = {
 
 /** The store fields a link is made of (a narrow, reference-stable selection: compare with shallow). */
 export const selectUrlInputs = (s: AppState) =>
-  [s.activeView, s.cpus, s.pageSize, s.nodes, s.memoryLogScale, s.memoryGridDesign, s.raceParams, s.raceStep, s.raceWindow, s.exploreSymmetry, s.explorePor] as const;
+  [
+    s.activeView,
+    s.cpus,
+    s.pageSize,
+    s.nodes,
+    s.memoryLogScale,
+    s.memoryGridDesign,
+    s.raceParams,
+    s.raceStep,
+    s.raceWindow,
+    s.exploreSymmetry,
+    s.explorePor,
+  ] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
-export function scheduleBaseFor(params: RaceParams, machine: { cpus: number; nodes: number; pageSize: UrlState['pageSize'] }): string | null {
+export function scheduleBaseFor(
+  params: RaceParams,
+  machine: { cpus: number; nodes: number; pageSize: UrlState['pageSize'] },
+): string | null {
   const config = buildRaceConfig({ ...params, schedule: [], scheduleBase: '' }, machine, URL_CATALOG);
   if (!config) return null;
   const { schedule: _schedule, ...base } = config;
@@ -39,10 +48,17 @@ export function urlStateOf(s: AppState): UrlState {
   const machine = { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize };
   const custom = p.variant === 'custom' && p.toggles !== null && !isPresetToggles(p.toggles);
   // A 'custom' variant whose toggles are a preset's (not made by the actions) is that preset.
-  const variant = custom ? 'custom' : p.variant !== 'custom' ? p.variant : p.toggles ? presetOfToggles(p.toggles) : DEFAULT_URL_STATE.variant;
+  const variant = custom
+    ? 'custom'
+    : p.variant !== 'custom'
+      ? p.variant
+      : p.toggles
+        ? presetOfToggles(p.toggles)
+        : DEFAULT_URL_STATE.variant;
   const applies = p.schedule.length > 0 && p.scheduleBase !== '' && p.scheduleBase === scheduleBaseFor(p, machine);
   const w = s.raceWindow;
-  const window = w && roundWindowEdge(w[0]) < roundWindowEdge(w[1]) ? ([roundWindowEdge(Math.max(0, w[0])), roundWindowEdge(w[1])] as const) : null;
+  const window =
+    w && roundWindowEdge(w[0]) < roundWindowEdge(w[1]) ? ([roundWindowEdge(Math.max(0, w[0])), roundWindowEdge(w[1])] as const) : null;
   return {
     view: s.activeView,
     cpus: s.cpus,
@@ -136,5 +152,16 @@ export function deliberateKey(s: AppState): string {
   const t = p.toggles;
   const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';
   const reductions = `${+s.exploreSymmetry}${+s.explorePor}`;
-  return [s.activeView, p.scenario, p.variant, bits, p.pntRule, p.policy, p.kvmallocPath, reductions, p.schedule.length, p.schedule.join(',')].join('|');
+  return [
+    s.activeView,
+    p.scenario,
+    p.variant,
+    bits,
+    p.pntRule,
+    p.policy,
+    p.kvmallocPath,
+    reductions,
+    p.schedule.length,
+    p.schedule.join(','),
+  ].join('|');
 }

@@ -18,5 +18,11 @@ console.log('scheduler-core model benchmarks (kick-storm, 8192 CPUs, Node ' + pr
 for (const c of cases) {
   const line = execFileSync(process.execPath, [outfile, c], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim();
   const r = JSON.parse(line.split('\n').pop()!) as Record<string, unknown>;
-  console.log(`  ${c.padEnd(15)} ` + Object.entries(r).filter(([k]) => k !== 'case').map(([k, v]) => `${k}=${typeof v === 'number' ? v.toLocaleString('en-US') : String(v)}`).join('  '));
+  console.log(
+    `  ${c.padEnd(15)} ` +
+      Object.entries(r)
+        .filter(([k]) => k !== 'case')
+        .map(([k, v]) => `${k}=${typeof v === 'number' ? v.toLocaleString('en-US') : String(v)}`)
+        .join('  '),
+  );
 }

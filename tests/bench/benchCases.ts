@@ -55,7 +55,12 @@ const CASES: Record<string, () => Record<string, number | string | boolean>> = {
     const t0 = now();
     const r = run(cfg, { trace: false }).result;
     const dt = now() - t0;
-    return { steps: r.steps, events: r.eventCount, stepsPerSecond: Math.round(r.steps / (dt / 1000)), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return {
+      steps: r.steps,
+      events: r.eventCount,
+      stepsPerSecond: Math.round(r.steps / (dt / 1000)),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   },
   /** run() of 1M steps with the whole trace and snapshots kept (what the stepper holds). */
   'run-full-1M'() {
@@ -64,7 +69,13 @@ const CASES: Record<string, () => Record<string, number | string | boolean>> = {
     const t0 = now();
     const rec = run(cfg);
     const dt = now() - t0;
-    return { steps: rec.result.steps, events: rec.result.trace.count, snapshots: rec.snapshots.length, stepsPerSecond: Math.round(rec.result.steps / (dt / 1000)), peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024) };
+    return {
+      steps: rec.result.steps,
+      events: rec.result.trace.count,
+      snapshots: rec.snapshots.length,
+      stepsPerSecond: Math.round(rec.result.steps / (dt / 1000)),
+      peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
   },
   /** stepView() at random steps of a ≥100k-event kick storm at 8192 CPUs (the worker's side of a scrub). */
   'step-view'() {

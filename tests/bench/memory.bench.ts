@@ -154,8 +154,23 @@ test('memory view: drag the CPUs slider across its range; redraw the 16384-cell 
   const describe = (label: string, rs: { drawMs: number; drawAndFlushMs: number; cellPx: number; widthPx: number; heightPx: number }[]) =>
     console.log(
       `[memory bench] heatmap redraw, 16384 cells, ${label} (${rs[0].widthPx}×${rs[0].heightPx} px, cell ${rs[0].cellPx} px), 30 runs:` +
-        ` draw median ${ms(quantile(rs.map((r) => r.drawMs), 0.5))}, p95 ${ms(quantile(rs.map((r) => r.drawMs), 0.95))}, max ${ms(Math.max(...rs.map((r) => r.drawMs)))}` +
-        ` | draw+readback median ${ms(quantile(rs.map((r) => r.drawAndFlushMs), 0.5))}, max ${ms(Math.max(...rs.map((r) => r.drawAndFlushMs)))}`,
+        ` draw median ${ms(
+          quantile(
+            rs.map((r) => r.drawMs),
+            0.5,
+          ),
+        )}, p95 ${ms(
+          quantile(
+            rs.map((r) => r.drawMs),
+            0.95,
+          ),
+        )}, max ${ms(Math.max(...rs.map((r) => r.drawMs)))}` +
+        ` | draw+readback median ${ms(
+          quantile(
+            rs.map((r) => r.drawAndFlushMs),
+            0.5,
+          ),
+        )}, max ${ms(Math.max(...rs.map((r) => r.drawAndFlushMs)))}`,
     );
   console.log(`[memory bench] heatmap redraw, live canvas at N=16384 (layout + draw): ${ms(live)}`);
   describe('1 node', one.runs);

@@ -18,12 +18,21 @@ const quantile = (xs: number[], q: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor(q * s.length))] : NaN;
 };
 const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
-const summary = (xs: number[]) =>
-  `n=${xs.length} p50=${ms(quantile(xs, 0.5))} p95=${ms(quantile(xs, 0.95))} max=${ms(Math.max(...xs))}`;
+const summary = (xs: number[]) => `n=${xs.length} p50=${ms(quantile(xs, 0.5))} p95=${ms(quantile(xs, 0.95))} max=${ms(Math.max(...xs))}`;
 const timings = (ts: InputTiming[]) => {
   const late = ts.filter((t) => t.framesLate > 0).length;
   const p95 = (f: (t: InputTiming) => number) => ms(quantile(ts.map(f), 0.95));
-  return `render ${summary(ts.map((t) => t.renderMs))} (commit p95 ${p95((t) => t.commitMs)}, frame p95 ${p95((t) => t.frameMs)}) | shown in the first frame after the input: ${ts.length - late} of ${ts.length} | input → frame done (with the wait for it) p50=${ms(quantile(ts.map((t) => t.shownMs), 0.5))} p95=${ms(quantile(ts.map((t) => t.shownMs), 0.95))}`;
+  return `render ${summary(ts.map((t) => t.renderMs))} (commit p95 ${p95((t) => t.commitMs)}, frame p95 ${p95((t) => t.frameMs)}) | shown in the first frame after the input: ${ts.length - late} of ${ts.length} | input → frame done (with the wait for it) p50=${ms(
+    quantile(
+      ts.map((t) => t.shownMs),
+      0.5,
+    ),
+  )} p95=${ms(
+    quantile(
+      ts.map((t) => t.shownMs),
+      0.95,
+    ),
+  )}`;
 };
 
 async function loadNote(): Promise<string> {
@@ -43,10 +52,25 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
     await page.waitForFunction(
       (kicks) => {
         const s = window.__app?.getState() as
-          | { raceRun: { status: string; data: { result: { config: { cpus: number; scenario: string; stormKicks: number }; steps: number; trace: { count: number } } } | null }; raceView: { steps: number } | null }
+          | {
+              raceRun: {
+                status: string;
+                data: {
+                  result: { config: { cpus: number; scenario: string; stormKicks: number }; steps: number; trace: { count: number } };
+                } | null;
+              };
+              raceView: { steps: number } | null;
+            }
           | undefined;
         const r = s?.raceRun.data?.result;
-        if (!r || s.raceRun.status !== 'done' || r.config.cpus !== 8192 || r.config.scenario !== 'kick-storm' || r.config.stormKicks !== kicks) return null;
+        if (
+          !r ||
+          s.raceRun.status !== 'done' ||
+          r.config.cpus !== 8192 ||
+          r.config.scenario !== 'kick-storm' ||
+          r.config.stormKicks !== kicks
+        )
+          return null;
         return s.raceView?.steps === r.steps ? { steps: r.steps, events: r.trace.count } : null;
       },
       STORM_KICKS,
@@ -57,7 +81,9 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
   await page.evaluate(() => window.__app!.whenIdle());
   expect(run.events).toBeGreaterThanOrEqual(100_000);
   console.log(`[races bench] ${await loadNote()}`);
-  console.log(`[races bench] kick storm, 8192 CPUs, stormKicks=${STORM_KICKS}: ${run.events.toLocaleString('en-US')} events, ${run.steps.toLocaleString('en-US')} steps; run + schedule + timeline index ${loadMs} ms`);
+  console.log(
+    `[races bench] kick storm, 8192 CPUs, stormKicks=${STORM_KICKS}: ${run.events.toLocaleString('en-US')} events, ${run.steps.toLocaleString('en-US')} steps; run + schedule + timeline index ${loadMs} ms`,
+  );
   await page.getByRole('heading', { name: /^Races:/ }).click();
 
   // Stepping: from the middle of the run (worst case for snapshot replay), forwards then backwards.
@@ -101,14 +127,18 @@ test('races view: step, scrub, pan and zoom a kick storm at 8192 CPUs', async ({
   const lowerForward = await page.evaluate(() => window.__racesBench!.stepLatencies(60, 'ArrowRight'));
   const lowerScrub = await page.evaluate((t) => window.__racesBench!.scrubLatencies(t), fast);
   console.log(`[races bench] scrolled to Code/Events/Next step: step →: ${timings(lowerForward)}`);
-  console.log(`[races bench] scrolled to Code/Events/Next step: scrub across the whole run: ${timings(lowerScrub.shown)}; coalesced away ${lowerScrub.skipped}`);
+  console.log(
+    `[races bench] scrolled to Code/Events/Next step: scrub across the whole run: ${timings(lowerScrub.shown)}; coalesced away ${lowerScrub.skipped}`,
+  );
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.evaluate(() => window.__app!.whenIdle());
 
   // Pan and zoom the timeline, zoomed out over all events first: a first pass, then two more. The
   // timeline draws itself off screen a few times in idle time after a load (its warm-up), so the first
   // pass is the first zoom a person makes after the run has loaded, not a cold start of the draw code.
-  console.log(`[races bench] timeline warm-up draws done in idle time since the page loaded: ${await page.evaluate(() => window.__racesBench!.timelineWarmUpDraws())}`);
+  console.log(
+    `[races bench] timeline warm-up draws done in idle time since the page loaded: ${await page.evaluate(() => window.__racesBench!.timelineWarmUpDraws())}`,
+  );
   for (let pass = 1; pass <= 3; pass++) {
     await page.getByRole('button', { name: 'Fit' }).click();
     await page.evaluate(() => window.__app!.whenIdle());

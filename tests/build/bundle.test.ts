@@ -44,7 +44,8 @@ async function buildInto(mode: 'production' | 'harness', outDir: string): Promis
 /** Names found in a file's name or text, as "name in file". */
 function occurrences(files: Map<string, string>, names: readonly string[]): string[] {
   const found: string[] = [];
-  for (const [path, text] of files) for (const name of names) if (path.includes(name) || text.includes(name)) found.push(`${name} in ${path}`);
+  for (const [path, text] of files)
+    for (const name of names) if (path.includes(name) || text.includes(name)) found.push(`${name} in ${path}`);
   return found;
 }
 

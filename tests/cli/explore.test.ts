@@ -40,11 +40,23 @@ function exploreJson(...args: string[]): ExploreJson {
 describe('sim explore --json', () => {
   it('prints the search and one entry per checker (disable-vs-kick, no-rcu, 2 CPUs)', () => {
     const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '2');
-    expect(Object.keys(r).slice(0, 9)).toEqual(['scenario', 'variant', 'cpus', 'pntRule', 'states', 'transitions', 'complete', 'seconds', 'violations']);
+    expect(Object.keys(r).slice(0, 9)).toEqual([
+      'scenario',
+      'variant',
+      'cpus',
+      'pntRule',
+      'states',
+      'transitions',
+      'complete',
+      'seconds',
+      'violations',
+    ]);
     expect(r).toMatchObject({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 2, pntRule: '6.17', complete: true });
     expect(r.states).toBeGreaterThan(100);
     expect(typeof r.seconds).toBe('number');
-    expect(Object.keys(r.violations)).toEqual(expect.arrayContaining(['useAfterFree', 'nullDeref', 'leak', 'doubleFree', 'warn', 'droppedKicks', 'stuck', 'rcuStall']));
+    expect(Object.keys(r.violations)).toEqual(
+      expect.arrayContaining(['useAfterFree', 'nullDeref', 'leak', 'doubleFree', 'warn', 'droppedKicks', 'stuck', 'rcuStall']),
+    );
     expect(r.violations.useAfterFree?.steps).toBe(r.violations.useAfterFree?.schedule.length);
     expect(r.violations.nullDeref).not.toBeNull();
     expect(r.violations.leak).toBeNull();
@@ -85,7 +97,16 @@ describe('sim explore --json', () => {
     // The merged variant with the allocation moved after the state check is the fixed one: no leak, no WARN.
     const merged = exploreJson('--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '2');
     expect(merged.violations.leak).not.toBeNull();
-    const moved = exploreJson('--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '2', '--alloc-after-check', 'on') as ExploreJson & {
+    const moved = exploreJson(
+      '--scenario',
+      'load-while-enabled',
+      '--variant',
+      'merged',
+      '--cpus',
+      '2',
+      '--alloc-after-check',
+      'on',
+    ) as ExploreJson & {
       toggles: Record<string, boolean>;
     };
     expect(moved.variant).toBe('fixed');
@@ -98,11 +119,32 @@ describe('sim explore --json', () => {
     expect(noCheck.violations.nullDeref).not.toBeNull();
     expect(exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2').violations.nullDeref).toBeNull();
     // -ENOMEM on the second kvzalloc_node() call: scx_enable() unwinds in every schedule and nothing leaks.
-    const enomem = exploreJson('--scenario', 'enable-disable', '--variant', 'merged', '--cpus', '2', '--fail-alloc-at', '1') as ExploreJson & { failAllocAt: number };
+    const enomem = exploreJson(
+      '--scenario',
+      'enable-disable',
+      '--variant',
+      'merged',
+      '--cpus',
+      '2',
+      '--fail-alloc-at',
+      '1',
+    ) as ExploreJson & { failAllocAt: number };
     expect(enomem.failAllocAt).toBe(1);
     expect(enomem.complete).toBe(true);
     expect(enomem.violations.leak).toBeNull();
-    const table = sim('explore', '--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--null-check', 'off', '--fail-alloc-at', '0').stdout;
+    const table = sim(
+      'explore',
+      '--scenario',
+      'disable-vs-kick',
+      '--variant',
+      'merged',
+      '--cpus',
+      '2',
+      '--null-check',
+      'off',
+      '--fail-alloc-at',
+      '0',
+    ).stdout;
     expect(table).toContain('toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off');
     expect(table).toContain('kvzalloc_node() call 0 (0-based) fails with -ENOMEM in every schedule');
   });

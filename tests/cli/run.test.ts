@@ -38,7 +38,19 @@ describe('sim run --json', () => {
   it('prints the events and verdict of disable-vs-kick on no-rcu: a use-after-free by CPU 0', () => {
     const r = runJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '4');
     expect(r).toMatchObject({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
-    expect(Object.keys(r.verdict)).toEqual(['useAfterFree', 'nullDeref', 'doubleFree', 'leakedArrays', 'leakedBytes', 'warnings', 'droppedKicks', 'bootPanic', 'stuck', 'rcuStall', 'enableErrors']);
+    expect(Object.keys(r.verdict)).toEqual([
+      'useAfterFree',
+      'nullDeref',
+      'doubleFree',
+      'leakedArrays',
+      'leakedBytes',
+      'warnings',
+      'droppedKicks',
+      'bootPanic',
+      'stuck',
+      'rcuStall',
+      'enableErrors',
+    ]);
     expect(r.verdict.useAfterFree).toBe(true);
     const uaf = r.events!.find((e) => e.kind === 'uaf')!;
     expect(uaf).toMatchObject({ cpu: 0, actor: 'irq:0', fn: 'kick_cpus_irq_workfn' });
@@ -59,7 +71,9 @@ describe('sim run --json', () => {
     const base = runJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2');
     const file = join(tmp, 'full.json');
     writeFileSync(file, JSON.stringify(base.schedule));
-    expect(runJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--schedule', file).traceHash).toBe(base.traceHash);
+    expect(runJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--schedule', file).traceHash).toBe(
+      base.traceHash,
+    );
     // Let the irq work run before the unload starts: a different interleaving.
     const fork = join(tmp, 'fork.txt');
     writeFileSync(fork, base.schedule!.slice(0, 11).join('\n') + '\nirq:0\n');
@@ -69,7 +83,17 @@ describe('sim run --json', () => {
   });
 
   it('the toggles override the preset: merged with the state check first behaves like fixed', () => {
-    const custom = runJson('--scenario', 'load-while-enabled', '--variant', 'merged', '--alloc-after-check', 'on', '--cpus', '2', '--summary');
+    const custom = runJson(
+      '--scenario',
+      'load-while-enabled',
+      '--variant',
+      'merged',
+      '--alloc-after-check',
+      'on',
+      '--cpus',
+      '2',
+      '--summary',
+    );
     const fixed = runJson('--scenario', 'load-while-enabled', '--variant', 'fixed', '--cpus', '2', '--summary');
     expect(custom.verdict).toEqual(fixed.verdict);
     expect(custom.variant).toBe('fixed');
@@ -109,7 +133,10 @@ describe('sim run: bad input exits 2 with one line on stderr', () => {
   const notStrings = join(tmp, 'numbers.json');
   writeFileSync(notStrings, '["boot", 3]');
   const cases: { args: string[]; has: string }[] = [
-    { args: ['--scenario', 'nope'], has: '--scenario must be one of boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm' },
+    {
+      args: ['--scenario', 'nope'],
+      has: '--scenario must be one of boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm',
+    },
     { args: ['--variant', 'v3'], has: '--variant must be one of before, no-rcu, merged, fixed' },
     { args: ['--cpus', '0'], has: '--cpus must be an integer from 1 to 8192' },
     { args: ['--cpus', '8193'], has: '--cpus must be an integer from 1 to 8192' },

@@ -44,7 +44,8 @@ for (const f of files) {
     for (const m of text.matchAll(/(?<![\w/])#([a-z][a-z0-9_]*(?:-[a-z0-9_]+)+)\b/g)) refs.anchors.push({ file, ref: m[1] });
   // The CLI help names sections by heading: workers/model/README.md, 'Heading' and 'Heading'.
   for (const m of text.matchAll(/workers\/model\/README\.md, ((?:'[^']+'(?:\s*\\n"\s*\+\s*"|\s)*(?:and\s+)?)+)/g))
-    for (const h of m[1].replace(/\\n"\s*\+\s*"/g, ' ').matchAll(/'([^']+)'/g)) refs.headings.push({ file, ref: h[1].replace(/\s+/g, ' ') });
+    for (const h of m[1].replace(/\\n"\s*\+\s*"/g, ' ').matchAll(/'([^']+)'/g))
+      refs.headings.push({ file, ref: h[1].replace(/\s+/g, ' ') });
 }
 
 describe('pointers into workers/model/README.md', () => {

@@ -14,7 +14,7 @@ interface RaceState {
   raceRun: { status: string; data: { result: { steps: number; config: { schedule: string[] } } } | null };
 }
 
-const state = <T,>(page: Page) => page.evaluate(() => window.__app?.getState()) as Promise<T>;
+const state = <T>(page: Page) => page.evaluate(() => window.__app?.getState()) as Promise<T>;
 
 async function openExplore(page: Page): Promise<void> {
   await page.goto('/');
@@ -87,11 +87,15 @@ test.describe('explore view', () => {
 
   test('searches with the races view’s injected -ENOMEM and custom toggles, and says so above the results', async ({ page }) => {
     await page.goto('/?v=1&m=1&view=explore&scenario=enable-disable&variant=merged&cpus=2&enomem=1');
-    await expect(page.getByText('kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.')).toBeVisible();
+    await expect(
+      page.getByText('kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.'),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const results = page.getByRole('region', { name: 'Explore results' });
     await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
-    await expect(results.getByLabel('Explored configuration')).toHaveText('kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule');
+    await expect(results.getByLabel('Explored configuration')).toHaveText(
+      'kvzalloc_node() call 1 (0-based) fails with -ENOMEM in every schedule',
+    );
     await expect(results.getByRole('row', { name: /^leak/ })).toContainText('not reachable');
 
     // A custom variant: the merged preset without the NULL check reaches a NULL dereference.
@@ -101,7 +105,9 @@ test.describe('explore view', () => {
     await page.getByRole('tab', { name: 'Explore' }).click();
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     await expect(results).toContainText('disable-vs-kick · custom · 2 CPUs', { timeout: 30_000 });
-    await expect(results.getByLabel('Explored configuration')).toHaveText('toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off');
+    await expect(results.getByLabel('Explored configuration')).toHaveText(
+      'toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off',
+    );
     await expect(results.getByRole('row', { name: /^NULL dereference/ })).toContainText('found');
   });
 

@@ -79,10 +79,13 @@ async function gridPixel(page: Page, x: number, y: number): Promise<number[]> {
   return grid(page)
     .locator('canvas')
     .first()
-    .evaluate((c: HTMLCanvasElement, [px, py]) => {
-      const dpr = c.width / c.getBoundingClientRect().width;
-      return [...c.getContext('2d')!.getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data];
-    }, [x, y]);
+    .evaluate(
+      (c: HTMLCanvasElement, [px, py]) => {
+        const dpr = c.width / c.getBoundingClientRect().width;
+        return [...c.getContext('2d')!.getImageData(Math.floor(px * dpr), Math.floor(py * dpr), 1, 1).data];
+      },
+      [x, y],
+    );
 }
 
 test('the CPU grid coloured by the old design turns red past its limit', async ({ page }) => {

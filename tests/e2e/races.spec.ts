@@ -24,7 +24,17 @@ async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
     (want) => {
       const s = window.__app?.getState() as
         | {
-            raceRun: { status: string; data: { result: { config: { scenario: string; cpus: number; variant: string }; pntRule: string; steps: number; trace: { count: number } } } | null };
+            raceRun: {
+              status: string;
+              data: {
+                result: {
+                  config: { scenario: string; cpus: number; variant: string };
+                  pntRule: string;
+                  steps: number;
+                  trace: { count: number };
+                };
+              } | null;
+            };
             raceView: { steps: number } | null;
           }
         | undefined;
@@ -48,7 +58,10 @@ async function waitForConfig(page: Page, want: Record<string, string | number>):
   const handle = await page.waitForFunction(
     (w) => {
       const s = window.__app?.getState() as
-        | { raceRun: { status: string; data: { result: { config: Record<string, unknown>; steps: number; traceHash: string } } | null }; raceView: { steps: number } | null }
+        | {
+            raceRun: { status: string; data: { result: { config: Record<string, unknown>; steps: number; traceHash: string } } | null };
+            raceView: { steps: number } | null;
+          }
         | undefined;
       const r = s?.raceRun.data?.result;
       if (!s || !r || s.raceRun.status !== 'done' || s.raceView?.steps !== r.steps) return null;
@@ -125,7 +138,9 @@ test.describe('races view', () => {
     await expect(status(page)).toContainText(`Step ${reportStep} of ${run.steps}`);
   });
 
-  test('disable-vs-kick on merged: no use-after-free; 6.17 ends stuck with an RCU stall; a379fa1e2cae frees after CPU 0 leaves', async ({ page }) => {
+  test('disable-vs-kick on merged: no use-after-free; 6.17 ends stuck with an RCU stall; a379fa1e2cae frees after CPU 0 leaves', async ({
+    page,
+  }) => {
     const stuck = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'merged', cpus: 4 });
     expect(stuck.pntRule).toBe('6.17');
     await expect(reports(page).getByRole('article', { name: /KASAN/ })).toHaveCount(0);
@@ -255,7 +270,11 @@ test.describe('races view', () => {
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Could not compute the race');
     await alert.getByRole('button', { name: 'Retry' }).click();
-    await page.waitForFunction(() => (window.__app!.getState() as { raceRun: { status: string; data: { result: { config: { seed: number } } } | null } }).raceRun.data?.result.config.seed === 2);
+    await page.waitForFunction(
+      () =>
+        (window.__app!.getState() as { raceRun: { status: string; data: { result: { config: { seed: number } } } | null } }).raceRun.data
+          ?.result.config.seed === 2,
+    );
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(status(page)).toContainText('Step 0 of');
   });

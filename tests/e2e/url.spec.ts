@@ -24,11 +24,21 @@ async function waitForRace(page: Page, want: { scenario?: string; variant?: stri
   await page.waitForFunction(
     (w) => {
       const s = window.__app?.getState() as
-        | { raceRun: { status: string; data: { result: { steps: number; config: { scenario: string; variant: string; cpus: number } } } | null }; raceView: { steps: number } | null }
+        | {
+            raceRun: {
+              status: string;
+              data: { result: { steps: number; config: { scenario: string; variant: string; cpus: number } } } | null;
+            };
+            raceView: { steps: number } | null;
+          }
         | undefined;
       const r = s?.raceRun.data?.result;
       if (!s || !r || s.raceRun.status !== 'done' || s.raceView?.steps !== r.steps) return false;
-      return (!w.scenario || r.config.scenario === w.scenario) && (!w.variant || r.config.variant === w.variant) && (!w.cpus || r.config.cpus === w.cpus);
+      return (
+        (!w.scenario || r.config.scenario === w.scenario) &&
+        (!w.variant || r.config.variant === w.variant) &&
+        (!w.cpus || r.config.cpus === w.cpus)
+      );
     },
     want,
     { timeout: 60_000 },
@@ -53,7 +63,12 @@ async function openInNewContext(browser: Browser, url: string): Promise<Page> {
 }
 
 test.describe('shared links', () => {
-  test('Copy link restores the identical races state, forked schedule included, in a new context', async ({ page, context, browser, baseURL }) => {
+  test('Copy link restores the identical races state, forked schedule included, in a new context', async ({
+    page,
+    context,
+    browser,
+    baseURL,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
     await page.goto('/');
     await page.getByRole('tab', { name: 'Races' }).click();
@@ -102,7 +117,9 @@ test.describe('shared links', () => {
     const field = page.getByRole('textbox', { name: /select the link and copy it/ });
     await expect(field).toBeVisible();
     await expect(field).toHaveValue(/\/\?v=1&m=1&cpus=4097$/);
-    expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(await field.inputValue());
+    expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(
+      await field.inputValue(),
+    );
   });
 
   test('a memory-view link restores the machine; the simple fields are readable', async ({ page }) => {
@@ -233,7 +250,9 @@ test.describe('shared links', () => {
 
   test('a link from another model version says traces may differ', async ({ page }) => {
     await page.goto('/?v=1&m=2&view=races&cpus=4');
-    await expect(linkAlert(page)).toContainText('This link was made with model version 2; this app runs model version 1, so traces may differ');
+    await expect(linkAlert(page)).toContainText(
+      'This link was made with model version 2; this app runs model version 1, so traces may differ',
+    );
     await waitForRace(page, { cpus: 4 });
     await expect(traceHash(page)).toHaveText(/^[0-9a-f]{16}$/);
   });

@@ -62,9 +62,14 @@ function expectReplays(cfg: RunConfig, name: CheckerName, schedule: string[]): v
       expect(name === 'stuck' ? v.stuck : v.rcuStall).toBe(true);
       break;
   }
-  const kind = { useAfterFree: 'uaf', nullDeref: 'null-deref', leak: 'leak', doubleFree: 'double-free', stuck: 'stuck', rcuStall: 'rcu-stall' }[
-    name as string
-  ];
+  const kind = {
+    useAfterFree: 'uaf',
+    nullDeref: 'null-deref',
+    leak: 'leak',
+    doubleFree: 'double-free',
+    stuck: 'stuck',
+    rcuStall: 'rcu-stall',
+  }[name as string];
   if (kind) {
     const firstStep = rec.result.reports.filter((x) => x.kind === kind).map((x) => x.step);
     expect(Math.min(...firstStep)).toBeLessThan(n);
@@ -151,7 +156,7 @@ describe('explore: load-while-enabled (6.17 pnt_seq rule)', () => {
     for (const c of ['leak', 'warn', 'useAfterFree', 'nullDeref', 'droppedKicks'] as const) expect(r.violations[c], c).toBeNull();
   });
 
-  it('the merged leak is the second load overwriting A\'s arrays: its last step is enable:B, after a WARN at the same step', () => {
+  it("the merged leak is the second load overwriting A's arrays: its last step is enable:B, after a WARN at the same step", () => {
     const r = search('load-while-enabled', 'merged', 2);
     const leak = r.violations.leak!;
     expect(leak.schedule.at(-1)).toBe('enable:B');
@@ -240,23 +245,90 @@ describe('state key', () => {
 
   it('knows every field of the machine: keyed, or deliberately left out (a new field must be classified)', () => {
     const KEYED = [
-      'slot', 'allocState', 'allocRefs', 'writes', 'pnt', 'taskState', 'needResched', 'masks', 'irqPending', 'irqPc',
-      'irqPtr', 'irqShouldWait', 'irqSpinTarget', 'irqSpinSeenPnt', 'irqSpinSeenFreed', 'stormKicksDone', 'kicksDone',
-      'wakesDone', 'enableState', 'scxTasks', 'mutexOwner', 'bypass', 'stormIssued', 'stormWakes', 'kvzallocCalls', 'loaders',
-      'disablePc', 'disableCursor', 'disablePhase', 'disableLocal', 'disableSyncGp', 'booted', 'gpCompleted',
-      'gpInProgress', 'qsOwed', 'cbq', 'maxGpNeeded', 'warnOnce', 'prWarnOnce', 'halted',
+      'slot',
+      'allocState',
+      'allocRefs',
+      'writes',
+      'pnt',
+      'taskState',
+      'needResched',
+      'masks',
+      'irqPending',
+      'irqPc',
+      'irqPtr',
+      'irqShouldWait',
+      'irqSpinTarget',
+      'irqSpinSeenPnt',
+      'irqSpinSeenFreed',
+      'stormKicksDone',
+      'kicksDone',
+      'wakesDone',
+      'enableState',
+      'scxTasks',
+      'mutexOwner',
+      'bypass',
+      'stormIssued',
+      'stormWakes',
+      'kvzallocCalls',
+      'loaders',
+      'disablePc',
+      'disableCursor',
+      'disablePhase',
+      'disableLocal',
+      'disableSyncGp',
+      'booted',
+      'gpCompleted',
+      'gpInProgress',
+      'qsOwed',
+      'cbq',
+      'maxGpNeeded',
+      'warnOnce',
+      'prWarnOnce',
+      'halted',
     ];
     const LEFT_OUT = [
       // constants and step context
-      'cfg', 'script', 'n', 'sink', 'curCpu', 'curKind', 'step', 'haltReason',
+      'cfg',
+      'script',
+      'n',
+      'sink',
+      'curCpu',
+      'curKind',
+      'step',
+      'haltReason',
       // allocation statistics and naming (ids are renamed canonically), copy-on-write bookkeeping
-      'allocCount', 'allocCpu', 'allocNode', 'allocRequest', 'allocConsumed', 'allocPath', 'allocFreedStep',
-      'allocAllocStep', 'writesGen', 'gen',
+      'allocCount',
+      'allocCpu',
+      'allocNode',
+      'allocRequest',
+      'allocConsumed',
+      'allocPath',
+      'allocFreedStep',
+      'allocAllocStep',
+      'writesGen',
+      'gen',
       // derived from keyed fields, or only the policies' candidate sets
-      'owed', 'cbCpus', 'cbPending', 'irqActive', 'spinners', 'spinOn', 'reschedSet', 'blocked',
+      'owed',
+      'cbCpus',
+      'cbPending',
+      'irqActive',
+      'spinners',
+      'spinOn',
+      'reschedSet',
+      'blocked',
       // checker counters and statistics (checked per transition, not part of the state)
-      'uafCount', 'nullDeref', 'doubleFree', 'leakedArrays', 'leakedBytes', 'droppedKicks', 'bootPanic', 'warnings',
-      'enableErrors', 'liveBytes', 'waitingBytes', 'freedBytes',
+      'uafCount',
+      'nullDeref',
+      'doubleFree',
+      'leakedArrays',
+      'leakedBytes',
+      'droppedKicks',
+      'bootPanic',
+      'warnings',
+      'enableErrors',
+      'liveBytes',
+      'waitingBytes',
+      'freedBytes',
     ];
     const m = createMachine(cfgOf('load-while-enabled', 'merged', 2));
     expect(Object.keys(m).sort()).toEqual([...KEYED, ...LEFT_OUT].sort());

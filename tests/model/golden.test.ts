@@ -31,25 +31,32 @@ function* goldenConfigs() {
       for (const cpus of [2, 4])
         for (const pntRule of ['6.17', 'a379fa1e2cae'] as PntRule[]) {
           if (pntRule !== '6.17' && scenario !== 'disable-vs-kick' && scenario !== 'load-while-enabled') continue;
-          yield { key: `${scenario}/${variant}/${cpus}/${pntRule}`, config: makeRunConfig({ scenario, variant, cpus, pntRule, stormKicks: 60 }) };
+          yield {
+            key: `${scenario}/${variant}/${cpus}/${pntRule}`,
+            config: makeRunConfig({ scenario, variant, cpus, pntRule, stormKicks: 60 }),
+          };
         }
 }
 
-const pinnedFields = (t: Pick<Golden, 'steps' | 'traceHash' | 'verdict'>) => ({ steps: t.steps, traceHash: t.traceHash, verdict: t.verdict });
+const pinnedFields = (t: Pick<Golden, 'steps' | 'traceHash' | 'verdict'>) => ({
+  steps: t.steps,
+  traceHash: t.traceHash,
+  verdict: t.verdict,
+});
 
 function compute(): GoldenFile {
   const traces: Golden[] = [];
   for (const { key, config } of goldenConfigs()) {
-          const r = run(config).result;
-          const ev = traceEvents(r).map((e) => `${e.step} ${e.actor} ${e.fn}: ${e.text}`);
-          traces.push({
-            key,
-            steps: r.steps,
-            events: r.trace.count,
-            traceHash: r.traceHash,
-            verdict: r.verdict,
-            excerpt: ev.length <= 24 ? ev : [...ev.slice(0, 12), '…', ...ev.slice(-11)],
-          });
+    const r = run(config).result;
+    const ev = traceEvents(r).map((e) => `${e.step} ${e.actor} ${e.fn}: ${e.text}`);
+    traces.push({
+      key,
+      steps: r.steps,
+      events: r.trace.count,
+      traceHash: r.traceHash,
+      verdict: r.verdict,
+      excerpt: ev.length <= 24 ? ev : [...ev.slice(0, 12), '…', ...ev.slice(-11)],
+    });
   }
   return { modelVersion: MODEL_VERSION, traces };
 }
@@ -77,7 +84,11 @@ describe('golden traces', () => {
       // The excerpt first: a readable diff of what changed, then the exact hash.
       expect(t.excerpt).toEqual(g.excerpt);
       expect(t.verdict).toEqual(g.verdict);
-      expect({ steps: t.steps, events: t.events, traceHash: t.traceHash }).toEqual({ steps: g.steps, events: g.events, traceHash: g.traceHash });
+      expect({ steps: t.steps, events: t.events, traceHash: t.traceHash }).toEqual({
+        steps: g.steps,
+        events: g.events,
+        traceHash: g.traceHash,
+      });
     });
   }
 });

@@ -19,7 +19,10 @@ function setUp(previous: File) {
 }
 const entries = (f: File) => f.rows.map((r) => ({ key: r.key, pinned: r.hash }));
 const hashOf = (f: File, key: string) => f.rows.find((r) => r.key === key)?.hash;
-const file = (modelVersion: number, ...hashes: string[]): File => ({ modelVersion, rows: hashes.map((hash, i) => ({ key: `k${i}`, hash })) });
+const file = (modelVersion: number, ...hashes: string[]): File => ({
+  modelVersion,
+  rows: hashes.map((hash, i) => ({ key: `k${i}`, hash })),
+});
 
 describe('golden regeneration', () => {
   it('writes and reads back an unchanged file', () => {
@@ -33,7 +36,9 @@ describe('golden regeneration', () => {
     const before = file(MODEL_VERSION, 'a', 'b');
     const url = setUp(before);
     const fresh = file(MODEL_VERSION, 'a', 'b');
-    expect(() => regenerateGolden({ file: url, fresh, entries, again: entries(file(MODEL_VERSION, 'a', 'c')), hashOf })).toThrow(/disagree \(k1\)/);
+    expect(() => regenerateGolden({ file: url, fresh, entries, again: entries(file(MODEL_VERSION, 'a', 'c')), hashOf })).toThrow(
+      /disagree \(k1\)/,
+    );
     expect(() => regenerateGolden({ file: url, fresh, entries, again: entries(file(MODEL_VERSION, 'a')), hashOf })).toThrow(/disagree/);
     expect(JSON.parse(readFileSync(url, 'utf8'))).toEqual(before);
   });
@@ -42,7 +47,9 @@ describe('golden regeneration', () => {
     const before = file(MODEL_VERSION, 'a', 'b');
     const url = setUp(before);
     const fresh = file(MODEL_VERSION, 'a', 'x');
-    expect(() => regenerateGolden({ file: url, fresh, entries, again: entries(fresh), hashOf })).toThrow(/1 pinned trace\(s\) changed \(k1\).*bump it/);
+    expect(() => regenerateGolden({ file: url, fresh, entries, again: entries(fresh), hashOf })).toThrow(
+      /1 pinned trace\(s\) changed \(k1\).*bump it/,
+    );
     // An entry added is a change too.
     const more = file(MODEL_VERSION, 'a', 'b', 'c');
     expect(() => regenerateGolden({ file: url, fresh: more, entries, again: entries(more), hashOf })).toThrow(/changed \(k2\)/);

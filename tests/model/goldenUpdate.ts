@@ -40,7 +40,9 @@ export function regenerateGolden<F extends { modelVersion: number }>(g: GoldenRe
   const second = new Map(g.again.map((e) => [e.key, JSON.stringify(e.pinned)]));
   const disagree = [...first.keys()].filter((k) => first.get(k) !== second.get(k));
   if (disagree.length > 0 || first.size !== second.size)
-    throw new Error(`${name}: two computations of the same entries disagree (${disagree.slice(0, 3).join(', ') || 'different entries'}); nothing written`);
+    throw new Error(
+      `${name}: two computations of the same entries disagree (${disagree.slice(0, 3).join(', ') || 'different entries'}); nothing written`,
+    );
 
   const previous = readGolden<F>(g.file);
   const keys = new Set([...g.entries(previous).map((e) => e.key), ...first.keys()]);
@@ -55,6 +57,8 @@ export function regenerateGolden<F extends { modelVersion: number }>(g: GoldenRe
   writeFileSync(g.file, text);
   const back = readGolden<F>(g.file);
   if (JSON.stringify(back, null, 1) + '\n' !== text) throw new Error(`${name}: the file read back differs from what was written`);
-  console.log(`${name}: regenerated, ${keys.size} entries, ${changed.length} trace hash(es) changed${changed.length ? `: ${changed.join(', ')}` : ''}`);
+  console.log(
+    `${name}: regenerated, ${keys.size} entries, ${changed.length} trace hash(es) changed${changed.length ? `: ${changed.join(', ')}` : ''}`,
+  );
   return back;
 }

@@ -57,7 +57,7 @@ const UNKEYED: Record<string, string> = {
   droppedKicks: 'checker counter',
   bootPanic: 'checker flag (the machine halts, and halted is keyed)',
   warnings: 'checker output (the WARN_ON_ONCE sites that fired are keyed through warnOnce)',
-  enableErrors: 'checker output (each loader\'s return value is keyed)',
+  enableErrors: "checker output (each loader's return value is keyed)",
   liveBytes: 'byte statistics',
   waitingBytes: 'byte statistics',
   freedBytes: 'byte statistics',
@@ -83,7 +83,12 @@ const HOLES: Record<string, () => unknown> = {
  */
 function changesAt(value: unknown, get: (m: Machine) => unknown, set: (m: Machine, v: unknown) => void, hole?: () => unknown): Change[] {
   const sub = (k: number | string, v: unknown, h?: () => unknown) =>
-    changesAt(v, (m) => (get(m) as Fields)[k], (m, x) => void ((get(m) as Fields)[k] = x), h);
+    changesAt(
+      v,
+      (m) => (get(m) as Fields)[k],
+      (m, x) => void ((get(m) as Fields)[k] = x),
+      h,
+    );
   if (typeof value === 'number') return [(m) => set(m, (get(m) as number) + 1), (m) => set(m, (get(m) as number) - 1)];
   if (typeof value === 'boolean') return [(m) => set(m, !get(m))];
   if (typeof value === 'string') return [(m) => set(m, `${get(m) as string}!`)];
@@ -100,7 +105,11 @@ function changesAt(value: unknown, get: (m: Machine) => unknown, set: (m: Machin
   if (value instanceof Set) return [(m) => void (get(m) as Set<unknown>).add('__changed__')];
   if (value instanceof Map) {
     const entries = [...value.keys()].flatMap((k) =>
-      changesAt(value.get(k), (m) => (get(m) as Map<unknown, unknown>).get(k), (m, x) => void (get(m) as Map<unknown, unknown>).set(k, x)),
+      changesAt(
+        value.get(k),
+        (m) => (get(m) as Map<unknown, unknown>).get(k),
+        (m, x) => void (get(m) as Map<unknown, unknown>).set(k, x),
+      ),
     );
     return [(m) => void (get(m) as Map<number, number>).set(1 << 20, 1), ...entries];
   }
@@ -119,7 +128,12 @@ function fieldChanges(m: Machine, name: string): Change[] {
     const ids = m.writes.flatMap((w, id) => (w ? [id] : []));
     return ids.map((id) => (x: Machine) => writeEntry(x, id, 1 << 20, 1));
   }
-  return changesAt(fieldsOf(m)[name], (x) => fieldsOf(x)[name], (x, v) => void (fieldsOf(x)[name] = v), HOLES[name]);
+  return changesAt(
+    fieldsOf(m)[name],
+    (x) => fieldsOf(x)[name],
+    (x, v) => void (fieldsOf(x)[name] = v),
+    HOLES[name],
+  );
 }
 
 // A state in which (nearly) every field holds something: two loaders, the second one's failed enable and
@@ -130,7 +144,7 @@ const richSteps = [Math.floor(rec.result.steps / 3), Math.floor(rec.result.steps
 const initial = machineAt(rec, 0);
 const FIELDS = Object.keys(initial);
 
-describe('the machine\'s field lists', () => {
+describe("the machine's field lists", () => {
   it('name only real fields (no stale entries)', () => {
     for (const name of [...Object.keys(RUN_INPUTS), ...Object.keys(NOT_COPIED), ...Object.keys(UNKEYED)]) expect(FIELDS).toContain(name);
     expect(FIELDS.length).toBeGreaterThan(50);
@@ -191,7 +205,9 @@ describe('the state key covers every field', () => {
         }
       });
     });
-    expect(changed, `no change to ${name} changes the state key: key it in its path's key part, or list it in UNKEYED with a reason`).toBe(true);
+    expect(changed, `no change to ${name} changes the state key: key it in its path's key part, or list it in UNKEYED with a reason`).toBe(
+      true,
+    );
   });
   it.each(Object.keys(UNKEYED))('%s, listed as unkeyed, is not in the key', (name) => {
     for (const k of richSteps) {

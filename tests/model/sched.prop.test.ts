@@ -11,7 +11,9 @@ const LAZY_SCENARIOS: ScenarioName[] = ['enable-disable', 'disable-vs-kick', 'lo
 const rule = fc.constantFrom<PntRule>('6.17', 'a379fa1e2cae');
 
 function randomRun(scenario: ScenarioName, variant: VariantName, cpus: number, seed: number, pntRule: PntRule = '6.17') {
-  return run(makeRunConfig({ scenario, variant, cpus, seed, pntRule, policy: 'random', stormKicks: 40, maxSteps: 20_000 }), { trace: false }).result;
+  return run(makeRunConfig({ scenario, variant, cpus, seed, pntRule, policy: 'random', stormKicks: 40, maxSteps: 20_000 }), {
+    trace: false,
+  }).result;
 }
 
 describe('fixed (14c1da3895a1 + 05e63305c85c) over random schedules', () => {
@@ -82,7 +84,11 @@ describe('the old design at boot', () => {
       }),
       { numRuns: 300 },
     );
-    for (const [cpus, pageSize, panics] of [[4096, 4096, false], [4097, 4096, true], [8192, 65536, false]] as const) {
+    for (const [cpus, pageSize, panics] of [
+      [4096, 4096, false],
+      [4097, 4096, true],
+      [8192, 65536, false],
+    ] as const) {
       expect(run(makeRunConfig({ scenario: 'boot', variant: 'before', cpus, pageSize })).result.verdict.bootPanic).toBe(panics);
     }
   });
@@ -91,34 +97,46 @@ describe('the old design at boot', () => {
 describe('determinism and bookkeeping', () => {
   it('gives the same trace hash for the same seed, with or without the stored trace', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LAZY_SCENARIOS), fc.constantFrom<VariantName>('before', 'no-rcu', 'merged', 'fixed'), fc.integer({ min: 2, max: 4 }), fc.nat(), (scenario, variant, cpus, seed) => {
-        const cfg = makeRunConfig({ scenario, variant, cpus, seed, policy: 'random', stormKicks: 40 });
-        const a = run(cfg).result;
-        const b = run(cfg, { trace: false }).result;
-        expect(b.traceHash).toBe(a.traceHash);
-        expect(hashTrace(a.trace, a.steps)).toBe(a.traceHash);
-        expect(b.verdict).toEqual(a.verdict);
-      }),
+      fc.property(
+        fc.constantFrom(...LAZY_SCENARIOS),
+        fc.constantFrom<VariantName>('before', 'no-rcu', 'merged', 'fixed'),
+        fc.integer({ min: 2, max: 4 }),
+        fc.nat(),
+        (scenario, variant, cpus, seed) => {
+          const cfg = makeRunConfig({ scenario, variant, cpus, seed, policy: 'random', stormKicks: 40 });
+          const a = run(cfg).result;
+          const b = run(cfg, { trace: false }).result;
+          expect(b.traceHash).toBe(a.traceHash);
+          expect(hashTrace(a.trace, a.steps)).toBe(a.traceHash);
+          expect(b.verdict).toEqual(a.verdict);
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   it('keeps memory accounting consistent: live + waiting + leaked never negative, and ends with nothing waiting', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...LAZY_SCENARIOS), fc.constantFrom<VariantName>('no-rcu', 'merged', 'fixed'), fc.integer({ min: 2, max: 4 }), fc.nat(), (scenario, variant, cpus, seed) => {
-        const rec = run(makeRunConfig({ scenario, variant, cpus, seed, policy: 'random', stormKicks: 40 }));
-        const r = rec.result;
-        for (let i = 0; i < r.memory.step.length; i++) {
-          expect(r.memory.live[i]).toBeGreaterThanOrEqual(0);
-          expect(r.memory.waiting[i]).toBeGreaterThanOrEqual(0);
-          expect(r.memory.leaked[i]).toBeGreaterThanOrEqual(0);
-        }
-        const m = rec.final;
-        for (let id = 0; id < m.allocCount; id++) expect(m.allocRefs[id]).toBeGreaterThanOrEqual(0);
-        // When nothing is stuck, every grace period can end, so no callback is left waiting.
-        if (!r.verdict.rcuStall && !r.verdict.nullDeref) expect(m.waitingBytes).toBe(0);
-        expect(r.verdict.leakedBytes).toBe(m.leakedBytes);
-      }),
+      fc.property(
+        fc.constantFrom(...LAZY_SCENARIOS),
+        fc.constantFrom<VariantName>('no-rcu', 'merged', 'fixed'),
+        fc.integer({ min: 2, max: 4 }),
+        fc.nat(),
+        (scenario, variant, cpus, seed) => {
+          const rec = run(makeRunConfig({ scenario, variant, cpus, seed, policy: 'random', stormKicks: 40 }));
+          const r = rec.result;
+          for (let i = 0; i < r.memory.step.length; i++) {
+            expect(r.memory.live[i]).toBeGreaterThanOrEqual(0);
+            expect(r.memory.waiting[i]).toBeGreaterThanOrEqual(0);
+            expect(r.memory.leaked[i]).toBeGreaterThanOrEqual(0);
+          }
+          const m = rec.final;
+          for (let id = 0; id < m.allocCount; id++) expect(m.allocRefs[id]).toBeGreaterThanOrEqual(0);
+          // When nothing is stuck, every grace period can end, so no callback is left waiting.
+          if (!r.verdict.rcuStall && !r.verdict.nullDeref) expect(m.waitingBytes).toBe(0);
+          expect(r.verdict.leakedBytes).toBe(m.leakedBytes);
+        },
+      ),
       { numRuns: 1500 },
     );
   });

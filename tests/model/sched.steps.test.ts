@@ -5,8 +5,19 @@ import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import {
-  AL_LIVE, AL_UNPUBLISHED, AL_WAITING, AL_FREED, AL_LEAKED, AL_PERCPU, NONE, CLS_SCX, CLS_FAIR, CLS_IDLE,
-  ST_ENABLED, ST_DISABLED, TASK_BLOCKED,
+  AL_LIVE,
+  AL_UNPUBLISHED,
+  AL_WAITING,
+  AL_FREED,
+  AL_LEAKED,
+  AL_PERCPU,
+  NONE,
+  CLS_SCX,
+  CLS_FAIR,
+  CLS_IDLE,
+  ST_ENABLED,
+  ST_DISABLED,
+  TASK_BLOCKED,
 } from '../../workers/model/sched/machine/codes.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 import { lineOf, CODE } from '../../workers/model/sched/code.ts';
@@ -22,7 +33,13 @@ function step(m: Machine, id: string, times = 1): void {
   for (let i = 0; i < times; i++) {
     const code = parseActor(id, names(m), m.n);
     if (code === null) throw new Error(`bad actor ${id}`);
-    if (!m.isEnabled(code)) throw new Error(`${id} cannot move; can: ${m.enabledActors().map((a) => actorName(a, names(m))).join(' ')}`);
+    if (!m.isEnabled(code))
+      throw new Error(
+        `${id} cannot move; can: ${m
+          .enabledActors()
+          .map((a) => actorName(a, names(m)))
+          .join(' ')}`,
+      );
     m.apply(code);
   }
 }
@@ -34,7 +51,10 @@ function bootAndEnable(m: Machine): void {
 /** Run every RCU step (grace periods, quiescent states, callbacks) that can run. */
 function drainRcu(m: Machine): void {
   for (let guard = 0; guard < 1000; guard++) {
-    const a = m.enabledActors().map((x) => actorName(x, names(m))).find((x) => x === 'gp' || x.startsWith('qs:') || x.startsWith('cb:'));
+    const a = m
+      .enabledActors()
+      .map((x) => actorName(x, names(m)))
+      .find((x) => x === 'gp' || x.startsWith('qs:') || x.startsWith('cb:'));
     if (!a) return;
     step(m, a);
   }
@@ -131,7 +151,7 @@ describe('scx_enable() and alloc_kick_pseqs()', () => {
 });
 
 describe('scx_bpf_kick_cpu()', () => {
-  it('sets the kicker\'s mask bits and queues its irq work once (kicks coalesce)', () => {
+  it("sets the kicker's mask bits and queues its irq work once (kicks coalesce)", () => {
     const m = machine('disable-vs-kick', 'merged', 2);
     bootAndEnable(m);
     step(m, 'bpf:0');
@@ -161,7 +181,7 @@ describe('kick_cpus_irq_workfn() and kick_one_cpu()', () => {
     expect(can(m, 'qs:0')).toBe(false);
     expect(can(m, 'gp')).toBe(false);
   });
-  it('6.17: snapshots the target\'s pnt_seq into pseqs[target], reschedules it, then spins until it moves', () => {
+  it("6.17: snapshots the target's pnt_seq into pseqs[target], reschedules it, then spins until it moves", () => {
     const m = machine('disable-vs-kick', 'merged', 2);
     bootAndEnable(m);
     step(m, 'bpf:0');
@@ -245,7 +265,9 @@ describe('scx_disable_workfn() and free_kick_pseqs()', () => {
     const m = machine('enable-disable', 'merged', 2);
     bootAndEnable(m);
     while (can(m, 'bpf:0') || can(m, 'bpf:1')) step(m, can(m, 'bpf:0') ? 'bpf:0' : 'bpf:1');
-    for (const c of [0, 1]) while (can(m, `irq:${c}`) || can(m, 'sched:0') || can(m, 'sched:1')) step(m, can(m, `irq:${c}`) ? `irq:${c}` : can(m, 'sched:0') ? 'sched:0' : 'sched:1');
+    for (const c of [0, 1])
+      while (can(m, `irq:${c}`) || can(m, 'sched:0') || can(m, 'sched:1'))
+        step(m, can(m, `irq:${c}`) ? `irq:${c}` : can(m, 'sched:0') ? 'sched:0' : 'sched:1');
     for (let i = 0; i < 5; i++) step(m, 'disable'); // …, synchronize_rcu() called
     expect(can(m, 'disable')).toBe(false);
     drainRcu(m);

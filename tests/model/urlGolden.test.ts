@@ -57,7 +57,7 @@ const pinned: GoldenFile = (() => {
   const previous = readGolden<GoldenFile>(FILE);
   if (!UPDATING_GOLDEN) return previous;
   const fresh = runsOf(previous, false);
-  const urls = previous.urls.map((g, i) => ({ ...g, ...(fresh[i].pinned) }));
+  const urls = previous.urls.map((g, i) => ({ ...g, ...fresh[i].pinned }));
   return regenerateGolden({
     file: FILE,
     fresh: { ...previous, modelVersion: MODEL_VERSION, urls },
@@ -91,7 +91,8 @@ describe('golden links', () => {
         expect({ traceHash: result.traceHash, steps: result.steps }).toEqual({ traceHash: g.traceHash, steps: g.steps });
         expect(state.step).toBeLessThanOrEqual(result.steps);
         if (g.report) expect(result.reports.find((r) => r.kind === g.report)?.step).toBe(state.step - 1);
-        if (g.memoryReport) expect(computeMemory({ cpus: state.cpus, pageSize: state.pageSize, nodes: state.nodes })).toEqual(g.memoryReport);
+        if (g.memoryReport)
+          expect(computeMemory({ cpus: state.cpus, pageSize: state.pageSize, nodes: state.nodes })).toEqual(g.memoryReport);
       });
     });
   }

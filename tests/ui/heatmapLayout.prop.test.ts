@@ -54,7 +54,11 @@ describe('heatmapLayout properties', () => {
           for (let b = a + 1; b < blocks.length; b++) {
             const A = blocks[a];
             const B = blocks[b];
-            const apart = A.x + w <= B.x || B.x + w <= A.x || A.y + h - layout.labelPx <= B.y - layout.labelPx || B.y + h - layout.labelPx <= A.y - layout.labelPx;
+            const apart =
+              A.x + w <= B.x ||
+              B.x + w <= A.x ||
+              A.y + h - layout.labelPx <= B.y - layout.labelPx ||
+              B.y + h - layout.labelPx <= A.y - layout.labelPx;
             expect(apart).toBe(true);
           }
         }

@@ -16,7 +16,11 @@ describe('computeGridLayout', () => {
     expect(wide.gutterPx).toBe(0);
     expect(wide.cols * wide.rows).toBeGreaterThanOrEqual(16384);
     expect(wide.heightPx).toBeLessThanOrEqual(320);
-    const small = computeGridLayout(Array.from({ length: 16 }, () => 1024), 500, 200);
+    const small = computeGridLayout(
+      Array.from({ length: 16 }, () => 1024),
+      500,
+      200,
+    );
     expect(small.cellPx).toBeLessThanOrEqual(2);
     expect(small.heightPx).toBeLessThanOrEqual(200);
   });

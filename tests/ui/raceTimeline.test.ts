@@ -22,7 +22,8 @@ function timelineOf(config: Partial<RunConfig>): { timeline: RaceTimeline; steps
 
 function spansOf(t: RaceTimeline, row: number, cat: number): [number, number][] {
   const out: [number, number][] = [];
-  for (let i = 0; i < t.spans.count; i++) if (t.spans.row[i] === row && t.spans.cat[i] === cat) out.push([t.spans.start[i], t.spans.end[i]]);
+  for (let i = 0; i < t.spans.count; i++)
+    if (t.spans.row[i] === row && t.spans.cat[i] === cat) out.push([t.spans.start[i], t.spans.end[i]]);
   return out;
 }
 
@@ -36,7 +37,7 @@ describe('buildRaceTimeline', () => {
     for (let i = 1; i < timeline.marks.count; i++) expect(timeline.marks.step[i]).toBeGreaterThanOrEqual(timeline.marks.step[i - 1]);
   });
 
-  it('draws the no-rcu use-after-free as CPU 0\'s reader crossing the free of array #0', () => {
+  it("draws the no-rcu use-after-free as CPU 0's reader crossing the free of array #0", () => {
     const { timeline, steps } = timelineOf({ scenario: 'disable-vs-kick', variant: 'no-rcu' });
     const readers = spansOf(timeline, 0, READER_SPAN);
     expect(readers).toHaveLength(1);
@@ -74,7 +75,7 @@ describe('buildRaceTimeline', () => {
     }
   });
 
-  it('marks arrays overwritten by a second load as unpublished, then leaked (merged), with B\'s arrays on a second track', () => {
+  it("marks arrays overwritten by a second load as unpublished, then leaked (merged), with B's arrays on a second track", () => {
     const { timeline } = timelineOf({ scenario: 'load-while-enabled', variant: 'merged' });
     const leakedCpus = [0, 1, 2, 3].filter((cpu) => spansOf(timeline, cpu, cat('leaked')).length > 0);
     expect(leakedCpus).toEqual([0, 1, 2, 3]);

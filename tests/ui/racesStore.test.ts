@@ -111,7 +111,11 @@ describe('races slice', () => {
   it('reset returns to step 0 of the scenario’s own schedule, zoomed out', () => {
     loadCurrentRun();
     const s = useAppStore.getState();
-    const base = buildRaceConfig(useAppStore.getState().raceParams, { cpus: 4, nodes: 1, pageSize: 4096 }, useAppStore.getState().raceCatalog)!;
+    const base = buildRaceConfig(
+      useAppStore.getState().raceParams,
+      { cpus: 4, nodes: 1, pageSize: 4096 },
+      useAppStore.getState().raceCatalog,
+    )!;
     s.setRaceSchedule(['boot'], raceBaseKey(base));
     expect(selectRaceConfig(useAppStore.getState())!.schedule).toEqual(['boot']);
     s.setRaceStep(5);
@@ -208,12 +212,17 @@ describe('races slice', () => {
 describe('clampWindow', () => {
   it('stays inside the domain and is at least the minimum width (or the whole domain)', () => {
     fc.assert(
-      fc.property(fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.double({ min: -1e4, max: 1e4, noNaN: true }), fc.integer({ min: 1, max: 5000 }), (a, b, end) => {
-        const [s, e] = clampWindow(a, b, end);
-        expect(s).toBeGreaterThanOrEqual(0);
-        expect(e).toBeLessThanOrEqual(end + 1e-9);
-        expect(e - s).toBeGreaterThanOrEqual(Math.min(end, MIN_WINDOW_STEPS) - 1e-9);
-      }),
+      fc.property(
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.double({ min: -1e4, max: 1e4, noNaN: true }),
+        fc.integer({ min: 1, max: 5000 }),
+        (a, b, end) => {
+          const [s, e] = clampWindow(a, b, end);
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(e).toBeLessThanOrEqual(end + 1e-9);
+          expect(e - s).toBeGreaterThanOrEqual(Math.min(end, MIN_WINDOW_STEPS) - 1e-9);
+        },
+      ),
     );
   });
 });

@@ -89,7 +89,9 @@ describe('RunRaster', () => {
         }
         expect(r.cols).toBe(cols);
         expect(r.rows).toBe(rows);
-        for (let py = 0; py < rows; py++) for (let px = 0; px < cols; px++) if (r.pixel(px, py) !== want[py * cols + px]) expect([px, py, r.pixel(px, py)]).toEqual([px, py, want[py * cols + px]]);
+        for (let py = 0; py < rows; py++)
+          for (let px = 0; px < cols; px++)
+            if (r.pixel(px, py) !== want[py * cols + px]) expect([px, py, r.pixel(px, py)]).toEqual([px, py, want[py * cols + px]]);
       }),
       { numRuns: 300 },
     );

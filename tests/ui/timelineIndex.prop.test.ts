@@ -167,7 +167,16 @@ describe('mergeMarksToRuns', () => {
 
   it('merges a thousand marks in one pixel column into one run', () => {
     const raw = Array.from({ length: 1000 }, (_, i) => ({ step: 10 + i / 1000, row: 0, cat: 1, alsoRow: -1 }));
-    const { runs, total } = mergeMarksToRuns(makeMarks(raw), 0, 1000, { startStep: 0, pxPerStep: 1, originPx: 0 }, Int32Array.of(0), 1, 2, 1);
+    const { runs, total } = mergeMarksToRuns(
+      makeMarks(raw),
+      0,
+      1000,
+      { startStep: 0, pxPerStep: 1, originPx: 0 },
+      Int32Array.of(0),
+      1,
+      2,
+      1,
+    );
     expect(total).toBe(1);
     expect(runs[1]).toEqual([0, 9, 2]);
   });
@@ -202,25 +211,30 @@ describe('mergeSpansToRuns', () => {
 describe('activeRowsInWindow', () => {
   it('flags rows with a mark, a span edge, or a covering span of a counted category', () => {
     fc.assert(
-      fc.property(fc.array(markArb, { maxLength: 80 }), fc.array(spanArb, { maxLength: 80 }), windowArb, (rawMarks, rawSpans, [start, end]) => {
-        const marks = makeMarks(rawMarks);
-        const spans = makeSpans(rawSpans);
-        const covers = (cat: number) => cat === 3;
-        const active = activeRowsInWindow(marks, spans, start, end, ROWS, covers);
-        const expected = new Uint8Array(ROWS);
-        for (let i = 0; i < marks.count; i++) {
-          if (marks.step[i] < start || marks.step[i] > end) continue;
-          expected[marks.row[i]] = 1;
-          if (marks.alsoRow[i] >= 0) expected[marks.alsoRow[i]] = 1;
-        }
-        for (let i = 0; i < spans.count; i++) {
-          const s = spans.start[i];
-          const e = spans.end[i];
-          if (s > end || e < start) continue;
-          if (covers(spans.cat[i]) || (s >= start && s <= end) || (e >= start && e <= end)) expected[spans.row[i]] = 1;
-        }
-        expect(Array.from(active)).toEqual(Array.from(expected));
-      }),
+      fc.property(
+        fc.array(markArb, { maxLength: 80 }),
+        fc.array(spanArb, { maxLength: 80 }),
+        windowArb,
+        (rawMarks, rawSpans, [start, end]) => {
+          const marks = makeMarks(rawMarks);
+          const spans = makeSpans(rawSpans);
+          const covers = (cat: number) => cat === 3;
+          const active = activeRowsInWindow(marks, spans, start, end, ROWS, covers);
+          const expected = new Uint8Array(ROWS);
+          for (let i = 0; i < marks.count; i++) {
+            if (marks.step[i] < start || marks.step[i] > end) continue;
+            expected[marks.row[i]] = 1;
+            if (marks.alsoRow[i] >= 0) expected[marks.alsoRow[i]] = 1;
+          }
+          for (let i = 0; i < spans.count; i++) {
+            const s = spans.start[i];
+            const e = spans.end[i];
+            if (s > end || e < start) continue;
+            if (covers(spans.cat[i]) || (s >= start && s <= end) || (e >= start && e <= end)) expected[spans.row[i]] = 1;
+          }
+          expect(Array.from(active)).toEqual(Array.from(expected));
+        },
+      ),
     );
   });
 });
@@ -268,17 +282,22 @@ describe('activeRowsBoth', () => {
 describe('findNearestMark', () => {
   it('finds the closest mark of an accepted row within the distance', () => {
     fc.assert(
-      fc.property(fc.array(markArb, { maxLength: 100 }), fc.double({ min: 0, max: 400, noNaN: true }), fc.integer({ min: 0, max: 20 }), (raw, step, distance) => {
-        const marks = makeMarks(raw);
-        const accept = (row: number) => row % 2 === 0;
-        const found = findNearestMark(marks, step, distance, accept);
-        let best = Infinity;
-        for (let i = 0; i < marks.count; i++) {
-          if (accept(marks.row[i]) && Math.abs(marks.step[i] - step) <= distance) best = Math.min(best, Math.abs(marks.step[i] - step));
-        }
-        if (best === Infinity) expect(found).toBe(-1);
-        else expect(Math.abs(marks.step[found] - step)).toBe(best);
-      }),
+      fc.property(
+        fc.array(markArb, { maxLength: 100 }),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.integer({ min: 0, max: 20 }),
+        (raw, step, distance) => {
+          const marks = makeMarks(raw);
+          const accept = (row: number) => row % 2 === 0;
+          const found = findNearestMark(marks, step, distance, accept);
+          let best = Infinity;
+          for (let i = 0; i < marks.count; i++) {
+            if (accept(marks.row[i]) && Math.abs(marks.step[i] - step) <= distance) best = Math.min(best, Math.abs(marks.step[i] - step));
+          }
+          if (best === Infinity) expect(found).toBe(-1);
+          else expect(Math.abs(marks.step[found] - step)).toBe(best);
+        },
+      ),
     );
   });
 });

@@ -54,7 +54,10 @@ describe('computeLaneLayout', () => {
   });
 
   it('aggregates 8192 active CPUs into 32 blocks of 256 (zoomed out)', () => {
-    const all = activeAt(8192, Array.from({ length: 8192 }, (_, i) => i));
+    const all = activeAt(
+      8192,
+      Array.from({ length: 8192 }, (_, i) => i),
+    );
     const layout = computeLaneLayout(makeInput({ cpuCount: 8192, activeRows: all }));
     const cpuLanes = layout.lanes.filter((l) => l.kind !== 'extra');
     expect(layout.blockCpus).toBe(256);
@@ -64,7 +67,10 @@ describe('computeLaneLayout', () => {
   });
 
   it('never lets a block cross a NUMA node', () => {
-    const all = activeAt(8192, Array.from({ length: 8192 }, (_, i) => i));
+    const all = activeAt(
+      8192,
+      Array.from({ length: 8192 }, (_, i) => i),
+    );
     const layout = computeLaneLayout(makeInput({ cpuCount: 8192, nodes: 3, activeRows: all }));
     const ranges = nodeRanges(8192, 3);
     for (const lane of layout.lanes.filter((l) => l.kind !== 'extra')) {
@@ -77,10 +83,7 @@ describe('computeLaneLayout', () => {
 
   it('falls back to one lane per node when no CPU is active', () => {
     const layout = computeLaneLayout(makeInput({ cpuCount: 8192, nodes: 2 }));
-    expect(layout.lanes.filter((l) => l.kind !== 'extra').map((l) => l.label)).toEqual([
-      'CPUs 0–4095 · node 0',
-      'CPUs 4096–8191 · node 1',
-    ]);
+    expect(layout.lanes.filter((l) => l.kind !== 'extra').map((l) => l.label)).toEqual(['CPUs 0–4095 · node 0', 'CPUs 4096–8191 · node 1']);
   });
 
   it('keeps the budget, maps each active CPU to a lane that contains it, and uses the smallest block that fits', () => {
@@ -91,7 +94,10 @@ describe('computeLaneLayout', () => {
         fc.array(fc.nat(), { maxLength: 400 }),
         fc.integer({ min: 16, max: 40 }),
         (cpuCount, nodes, picks, maxCpuLanes) => {
-          const active = activeAt(cpuCount, picks.map((p) => p % cpuCount));
+          const active = activeAt(
+            cpuCount,
+            picks.map((p) => p % cpuCount),
+          );
           const layout = computeLaneLayout(makeInput({ cpuCount, nodes, activeRows: active, maxCpuLanes }));
           const cpuLanes = layout.lanes.filter((l) => l.kind !== 'extra');
           expect(cpuLanes.length).toBeLessThanOrEqual(Math.max(maxCpuLanes, Math.min(nodes, cpuCount)));

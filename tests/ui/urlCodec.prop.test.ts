@@ -13,7 +13,26 @@ const junkValueArb = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 8 }),
   fc.integer({ min: -1e6, max: 1e12 }).map(String),
   fc.double().map(String),
-  fc.constantFrom('', '%', '%%%', '%zz', '+', '&', '=', 'NaN', 'Infinity', '-0', '1e3', '0x10', ' 4', '4 ', '١٢', '-1', 'random', 'vmalloc'),
+  fc.constantFrom(
+    '',
+    '%',
+    '%%%',
+    '%zz',
+    '+',
+    '&',
+    '=',
+    'NaN',
+    'Infinity',
+    '-0',
+    '1e3',
+    '0x10',
+    ' 4',
+    '4 ',
+    '١٢',
+    '-1',
+    'random',
+    'vmalloc',
+  ),
 );
 const randomQueryArb = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...URL_KEYS), fc.string({ maxLength: 6 })), junkValueArb), { maxLength: 10 })
@@ -73,16 +92,19 @@ describe('link codec properties', () => {
   it('never throws on 10,000 random and mutated links, and always gives a valid state', () => {
     let withIssues = 0;
     fc.assert(
-      fc.property(fc.oneof(randomQueryArb, mutatedUrlArb, fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 })), (q) => {
-        const r = decodeUrlState(q);
-        expect(isValidUrlState(r.state)).toBe(true);
-        for (const issue of r.issues) {
-          expect(typeof issue.message).toBe('string');
-          expect(issue.message.length).toBeGreaterThan(10);
-          expect(issue.message.length).toBeLessThan(400);
-        }
-        if (r.issues.length) withIssues++;
-      }),
+      fc.property(
+        fc.oneof(randomQueryArb, mutatedUrlArb, fc.string({ maxLength: 80 }), fc.string({ unit: 'binary', maxLength: 80 })),
+        (q) => {
+          const r = decodeUrlState(q);
+          expect(isValidUrlState(r.state)).toBe(true);
+          for (const issue of r.issues) {
+            expect(typeof issue.message).toBe('string');
+            expect(issue.message.length).toBeGreaterThan(10);
+            expect(issue.message.length).toBeLessThan(400);
+          }
+          if (r.issues.length) withIssues++;
+        },
+      ),
       { numRuns: 10_000, seed: 20251104 },
     );
     // The fuzzing reaches the error paths, not only clean links.

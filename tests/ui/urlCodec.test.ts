@@ -17,13 +17,24 @@ describe('encodeUrlState', () => {
   });
 
   it('writes the simple fields as plain parameters in a fixed order', () => {
-    const s = makeState({ step: 7, cpus: 4097, view: 'races', scenario: 'kick-storm', seed: 9, pageSize: 65536, nodes: 2, logScale: false });
+    const s = makeState({
+      step: 7,
+      cpus: 4097,
+      view: 'races',
+      scenario: 'kick-storm',
+      seed: 9,
+      pageSize: 65536,
+      nodes: 2,
+      logScale: false,
+    });
     expect(encodeUrlState(s)).toBe('v=1&m=1&view=races&cpus=4097&page=65536&nodes=2&log=0&scenario=kick-storm&seed=9&step=7');
   });
 
   it('writes custom toggles as four flags and the zoom window as start-end', () => {
     const toggles = { lazyAlloc: true, rcuFree: false, nullCheck: true, allocAfterStateCheck: false };
-    expect(encodeUrlState(makeState({ variant: 'custom', toggles, window: [2.5, 40] }))).toBe('v=1&m=1&variant=custom&toggles=1010&win=2.5-40');
+    expect(encodeUrlState(makeState({ variant: 'custom', toggles, window: [2.5, 40] }))).toBe(
+      'v=1&m=1&variant=custom&toggles=1010&win=2.5-40',
+    );
   });
 
   it('writes the schedule policy, kvzalloc_node path and failing call after the storm size, left out when default', () => {
@@ -35,7 +46,9 @@ describe('encodeUrlState', () => {
   });
 
   it('writes the explore reductions after the failing call, only when one is off, and reads them back', () => {
-    expect(encodeUrlState(makeState({ view: 'explore', exploreSymmetry: false, failAllocAt: 1, step: 4 }))).toBe('v=1&m=1&view=explore&enomem=1&sym=0&step=4');
+    expect(encodeUrlState(makeState({ view: 'explore', exploreSymmetry: false, failAllocAt: 1, step: 4 }))).toBe(
+      'v=1&m=1&view=explore&enomem=1&sym=0&step=4',
+    );
     expect(encodeUrlState(makeState({ explorePor: false }))).toBe('v=1&m=1&por=0');
     expect(encodeUrlState(makeState({ exploreSymmetry: true, explorePor: true }))).toBe('v=1&m=1');
     const r = decodeUrlState('?v=1&m=1&view=explore&sym=0&por=0');
@@ -50,7 +63,9 @@ describe('encodeUrlState', () => {
     expect(r.state).toMatchObject({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 });
     const e = decodeUrlState('?v=1&scenario=enable-disable&cpus=1023&kv=vmalloc&enomem=2&pol=random');
     expect(e.issues).toEqual([]);
-    expect(e.state).toEqual(makeState({ scenario: 'enable-disable', cpus: 1023, policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 2 }));
+    expect(e.state).toEqual(
+      makeState({ scenario: 'enable-disable', cpus: 1023, policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 2 }),
+    );
     // An explicit -1 is "never" (and is left out again).
     expect(decodeUrlState('?enomem=-1')).toMatchObject({ state: { failAllocAt: -1 }, issues: [] });
   });
@@ -77,7 +92,9 @@ describe('bad links', () => {
     expect(messages(decodeUrlState('?v=1&cpus=0'))).toEqual(['cpus=0 is out of range (1–16384); using 1']);
     expect(messages(decodeUrlState('?v=1&nodes=40'))).toEqual(['nodes=40 is out of range (1–16); using 16']);
     expect(messages(decodeUrlState('?v=1&step=-3'))).toEqual(['step=-3 is out of range (0–2000000); using 0']);
-    expect(messages(decodeUrlState('?v=1&seed=99999999999'))).toEqual(['seed=99999999999 is out of range (0–4294967295); using 4294967295']);
+    expect(messages(decodeUrlState('?v=1&seed=99999999999'))).toEqual([
+      'seed=99999999999 is out of range (0–4294967295); using 4294967295',
+    ]);
     expect(messages(decodeUrlState('?v=1&kicks=0'))).toEqual(['kicks=0 is out of range (1–10000000); using 1']);
     const r = decodeUrlState('?v=1&cpus=99999&nodes=40&view=races');
     expect(r.state).toEqual(makeState({ cpus: 16384, nodes: 16, view: 'races' }));
@@ -124,17 +141,24 @@ describe('bad links', () => {
     const truncated = decodeUrlState(`?v=1&view=races&cpus=4&sched=${sched.slice(0, -3)}&step=3`);
     expect(truncated.state).toEqual(makeState({ view: 'races', cpus: 4, step: 3 }));
     expect(messages(truncated)).toHaveLength(1);
-    expect(messages(truncated)[0]).toMatch(/^The link's schedule \(sched=.*\) is truncated or corrupted; it was dropped: showing the scenario's own interleaving$/);
+    expect(messages(truncated)[0]).toMatch(
+      /^The link's schedule \(sched=.*\) is truncated or corrupted; it was dropped: showing the scenario's own interleaving$/,
+    );
     const flipped = sched.slice(0, 10) + (sched[10] === 'A' ? 'B' : 'A') + sched.slice(11);
     expect(decodeUrlState(`?sched=${flipped}`).issues.map((i) => i.key)).toEqual(['sched']);
     expect(decodeUrlState('?sched=%%%').issues.map((i) => i.key)).toEqual(['sched']);
   });
 
   it('read custom toggles, and report toggles that do not fit the variant', () => {
-    expect(decodeUrlState('?variant=custom&toggles=1010').state).toMatchObject({ variant: 'custom', toggles: { lazyAlloc: true, rcuFree: false, nullCheck: true, allocAfterStateCheck: false } });
+    expect(decodeUrlState('?variant=custom&toggles=1010').state).toMatchObject({
+      variant: 'custom',
+      toggles: { lazyAlloc: true, rcuFree: false, nullCheck: true, allocAfterStateCheck: false },
+    });
     // Toggles equal to a preset are that preset.
     expect(decodeUrlState('?variant=custom&toggles=1111')).toMatchObject({ state: { variant: 'fixed', toggles: null }, issues: [] });
-    expect(messages(decodeUrlState('?variant=fixed&toggles=1000'))).toEqual(['variant=fixed does not match toggles=1000; using the toggles (no-rcu)']);
+    expect(messages(decodeUrlState('?variant=fixed&toggles=1000'))).toEqual([
+      'variant=fixed does not match toggles=1000; using the toggles (no-rcu)',
+    ]);
     expect(messages(decodeUrlState('?variant=custom'))).toEqual(['variant=custom needs toggles (four 0/1 flags); using merged']);
     expect(messages(decodeUrlState('?variant=no-rcu&toggles=12'))).toEqual([
       'toggles=12 is not four 0/1 flags (lazyAlloc, rcuFree, nullCheck, allocAfterStateCheck); ignored',
@@ -152,9 +176,15 @@ describe('bad links', () => {
   });
 
   it('say what a bad failing call was and that no allocation fails (or the bound used)', () => {
-    expect(messages(decodeUrlState('?enomem=x'))).toEqual(['enomem=x is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
-    expect(messages(decodeUrlState('?enomem=1.5'))).toEqual(['enomem=1.5 is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
-    expect(messages(decodeUrlState('?enomem='))).toEqual(['enomem=(empty) is not a whole number (a 0-based kvzalloc_node() call); no allocation fails']);
+    expect(messages(decodeUrlState('?enomem=x'))).toEqual([
+      'enomem=x is not a whole number (a 0-based kvzalloc_node() call); no allocation fails',
+    ]);
+    expect(messages(decodeUrlState('?enomem=1.5'))).toEqual([
+      'enomem=1.5 is not a whole number (a 0-based kvzalloc_node() call); no allocation fails',
+    ]);
+    expect(messages(decodeUrlState('?enomem='))).toEqual([
+      'enomem=(empty) is not a whole number (a 0-based kvzalloc_node() call); no allocation fails',
+    ]);
     expect(messages(decodeUrlState('?enomem=-3'))).toEqual(['enomem=-3 is out of range (0–1000000, or -1 for none); no allocation fails']);
     expect(messages(decodeUrlState('?enomem=5000000'))).toEqual(['enomem=5000000 is out of range (0–1000000); using 1000000']);
     expect(decodeUrlState('?enomem=5000000').state.failAllocAt).toBe(1_000_000);

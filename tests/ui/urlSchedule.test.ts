@@ -29,7 +29,9 @@ describe('schedule codec', () => {
   });
 
   it('keeps 300 steps of a random interleaving at 8192 CPUs under 2,000 characters', () => {
-    const r = run(makeRunConfig({ scenario: 'kick-storm', cpus: 8192, policy: 'random', seed: 5, stormKicks: 400 }), { trace: false }).result;
+    const r = run(makeRunConfig({ scenario: 'kick-storm', cpus: 8192, policy: 'random', seed: 5, stormKicks: 400 }), {
+      trace: false,
+    }).result;
     const schedule = scheduleOf(r, 300);
     expect(schedule).toHaveLength(300);
     const url = `http://127.0.0.1:4177/?${encodeUrlState({ ...DEFAULT_URL_STATE, view: 'races', cpus: 8192, scenario: 'kick-storm', schedule, step: 300 })}`;
@@ -57,6 +59,9 @@ describe('schedule codec', () => {
     expect(textToSchedule(withSum('g3'))).toEqual({ ok: false, reason: 'names an actor that does not exist ("g3")' });
     expect(textToSchedule(withSum('i007'))).toEqual({ ok: false, reason: 'names an actor that does not exist ("i007")' });
     expect(textToSchedule(withSum('o!'))).toEqual({ ok: false, reason: 'has an unreadable actor at character 2' });
-    expect(decodeSchedule(LZString.compressToEncodedURIComponent(withSum('oeAx')))).toEqual({ ok: false, reason: 'has an unknown actor kind "x"' });
+    expect(decodeSchedule(LZString.compressToEncodedURIComponent(withSum('oeAx')))).toEqual({
+      ok: false,
+      reason: 'has an unknown actor kind "x"',
+    });
   });
 });

@@ -81,9 +81,7 @@ export function describeAllowed(spec: OptionSpec): string {
     case 'int':
       return `an integer from ${spec.min} to ${spec.max}`;
     case 'enum':
-      return spec.values.length === 2
-        ? `${spec.values[0]} or ${spec.values[1]}`
-        : `one of ${spec.values.join(', ')}`;
+      return spec.values.length === 2 ? `${spec.values[0]} or ${spec.values[1]}` : `one of ${spec.values.join(', ')}`;
     case 'flag':
       return 'no value';
     case 'string':
@@ -113,7 +111,9 @@ function schemaOf(spec: OptionSpec) {
  * options, repeats, a flag given a value, and a missing value. Throws UsageError. O(tokens).
  */
 function checkTokens(commandName: string, tokens: readonly Token[], specs: OptionSpecs): void {
-  const allowed = Object.keys(specs).map((n) => `--${n}`).join(', ');
+  const allowed = Object.keys(specs)
+    .map((n) => `--${n}`)
+    .join(', ');
   const seen = new Set<string>();
   for (const token of tokens) {
     if (token.kind !== 'option') {
@@ -141,11 +141,7 @@ function checkTokens(commandName: string, tokens: readonly Token[], specs: Optio
  * values and fills the defaults. Accepts `--name value` and `--name=value` (also `--fail-alloc-at -1`).
  * Every error is a UsageError naming the option and what it accepts. `commandName` appears in messages.
  */
-export function parseOptions<S extends OptionSpecs>(
-  commandName: string,
-  argv: readonly string[],
-  specs: S,
-): ParsedOptions<S> {
+export function parseOptions<S extends OptionSpecs>(commandName: string, argv: readonly string[], specs: S): ParsedOptions<S> {
   // Not strict: strict mode takes "--cpus -3" as a missing value, lets repeats and "--" through, and words
   // its errors for programs with positional arguments; checkTokens says it in our terms instead.
   const { values, tokens } = parseArgs({

@@ -93,10 +93,19 @@ function completeness(r: ExploreResult): string {
 export function formatExplore(r: ExploreResult, seconds: number): string {
   const lines: string[] = [];
   lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${r.pntRule}`);
-  if (r.variant === 'custom') lines.push(`toggles: ${Object.entries(r.toggles).map(([k, v]) => `${k} ${v ? 'on' : 'off'}`).join(', ')}`);
+  if (r.variant === 'custom')
+    lines.push(
+      `toggles: ${Object.entries(r.toggles)
+        .map(([k, v]) => `${k} ${v ? 'on' : 'off'}`)
+        .join(', ')}`,
+    );
   if (r.failAllocAt >= 0) lines.push(`kvzalloc_node() call ${r.failAllocAt} (0-based) fails with -ENOMEM in every schedule`);
   lines.push(`${r.states} states, ${r.transitions} transitions, depth ${r.depth} · ${completeness(r)} · ${seconds.toFixed(2)} s`);
-  const sym = !r.symmetry ? 'off' : r.symmetricCpus.length ? `on (CPUs ${r.symmetricCpus.join(', ')} interchangeable)` : 'on (no interchangeable CPUs at this size)';
+  const sym = !r.symmetry
+    ? 'off'
+    : r.symmetricCpus.length
+      ? `on (CPUs ${r.symmetricCpus.join(', ')} interchangeable)`
+      : 'on (no interchangeable CPUs at this size)';
   lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'}`);
   lines.push('');
   const rows = [['checker', 'reached', 'steps']];

@@ -30,7 +30,5 @@ export function formatBytes(bytes: number): string {
 export function formatTable(rows: readonly (readonly string[])[], indent = '  '): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows
-    .map((row) => (indent + row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).trimEnd() + '\n')
-    .join('');
+  return rows.map((row) => (indent + row.map((cell, i) => cell.padEnd(widths[i])).join('  ')).trimEnd() + '\n').join('');
 }

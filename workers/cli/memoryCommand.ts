@@ -2,15 +2,7 @@
 // Parses, calls workers/model/memory.ts and prints; all numbers come from the model.
 import { EXIT_OK, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatBinary, formatBytes, formatTable, groupDigits } from './format.ts';
-import {
-  computeMemory,
-  MAX_CPUS,
-  MAX_NODES,
-  MIN_CPUS,
-  MIN_NODES,
-  type MemoryReport,
-  type PageSize,
-} from '../model/memory.ts';
+import { computeMemory, MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, type MemoryReport, type PageSize } from '../model/memory.ts';
 
 const MEMORY_OPTIONS = {
   cpus: { kind: 'int', min: MIN_CPUS, max: MAX_CPUS, help: 'nr_cpu_ids N' },
@@ -53,11 +45,7 @@ export function formatMemoryReport(r: MemoryReport): string {
   } else {
     rows.push(['vmalloc', 'none: S ≤ PAGE_SIZE, no fallback', '–', '–']);
   }
-  rows.push([
-    'old percpu',
-    `8·N, limit ${formatBinary(percpu.limitBytes)}`,
-    ...perCpuTotal(percpu.bytesPerCpu, percpu.totalBytes),
-  ]);
+  rows.push(['old percpu', `8·N, limit ${formatBinary(percpu.limitBytes)}`, ...perCpuTotal(percpu.bytesPerCpu, percpu.totalBytes)]);
 
   const nodes = `${r.nodes} NUMA node${r.nodes === 1 ? '' : 's'}`;
   let out = `nr_cpu_ids ${n}, page size ${formatBinary(r.pageSize)}, ${nodes}\n\n` + formatTable(rows) + '\n';
@@ -72,14 +60,9 @@ export function formatMemoryReport(r: MemoryReport): string {
   if (r.nodes > 1) {
     const nodeRows = [['node', 'CPUs', 'kmalloc', 'vmalloc']];
     for (const nc of kv.perNode) {
-      nodeRows.push([
-        String(nc.node),
-        String(nc.cpus),
-        formatBytes(nc.kmallocBytes),
-        kv.vmalloc ? formatBytes(nc.vmallocBytes) : '–',
-      ]);
+      nodeRows.push([String(nc.node), String(nc.cpus), formatBytes(nc.kmallocBytes), kv.vmalloc ? formatBytes(nc.vmallocBytes) : '–']);
     }
-    out += '\nper NUMA node (each array on its CPU\'s node):\n' + formatTable(nodeRows);
+    out += "\nper NUMA node (each array on its CPU's node):\n" + formatTable(nodeRows);
   }
   return out;
 }

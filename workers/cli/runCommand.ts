@@ -19,7 +19,13 @@ export const TOGGLE_OPTIONS = {
   'rcu-free': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the rcuFree toggle' },
   'null-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the nullCheck toggle' },
   'alloc-after-check': { kind: 'enum', values: ONOFF, default: 'preset', help: 'override the allocAfterStateCheck toggle' },
-  'fail-alloc-at': { kind: 'int', min: -1, max: 1_000_000, default: -1, help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)' },
+  'fail-alloc-at': {
+    kind: 'int',
+    min: -1,
+    max: 1_000_000,
+    default: -1,
+    help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)',
+  },
 } as const;
 
 /** Shared by `sim run` and `sim explore`; PNT_RULE_HELP says where the rule is explained. */
@@ -66,7 +72,10 @@ function applyToggle(t: Toggles, key: keyof Toggles, v: (typeof ONOFF)[number]):
 }
 
 /** The variant's preset with the --lazy-alloc, --rcu-free, --null-check and --alloc-after-check overrides. */
-export function togglesFromOptions(variant: VariantName, opts: Record<'lazy-alloc' | 'rcu-free' | 'null-check' | 'alloc-after-check', (typeof ONOFF)[number]>): Toggles {
+export function togglesFromOptions(
+  variant: VariantName,
+  opts: Record<'lazy-alloc' | 'rcu-free' | 'null-check' | 'alloc-after-check', (typeof ONOFF)[number]>,
+): Toggles {
   const toggles = { ...VARIANT_TOGGLES[variant] };
   applyToggle(toggles, 'lazyAlloc', opts['lazy-alloc']);
   applyToggle(toggles, 'rcuFree', opts['rcu-free']);
@@ -135,7 +144,17 @@ export function runJson(r: RunResult, withEvents: boolean): object {
     modelVersion: r.modelVersion,
   };
   if (withEvents) {
-    out.events = traceEvents(r).map((e) => ({ step: e.step, cpu: e.cpu, actor: e.actor, fn: e.fn, kind: e.kind, obj: e.obj, bytes: e.bytes, arg: e.arg, text: e.text }));
+    out.events = traceEvents(r).map((e) => ({
+      step: e.step,
+      cpu: e.cpu,
+      actor: e.actor,
+      fn: e.fn,
+      kind: e.kind,
+      obj: e.obj,
+      bytes: e.bytes,
+      arg: e.arg,
+      text: e.text,
+    }));
     out.schedule = scheduleOf(r);
   }
   out.verdict = r.verdict;
@@ -145,16 +164,27 @@ export function runJson(r: RunResult, withEvents: boolean): object {
 
 function formatRun(r: RunResult, withEvents: boolean): string {
   const lines: string[] = [];
-  lines.push(`${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${r.pntRule} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`);
+  lines.push(
+    `${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${r.pntRule} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`,
+  );
   if (withEvents) {
     lines.push('');
-    for (const e of traceEvents(r)) lines.push(`${String(e.step + 1).padStart(6)}  CPU ${String(e.cpu).padEnd(4)} ${e.actor.padEnd(10)} ${(e.fn + '()').padEnd(26)} ${e.text}`);
+    for (const e of traceEvents(r))
+      lines.push(
+        `${String(e.step + 1).padStart(6)}  CPU ${String(e.cpu).padEnd(4)} ${e.actor.padEnd(10)} ${(e.fn + '()').padEnd(26)} ${e.text}`,
+      );
   }
   const v = r.verdict;
   lines.push('', 'verdict:');
-  lines.push(`  use-after-free ${v.useAfterFree ? 'YES' : 'no'} · NULL dereference ${v.nullDeref ? 'YES' : 'no'} · double free ${v.doubleFree ? 'YES' : 'no'}`);
-  lines.push(`  leaked arrays ${v.leakedArrays} (${v.leakedBytes} bytes) · dropped kicks ${v.droppedKicks} · boot panic ${v.bootPanic ? 'YES' : 'no'}`);
-  lines.push(`  stuck spin ${v.stuck ? 'YES' : 'no'} · RCU stall ${v.rcuStall ? 'YES' : 'no'} · scx_enable() returned [${v.enableErrors.join(', ')}]`);
+  lines.push(
+    `  use-after-free ${v.useAfterFree ? 'YES' : 'no'} · NULL dereference ${v.nullDeref ? 'YES' : 'no'} · double free ${v.doubleFree ? 'YES' : 'no'}`,
+  );
+  lines.push(
+    `  leaked arrays ${v.leakedArrays} (${v.leakedBytes} bytes) · dropped kicks ${v.droppedKicks} · boot panic ${v.bootPanic ? 'YES' : 'no'}`,
+  );
+  lines.push(
+    `  stuck spin ${v.stuck ? 'YES' : 'no'} · RCU stall ${v.rcuStall ? 'YES' : 'no'} · scx_enable() returned [${v.enableErrors.join(', ')}]`,
+  );
   for (const w of v.warnings) lines.push(`  ${w}`);
   for (const rep of r.reports) {
     lines.push('', `step ${rep.step + 1}: ${rep.title}`);

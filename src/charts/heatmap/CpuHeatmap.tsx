@@ -1,6 +1,17 @@
 // Thin React shell around the CPU grid: owns two canvases (data + hover overlay), a tooltip and a
 // summary line. Any per-CPU value array can be shown: pass the values, a LUT and how to index it.
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type ReactNode,
+} from 'react';
 import { probe, probeClock } from '../../lib/probe.ts';
 import type { ColorLut } from '../shared/colorLut.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
@@ -62,7 +73,8 @@ function toColorIndex(values: ArrayLike<number>, valueToLutIndex: (v: number) =>
 
 /** Two layouts place every cell and label alike. */
 function sameGrid(a: GridLayout, b: GridLayout): boolean {
-  if (a.cellCount !== b.cellCount || a.cellPx !== b.cellPx || a.gutterPx !== b.gutterPx || a.cols !== b.cols || a.rows !== b.rows) return false;
+  if (a.cellCount !== b.cellCount || a.cellPx !== b.cellPx || a.gutterPx !== b.gutterPx || a.cols !== b.cols || a.rows !== b.rows)
+    return false;
   if (a.labelPx !== b.labelPx || a.widthPx !== b.widthPx || a.heightPx !== b.heightPx || a.blocks.length !== b.blocks.length) return false;
   return a.blocks.every((x, i) => {
     const y = b.blocks[i];
@@ -90,10 +102,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     [overlay],
   );
   const overlayLut = overlay?.lut;
-  const labels = useMemo(
-    () => groupSizes.map((count, g) => (groupLabels ? groupLabels(g, count) : [])),
-    [groupSizes, groupLabels],
-  );
+  const labels = useMemo(() => groupSizes.map((count, g) => (groupLabels ? groupLabels(g, count) : [])), [groupSizes, groupLabels]);
 
   /** What the hover canvas shows (a new set of values alone does not change it). */
   const overlayDrawnRef = useRef<{ layout: GridLayout; cell: number | null; size: CanvasSize } | null>(null);
@@ -184,9 +193,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       const rect = cell === null || !layout ? null : cellRect(layout, cell);
       const widthPx = sizeRef.current?.widthPx ?? 0;
       const next =
-        cell === null || !rect
-          ? null
-          : { cell, leftPx: rect.x, rightPx: rect.x + rect.width, topPx: rect.y, boxWidthPx: widthPx };
+        cell === null || !rect ? null : { cell, leftPx: rect.x, rightPx: rect.x + rect.width, topPx: rect.y, boxWidthPx: widthPx };
       if (hoverRef.current?.cell === next?.cell) return;
       hoverRef.current = next;
       setHover(next);
@@ -207,7 +214,10 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     if (!layout || layout.cellCount === 0) return;
     const current = hoverRef.current?.cell ?? -1;
     const step: Record<string, number> = {
-      ArrowRight: 1, ArrowLeft: -1, ArrowDown: layout.cols, ArrowUp: -layout.cols,
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: layout.cols,
+      ArrowUp: -layout.cols,
     };
     let next: number | null;
     if (e.key in step) next = current < 0 ? 0 : current + step[e.key];

@@ -82,7 +82,15 @@ export function computeGridLayout(
     cellCount += count;
   });
   const empty: GridLayout = {
-    cellCount, cellPx: 1, gutterPx: 0, cols: 0, rows: 0, labelPx, blocks: [], widthPx: 0, heightPx: 0,
+    cellCount,
+    cellPx: 1,
+    gutterPx: 0,
+    cols: 0,
+    rows: 0,
+    labelPx,
+    blocks: [],
+    widthPx: 0,
+    heightPx: 0,
   };
   if (groups.length === 0) return empty;
 

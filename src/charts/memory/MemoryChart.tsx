@@ -203,7 +203,12 @@ export function MemoryChart({ data, cpus, report, log, onPickCpus }: MemoryChart
             <line x1={-5} y1={5} x2={5} y2={-5} />
           </g>
           <line x1={cx} x2={cx} y1={0} y2={plotH} stroke="#0f172a" strokeWidth={1.5} />
-          <text x={cx + (cx > plotW - 70 ? -4 : 4)} y={12} textAnchor={cx > plotW - 70 ? 'end' : 'start'} className="fill-slate-900 text-[11px] font-semibold">
+          <text
+            x={cx + (cx > plotW - 70 ? -4 : 4)}
+            y={12}
+            textAnchor={cx > plotW - 70 ? 'end' : 'start'}
+            className="fill-slate-900 text-[11px] font-semibold"
+          >
             N = {formatCount(cpus)}
           </text>
           {dots.map(([k, v]) =>

@@ -5,12 +5,9 @@ import { MAX_CPUS, MIN_CPUS } from '../../../workers/model/constants.ts';
 
 export type NumericScale = ScaleContinuousNumeric<number, number>;
 
-
 /** x: CPU count. Log: [1, 16384]; linear: [0, 16384]. */
 export function createCpuScale(log: boolean, range: [number, number]): NumericScale {
-  return log
-    ? scaleLog().base(2).domain([MIN_CPUS, MAX_CPUS]).range(range)
-    : scaleLinear().domain([0, MAX_CPUS]).range(range);
+  return log ? scaleLog().base(2).domain([MIN_CPUS, MAX_CPUS]).range(range) : scaleLinear().domain([0, MAX_CPUS]).range(range);
 }
 
 /** y: bytes. Log: [minBytes, maxBytes] widened to powers of two; linear: [0, maxBytes]. */
@@ -20,7 +17,10 @@ export function createBytesScale(log: boolean, minBytes: number, maxBytes: numbe
     const hi = 2 ** Math.ceil(Math.log2(Math.max(lo * 2, maxBytes)));
     return scaleLog().base(2).domain([lo, hi]).range(range);
   }
-  return scaleLinear().domain([0, Math.max(1, maxBytes)]).range(range).nice();
+  return scaleLinear()
+    .domain([0, Math.max(1, maxBytes)])
+    .range(range)
+    .nice();
 }
 
 /** Log: every power of 32 (32 B, 1 KiB, 32 KiB, 1 MiB …) in the domain. Linear: ~5 ticks in the largest binary unit. */

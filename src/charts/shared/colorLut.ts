@@ -25,8 +25,7 @@ function lutFromCss(colors: readonly string[]): ColorLut {
   }
   const packed = new Uint32Array(size);
   for (let i = 0; i < size; i++) {
-    packed[i] =
-      ((rgba[i * 4 + 3] << 24) | (rgba[i * 4 + 2] << 16) | (rgba[i * 4 + 1] << 8) | rgba[i * 4]) >>> 0;
+    packed[i] = ((rgba[i * 4 + 3] << 24) | (rgba[i * 4 + 2] << 16) | (rgba[i * 4 + 1] << 8) | rgba[i * 4]) >>> 0;
   }
   return { rgba, packed, css, size };
 }

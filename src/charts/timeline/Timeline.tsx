@@ -141,7 +141,18 @@ export function Timeline(props: TimelineProps) {
   const drawWindow = useCallback(
     (ctx: Context2D, raster: RunRaster, size: CanvasSize, a: number, b: number) => {
       const layout = layoutFor(a, b);
-      const stats = drawTimeline(ctx, raster, size.dpr, data, style, geometryOf(size), layout, a, b, findVisibleMarks(data.marks, a - 1, b + 1));
+      const stats = drawTimeline(
+        ctx,
+        raster,
+        size.dpr,
+        data,
+        style,
+        geometryOf(size),
+        layout,
+        a,
+        b,
+        findVisibleMarks(data.marks, a - 1, b + 1),
+      );
       return { layout, stats };
     },
     [layoutFor, data, style, geometryOf],

@@ -89,7 +89,15 @@ function axisTicks(g: TimelineGeometry, startStep: number, endStep: number): { p
 }
 
 /** The axis above the lanes: tick labels and marks, report markers, the axis line (plot coordinates). */
-function drawAxis(ctx: Context2D, g: TimelineGeometry, ticks: { px: number; label: string }[], startStep: number, endStep: number, markerSteps: readonly number[], scale: StepScale): void {
+function drawAxis(
+  ctx: Context2D,
+  g: TimelineGeometry,
+  ticks: { px: number; label: string }[],
+  startStep: number,
+  endStep: number,
+  markerSteps: readonly number[],
+  scale: StepScale,
+): void {
   const plotW = plotWidthPx(g);
   ctx.font = FONT;
   ctx.textBaseline = 'alphabetic';
@@ -207,8 +215,10 @@ export function drawTimeline(
     if (layer === 'band') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, 1, H - 2);
   }
   for (let c = 0; c < spanCats; c++) {
-    if (style.spanLayers[c] === 'ribbon') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonTop, ribbonBottom - ribbonTop);
-    else if (style.spanLayers[c] === 'ribbon2') raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonBottom + 1, ribbon2Bottom - ribbonBottom - 1);
+    if (style.spanLayers[c] === 'ribbon')
+      raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonTop, ribbonBottom - ribbonTop);
+    else if (style.spanLayers[c] === 'ribbon2')
+      raster.fillRuns(spanRuns.runs[c], style.spanColors[c], laneTop, ribbonBottom + 1, ribbon2Bottom - ribbonBottom - 1);
   }
   for (let c = 0; c < spanCats; c++) {
     if (style.spanLayers[c] !== 'overlay') continue;

@@ -71,19 +71,19 @@ export function findSpanCandidates(spans: TimelineSpans, startStep: number, endS
 }
 
 /** Calls `visit(i)` for every span overlapping [startStep, endStep], in start order. */
-export function forEachSpanInWindow(
-  spans: TimelineSpans,
-  startStep: number,
-  endStep: number,
-  visit: (i: number) => void,
-): void {
+export function forEachSpanInWindow(spans: TimelineSpans, startStep: number, endStep: number, visit: (i: number) => void): void {
   const [lo, hi] = findSpanCandidates(spans, startStep, endStep);
   const end = spans.end;
   for (let i = lo; i < hi; i++) if (end[i] >= startStep) visit(i);
 }
 
 /** Builds spans from unsorted columns: sorts by start (stable) and computes maxDurationSteps. O(n log n). */
-export function createSpans(start: ArrayLike<number>, end: ArrayLike<number>, row: ArrayLike<number>, cat: ArrayLike<number>): TimelineSpans {
+export function createSpans(
+  start: ArrayLike<number>,
+  end: ArrayLike<number>,
+  row: ArrayLike<number>,
+  cat: ArrayLike<number>,
+): TimelineSpans {
   const count = start.length;
   const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => start[a] - start[b] || a - b);
   const out: TimelineSpans = {
@@ -373,12 +373,7 @@ export function activeRowsBoth(
 }
 
 /** The mark nearest to `step` (within maxDistanceSteps) among rows accepted by `inLane`, or -1. O(log n + k). */
-export function findNearestMark(
-  marks: TimelineMarks,
-  step: number,
-  maxDistanceSteps: number,
-  inLane: (row: number) => boolean,
-): number {
+export function findNearestMark(marks: TimelineMarks, step: number, maxDistanceSteps: number, inLane: (row: number) => boolean): number {
   const [lo, hi] = findVisibleMarks(marks, step - maxDistanceSteps, step + maxDistanceSteps);
   let best = -1;
   let bestDistance = Infinity;

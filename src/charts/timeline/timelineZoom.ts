@@ -32,12 +32,14 @@ export function createTimelineZoom(element: HTMLElement, options: TimelineZoomOp
   let silent = false;
   const base = () => scaleLinear().domain([0, extent.endStep]).range([extent.plotLeftPx, extent.plotRightPx]);
 
-  const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>()
-    .on('zoom', (event: D3ZoomEvent<HTMLElement, unknown>) => {
+  const behavior: ZoomBehavior<HTMLElement, unknown> = zoom<HTMLElement, unknown>().on(
+    'zoom',
+    (event: D3ZoomEvent<HTMLElement, unknown>) => {
       if (silent || !event.sourceEvent) return;
       const [a, b] = event.transform.rescaleX(base()).domain();
       options.onZoom(a, b);
-    });
+    },
+  );
 
   const configure = () => {
     const maxK = Math.max(1, extent.endStep / Math.max(1e-9, options.minWindowSteps));

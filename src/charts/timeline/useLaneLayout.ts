@@ -21,7 +21,10 @@ export function useLaneLayout(input: LaneLayoutInput): (startStep: number, endSt
   const { data, cpuCount, nodes, extraLanes, maxCpuLanes, coverCounts } = input;
   const rowCount = Math.max(cpuCount, ...extraLanes.map((e) => e.row + 1));
   // Built with the data (not in the first zoom frame): which rows have marks, per bucket of steps.
-  const rowBuckets = useMemo(() => (cpuCount > maxCpuLanes ? createRowMarkBuckets(data.marks, rowCount) : undefined), [data, rowCount, cpuCount, maxCpuLanes]);
+  const rowBuckets = useMemo(
+    () => (cpuCount > maxCpuLanes ? createRowMarkBuckets(data.marks, rowCount) : undefined),
+    [data, rowCount, cpuCount, maxCpuLanes],
+  );
 
   return useCallback(
     (startStep: number, endStep: number): LaneLayout => {

@@ -25,7 +25,12 @@ function cancelIdle(handle: number): void {
   else clearTimeout(handle);
 }
 
-export function useTimelineWarmUp(data: TimelineData, sizeRef: RefObject<CanvasSize | null>, heightPx: number, drawWindow: DrawWindow): void {
+export function useTimelineWarmUp(
+  data: TimelineData,
+  sizeRef: RefObject<CanvasSize | null>,
+  heightPx: number,
+  drawWindow: DrawWindow,
+): void {
   useEffect(() => {
     if (data.marks.count + data.spans.count < WARM_UP_MIN_ITEMS || typeof OffscreenCanvas === 'undefined') return;
     let handle = 0;

@@ -23,13 +23,28 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   ],
   scx_enable: [
     { label: 'lock', text: 'lock(scx_enable_mutex)' },
-    { label: 'alloc-early', text: 'err = alloc_kick_pseqs()        // 14c1da: before the state check', when: (t) => t.lazyAlloc && !t.allocAfterStateCheck, differs: true },
+    {
+      label: 'alloc-early',
+      text: 'err = alloc_kick_pseqs()        // 14c1da: before the state check',
+      when: (t) => t.lazyAlloc && !t.allocAfterStateCheck,
+      differs: true,
+    },
     { label: 'check', text: 'if (enable_state() != DISABLED) { err = -EBUSY; goto out }' },
-    { label: 'alloc-late', text: 'err = alloc_kick_pseqs()        // 05e633: after the state check', when: (t) => t.lazyAlloc && t.allocAfterStateCheck, differs: true },
+    {
+      label: 'alloc-late',
+      text: 'err = alloc_kick_pseqs()        // 05e633: after the state check',
+      when: (t) => t.lazyAlloc && t.allocAfterStateCheck,
+      differs: true,
+    },
     { label: 'enabling', text: 'set_enable_state(ENABLING)' },
     { label: 'switch-in', text: 'move every task to ext_sched_class' },
     { label: 'enabled', text: 'set_enable_state(ENABLED)' },
-    { label: 'err-free', text: 'out_free: free_kick_pseqs()     // only on the 14c1da error path', when: (t) => t.lazyAlloc && !t.allocAfterStateCheck, differs: true },
+    {
+      label: 'err-free',
+      text: 'out_free: free_kick_pseqs()     // only on the 14c1da error path',
+      when: (t) => t.lazyAlloc && !t.allocAfterStateCheck,
+      differs: true,
+    },
     { label: 'unlock', text: 'unlock(scx_enable_mutex); return err' },
   ],
   alloc_kick_pseqs: [
@@ -42,7 +57,12 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   free_kick_pseqs: [
     { label: 'loop', text: 'for each possible cpu c:' },
     { label: 'replace', text: '  old = rcu_replace_pointer(slot[c], NULL)' },
-    { label: 'call-rcu', text: '  if (old) call_rcu(old, kvfree)      // freed after a grace period', when: (t) => t.rcuFree, differs: true },
+    {
+      label: 'call-rcu',
+      text: '  if (old) call_rcu(old, kvfree)      // freed after a grace period',
+      when: (t) => t.rcuFree,
+      differs: true,
+    },
     { label: 'kvfree', text: '  if (old) kvfree(old)                // no-rcu: freed at once', when: (t) => !t.rcuFree, differs: true },
   ],
   scx_disable_workfn: [
@@ -66,7 +86,12 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
     { label: 'enter', text: '// hardirq, IRQs off: an RCU read-side critical section' },
     { label: 'load', text: 'p = this_cpu_read(slot)', when: lazy, differs: true },
     { label: 'load-percpu', text: 'pseqs = this_cpu_ptr(pnt_seqs)       // boot-time percpu unit', when: eager, differs: true },
-    { label: 'null', text: 'if (!p) { pr_warn_once(...); return }  // every kick dropped', when: (t) => t.lazyAlloc && t.nullCheck, differs: true },
+    {
+      label: 'null',
+      text: 'if (!p) { pr_warn_once(...); return }  // every kick dropped',
+      when: (t) => t.lazyAlloc && t.nullCheck,
+      differs: true,
+    },
     { label: 'deref', text: 'pseqs = rcu_dereference_bh(p)->seqs', when: lazy, differs: true },
     { label: 'kick-loop', text: 'for each cpu in cpus_to_kick: should_wait |= kick_one_cpu(cpu, pseqs)' },
     { label: 'idle-loop', text: 'for each cpu in cpus_to_kick_if_idle: kick_one_cpu_if_idle(cpu)' },
@@ -77,16 +102,29 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   ],
   kick_one_cpu: [
     { label: 'lock', text: 'lock(rq(cpu))' },
-    { label: 'higher', text: 'if (rq->curr runs a class above ext) { clear preempt/wait; skip }', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    {
+      label: 'higher',
+      text: 'if (rq->curr runs a class above ext) { clear preempt/wait; skip }',
+      when: (_t, r) => r === 'a379fa1e2cae',
+      differs: true,
+    },
     { label: 'preempt', text: 'if (test(cpus_to_preempt, cpu)) rq->curr->slice = 0 (if SCX); clear' },
-    { label: 'snap', text: 'if (test(cpus_to_wait, cpu)) { pseqs[cpu] = rq->pnt_seq; should_wait = true }', when: (_t, r) => r === '6.17', differs: true },
-    { label: 'snap-scx', text: 'if (test(cpus_to_wait, cpu)) { if SCX: pseqs[cpu] = rq->pnt_seq, should_wait = true; else clear }', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    {
+      label: 'snap',
+      text: 'if (test(cpus_to_wait, cpu)) { pseqs[cpu] = rq->pnt_seq; should_wait = true }',
+      when: (_t, r) => r === '6.17',
+      differs: true,
+    },
+    {
+      label: 'snap-scx',
+      text: 'if (test(cpus_to_wait, cpu)) { if SCX: pseqs[cpu] = rq->pnt_seq, should_wait = true; else clear }',
+      when: (_t, r) => r === 'a379fa1e2cae',
+      differs: true,
+    },
     { label: 'resched', text: 'resched_curr(rq)' },
     { label: 'unlock', text: 'unlock(rq(cpu)); return should_wait' },
   ],
-  kick_one_cpu_if_idle: [
-    { label: 'check', text: 'if (rq->curr is the idle task) resched_curr(rq)' },
-  ],
+  kick_one_cpu_if_idle: [{ label: 'check', text: 'if (rq->curr is the idle task) resched_curr(rq)' }],
   __schedule: [
     { label: 'qs', text: 'rcu_note_context_switch()                // a quiescent state' },
     { label: 'put', text: 'put_prev_task(prev, next)' },

@@ -17,7 +17,14 @@ export function flagsText(flags: number): string {
 export const arrayName = (obj: number) => (obj < 0 ? 'NULL' : `array #${obj}`);
 
 /** One event in words (our wording), from the fields stored in the trace. */
-export function describeEvent(kind: EventKind, fn: KernelFn, obj: number, bytes: number, arg: number, loaderNames: readonly string[] = ['A', 'B']): string {
+export function describeEvent(
+  kind: EventKind,
+  fn: KernelFn,
+  obj: number,
+  bytes: number,
+  arg: number,
+  loaderNames: readonly string[] = ['A', 'B'],
+): string {
   void fn;
   switch (kind) {
     case 'boot':
@@ -138,7 +145,8 @@ export function parseActor(id: string, loaderNames: readonly string[], cpus: num
   const kind = ACTOR_KINDS.indexOf(m[1] as (typeof ACTOR_KINDS)[number]);
   if (kind < 0) return null;
   const arg = m[2];
-  if (kind === ACTOR_CODE.boot || kind === ACTOR_CODE.disable || kind === ACTOR_CODE.gp) return arg === undefined ? actorCode(kind, 0) : null;
+  if (kind === ACTOR_CODE.boot || kind === ACTOR_CODE.disable || kind === ACTOR_CODE.gp)
+    return arg === undefined ? actorCode(kind, 0) : null;
   if (arg === undefined) return null;
   if (kind === ACTOR_CODE.enable) {
     const i = loaderNames.indexOf(arg);

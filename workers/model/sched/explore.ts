@@ -11,15 +11,7 @@ import { StateKeyer } from './stateKey.ts';
 import { CHECKERS } from '../constants.ts';
 
 export type CheckerName =
-  | 'useAfterFree'
-  | 'nullDeref'
-  | 'leak'
-  | 'doubleFree'
-  | 'warn'
-  | 'droppedKicks'
-  | 'stuck'
-  | 'rcuStall'
-  | 'bootPanic';
+  'useAfterFree' | 'nullDeref' | 'leak' | 'doubleFree' | 'warn' | 'droppedKicks' | 'stuck' | 'rcuStall' | 'bootPanic';
 
 export { CHECKERS };
 
@@ -402,4 +394,3 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     violations,
   };
 }
-

@@ -9,7 +9,6 @@ const hex = (n: number) => n.toString(16).padStart(16, '0');
 /** A synthetic but stable address for array `id`. */
 export const addrOf = (id: number) => 'ffff8881' + (0x00a00000 + id * 0x10000).toString(16).padStart(8, '0');
 
-
 /** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
 export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
   const out: Report[] = [];
@@ -89,7 +88,12 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         step,
         cpu,
         title: 'KASAN: double-free',
-        lines: ['==================================================================', `BUG: KASAN: double-free in kvfree`, `Free of addr ${addrOf(t.obj[i])} by task on CPU ${cpu}`, '=================================================================='],
+        lines: [
+          '==================================================================',
+          `BUG: KASAN: double-free in kvfree`,
+          `Free of addr ${addrOf(t.obj[i])} by task on CPU ${cpu}`,
+          '==================================================================',
+        ],
         explanation: `array #${t.obj[i]} was freed twice.`,
       });
     } else if (kind === EVENT_CODE.warn && !out.some((o) => o.kind === 'warn')) {
@@ -189,7 +193,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
       title: `kmemleak: ${leaks.length} unreferenced array${leaks.length === 1 ? '' : 's'} (${r.verdict.leakedBytes} bytes)`,
       lines,
       explanation:
-        'rcu_assign_pointer() in alloc_kick_pseqs() overwrote the running scheduler\'s arrays without freeing them: no slot and no RCU callback refers to them any more. ' +
+        "rcu_assign_pointer() in alloc_kick_pseqs() overwrote the running scheduler's arrays without freeing them: no slot and no RCU callback refers to them any more. " +
         '05e63305c85c moves alloc_kick_pseqs() after the enable-state check, so a load that will fail with -EBUSY allocates nothing.',
     });
   }

@@ -129,8 +129,30 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
   // End-of-run checkers mark the step where the condition began.
   if (!truncated) {
     const endStep = Math.max(0, m.step - 1);
-    for (const c of m.spinningCpus()) tb.emit(endStep, c, ACTOR_CODE.irq, FN_CODE.kick_cpus_irq_workfn, EVENT_CODE.stuck, m.irqPtr[c], 0, m.irqSpinTarget[c], lineOf('kick_cpus_irq_workfn', 'spin'));
-    if (m.stalledGp()) tb.emit(endStep, 0, ACTOR_CODE.gp, FN_CODE.rcu_gp_kthread, EVENT_CODE['rcu-stall'], NONE, 0, m.gpCompleted + 1, lineOf('rcu_gp_kthread', 'start'));
+    for (const c of m.spinningCpus())
+      tb.emit(
+        endStep,
+        c,
+        ACTOR_CODE.irq,
+        FN_CODE.kick_cpus_irq_workfn,
+        EVENT_CODE.stuck,
+        m.irqPtr[c],
+        0,
+        m.irqSpinTarget[c],
+        lineOf('kick_cpus_irq_workfn', 'spin'),
+      );
+    if (m.stalledGp())
+      tb.emit(
+        endStep,
+        0,
+        ACTOR_CODE.gp,
+        FN_CODE.rcu_gp_kthread,
+        EVENT_CODE['rcu-stall'],
+        NONE,
+        0,
+        m.gpCompleted + 1,
+        lineOf('rcu_gp_kthread', 'start'),
+      );
   }
   const trace = tb.all ? tb.all.done() : new Columns().done();
   const stepEventStart = new Uint32Array(stepStart.done());

@@ -3,8 +3,20 @@
 import type { ScenarioName } from './types.ts';
 import type { Script, Machine } from './machine/core.ts';
 import {
-  ACTOR_CODE, KICK_WAIT, KICK_PREEMPT, KICK_IF_IDLE, L_DONE, L_ALLOC, L_CHECK, D_FREE, D_DONE, IRQ_IDLE, IRQ_KICK,
-  actorCode, TASK_RUNNING, ST_ENABLED,
+  ACTOR_CODE,
+  KICK_WAIT,
+  KICK_PREEMPT,
+  KICK_IF_IDLE,
+  L_DONE,
+  L_ALLOC,
+  L_CHECK,
+  D_FREE,
+  D_DONE,
+  IRQ_IDLE,
+  IRQ_KICK,
+  actorCode,
+  TASK_RUNNING,
+  ST_ENABLED,
 } from './machine/codes.ts';
 import type { Rng } from '../rng.ts';
 import { SCENARIO_MIN_CPUS } from '../constants.ts';
@@ -21,7 +33,8 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
   boot: {
     name: 'boot',
     title: 'Boot',
-    description: 'init_sched_ext_class() at boot. The old design allocates 8·N bytes per CPU from the percpu allocator and panics past its limit; the new one allocates nothing.',
+    description:
+      'init_sched_ext_class() at boot. The old design allocates 8·N bytes per CPU from the percpu allocator and panics past its limit; the new one allocates nothing.',
     minCpus: SCENARIO_MIN_CPUS.boot,
   },
   'enable-disable': {
@@ -33,19 +46,22 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
   'disable-vs-kick': {
     name: 'disable-vs-kick',
     title: 'Disable races a kick',
-    description: 'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. By default the irq work starts after synchronize_rcu() has returned and is still spinning when the arrays are freed.',
+    description:
+      'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. By default the irq work starts after synchronize_rcu() has returned and is still spinning when the arrays are freed.',
     minCpus: SCENARIO_MIN_CPUS['disable-vs-kick'],
   },
   'load-while-enabled': {
     name: 'load-while-enabled',
     title: 'Second load while enabled',
-    description: 'Scheduler A runs; CPU 0 kicks CPU 1 (WAIT) while a second scheduler B tries to load and fails with -EBUSY; CPU 0 kicks again; A is unloaded. 14c1da3895a1 leaks A\'s arrays and drops every later kick; 05e63305c85c does not.',
+    description:
+      "Scheduler A runs; CPU 0 kicks CPU 1 (WAIT) while a second scheduler B tries to load and fails with -EBUSY; CPU 0 kicks again; A is unloaded. 14c1da3895a1 leaks A's arrays and drops every later kick; 05e63305c85c does not.",
     minCpus: SCENARIO_MIN_CPUS['load-while-enabled'],
   },
   'kick-storm': {
     name: 'kick-storm',
     title: 'Kick storm',
-    description: 'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU (SCX_KICK_WAIT only towards higher-numbered CPUs, so no two CPUs wait on each other), with wake-ups, tasks going to sleep, context switches and grace periods, then an unload: the scale test.',
+    description:
+      'With a scheduler loaded on N CPUs, seeded random kicks of every kind from every CPU (SCX_KICK_WAIT only towards higher-numbered CPUs, so no two CPUs wait on each other), with wake-ups, tasks going to sleep, context switches and grace periods, then an unload: the scale test.',
     minCpus: SCENARIO_MIN_CPUS['kick-storm'],
   },
 };
@@ -198,16 +214,16 @@ export function defaultPolicy(name: ScenarioName): Policy {
                 () => pickSched(m),
               )
             : first(
-            () => boot(m),
-            () => pickLoaders(m),
-            () => bpf(m),
-            () => (m.disablePc < D_FREE ? dis(m) : -1),
-            () => (m.disablePc < D_FREE || m.disablePc === D_DONE ? pickRcu(m) : -1),
-            () => pickIrq(m),
-            () => dis(m),
-            () => pickSched(m),
-            () => pickRcu(m),
-          ),
+                () => boot(m),
+                () => pickLoaders(m),
+                () => bpf(m),
+                () => (m.disablePc < D_FREE ? dis(m) : -1),
+                () => (m.disablePc < D_FREE || m.disablePc === D_DONE ? pickRcu(m) : -1),
+                () => pickIrq(m),
+                () => dis(m),
+                () => pickSched(m),
+                () => pickRcu(m),
+              ),
       };
     case 'load-while-enabled':
       // CPU 0's irq work loads its pointer, then scheduler B's whole load runs, then the irq work goes on.
@@ -294,7 +310,8 @@ function tryClass(m: Machine, rng: Rng, k: number): number {
       const boot = actorCode(ACTOR_CODE.boot, 0);
       if (m.isEnabled(boot)) return boot;
       const opts: number[] = [];
-      for (let i = 0; i < m.loaders.length; i++) if (m.isEnabled(actorCode(ACTOR_CODE.enable, i))) opts.push(actorCode(ACTOR_CODE.enable, i));
+      for (let i = 0; i < m.loaders.length; i++)
+        if (m.isEnabled(actorCode(ACTOR_CODE.enable, i))) opts.push(actorCode(ACTOR_CODE.enable, i));
       if (m.isEnabled(actorCode(ACTOR_CODE.disable, 0))) opts.push(actorCode(ACTOR_CODE.disable, 0));
       return opts.length ? opts[rng.below(opts.length)] : -1;
     }

@@ -138,7 +138,8 @@ export class StateKeyer implements KeyWriter {
 
   private str(from: number, to: number): string {
     let s = '';
-    for (let i = from; i < to; i += 4096) s += String.fromCharCode.apply(null, this.buf.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+    for (let i = from; i < to; i += 4096)
+      s += String.fromCharCode.apply(null, this.buf.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
     return s;
   }
 

@@ -4,8 +4,25 @@ import type { RunResult, StepView, TraceEvent, EnabledActor, ActorPosition } fro
 import { EVENT_KINDS, KERNEL_FNS, CELL_STATES } from './types.ts';
 import type { Machine, Sink, NextStep } from './machine/core.ts';
 import {
-  ACTOR_CODE, NONE, actorKindOf, actorSubOf, actorCode, STATE_NAMES, AL_LIVE, AL_UNPUBLISHED, AL_WAITING,
-  AL_FREED, AL_LEAKED, AL_PERCPU, IRQ_IDLE, IRQ_WAIT, L_START, L_DONE, D_START, D_DONE, D_SYNC_WAIT,
+  ACTOR_CODE,
+  NONE,
+  actorKindOf,
+  actorSubOf,
+  actorCode,
+  STATE_NAMES,
+  AL_LIVE,
+  AL_UNPUBLISHED,
+  AL_WAITING,
+  AL_FREED,
+  AL_LEAKED,
+  AL_PERCPU,
+  IRQ_IDLE,
+  IRQ_WAIT,
+  L_START,
+  L_DONE,
+  D_START,
+  D_DONE,
+  D_SYNC_WAIT,
 } from './machine/codes.ts';
 import { bootNextStep, schedNextStep, wakeNextStep } from './machine/task.ts';
 import { enableNextStep } from './machine/enable.ts';
@@ -33,7 +50,11 @@ export function eventAt(r: RunResult, i: number): TraceEvent {
     // The loader's name is not in the columns; find the actor of that step.
     const s = t.step[i];
     actor = s < r.actors.length ? actorName(r.actors[s], r.loaderNames) : 'enable';
-  } else actor = actorName(actorCode(actorKind, actorKind === ACTOR_CODE.boot || actorKind === ACTOR_CODE.disable || actorKind === ACTOR_CODE.gp ? 0 : cpu), r.loaderNames);
+  } else
+    actor = actorName(
+      actorCode(actorKind, actorKind === ACTOR_CODE.boot || actorKind === ACTOR_CODE.disable || actorKind === ACTOR_CODE.gp ? 0 : cpu),
+      r.loaderNames,
+    );
   return {
     step: t.step[i],
     cpu,
@@ -168,7 +189,20 @@ export function stepView(rec: RunRecord, step: number): StepView {
     let s = 0;
     if (id !== NONE) {
       const st = m.allocState[id];
-      s = st === AL_LIVE ? 1 : st === AL_UNPUBLISHED ? 2 : st === AL_WAITING ? 3 : st === AL_FREED ? 4 : st === AL_LEAKED ? 5 : st === AL_PERCPU ? 6 : 0;
+      s =
+        st === AL_LIVE
+          ? 1
+          : st === AL_UNPUBLISHED
+            ? 2
+            : st === AL_WAITING
+              ? 3
+              : st === AL_FREED
+                ? 4
+                : st === AL_LEAKED
+                  ? 5
+                  : st === AL_PERCPU
+                    ? 6
+                    : 0;
       if (m.slot[c] === NONE && st === AL_FREED) s = 0; // freed and gone: the slot is simply NULL again
       if (m.slot[c] === NONE && st === AL_FREED && m.irqPtr[c] === id) s = 4; // …unless a reader still holds it
     }
@@ -190,7 +224,12 @@ export function stepView(rec: RunRecord, step: number): StepView {
   const enabledCodes = m.enabledActors(ENABLED_LIST_LIMIT + 1);
   const enabled: EnabledActor[] = enabledCodes.slice(0, ENABLED_LIST_LIMIT).map((code) => {
     const t = nextStep(m, code);
-    return { id: actorName(code, r.loaderNames), cpu: actorKindOf(code) >= ACTOR_CODE.bpf && actorKindOf(code) !== ACTOR_CODE.gp ? actorSubOf(code) : m.script.helperCpu, fn: t.fn, next: t.text };
+    return {
+      id: actorName(code, r.loaderNames),
+      cpu: actorKindOf(code) >= ACTOR_CODE.bpf && actorKindOf(code) !== ACTOR_CODE.gp ? actorSubOf(code) : m.script.helperCpu,
+      fn: t.fn,
+      next: t.text,
+    };
   });
   let status = 'initial state';
   if (events.length) {
@@ -216,7 +255,13 @@ export function stepView(rec: RunRecord, step: number): StepView {
     enableState: STATE_NAMES[m.enableState],
     mutexOwner: m.mutexOwner === NONE ? null : actorName(m.mutexOwner, r.loaderNames),
     bypass: m.bypass,
-    rcu: { completed: m.gpCompleted, inProgress: m.gpInProgress, owed: m.owed.size, callbacks: m.cbPending, waitingSync: m.disablePc === D_SYNC_WAIT },
+    rcu: {
+      completed: m.gpCompleted,
+      inProgress: m.gpInProgress,
+      owed: m.owed.size,
+      callbacks: m.cbPending,
+      waitingSync: m.disablePc === D_SYNC_WAIT,
+    },
     memory: { liveBytes: m.liveBytes, waitingBytes: m.waitingBytes, leakedBytes: m.leakedBytes, freedBytes: m.freedBytes },
     summary,
     enabled,

@@ -6,7 +6,17 @@ import { EVENT_CODE } from './machine/codes.ts';
 import { grown, type GrowableArray } from './typed.ts';
 
 /** Event kinds the checkers' reports are built from (kept even when the full trace is not). */
-const NOTABLE = new Set<number>([EVENT_CODE.uaf, EVENT_CODE['null-deref'], EVENT_CODE.leak, EVENT_CODE['double-free'], EVENT_CODE.warn, EVENT_CODE['null-return'], EVENT_CODE['percpu-fail'], EVENT_CODE.stuck, EVENT_CODE['rcu-stall']]);
+const NOTABLE = new Set<number>([
+  EVENT_CODE.uaf,
+  EVENT_CODE['null-deref'],
+  EVENT_CODE.leak,
+  EVENT_CODE['double-free'],
+  EVENT_CODE.warn,
+  EVENT_CODE['null-return'],
+  EVENT_CODE['percpu-fail'],
+  EVENT_CODE.stuck,
+  EVENT_CODE['rcu-stall'],
+]);
 
 /** FNV-1a style mixing into two 32-bit lanes; the trace hash is computed as events are emitted. */
 export class TraceHash {
@@ -44,7 +54,17 @@ export class Columns {
   arg = new Int32Array(1024);
   line = new Int16Array(1024);
 
-  push(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number, line: number): void {
+  push(
+    step: number,
+    cpu: number,
+    actorKind: number,
+    fn: number,
+    kind: number,
+    obj: number,
+    bytes: number,
+    arg: number,
+    line: number,
+  ): void {
     if (this.count === this.step.length) this.grow();
     const i = this.count++;
     this.step[i] = step;
@@ -101,7 +121,17 @@ export class TraceBuilder implements Sink {
     this.all = store ? new Columns() : null;
   }
 
-  emit(step: number, cpu: number, actorKind: number, fn: number, kind: number, obj: number, bytes: number, arg: number, line: number): void {
+  emit(
+    step: number,
+    cpu: number,
+    actorKind: number,
+    fn: number,
+    kind: number,
+    obj: number,
+    bytes: number,
+    arg: number,
+    line: number,
+  ): void {
     this.count++;
     this.hash.event(step, cpu, actorKind, fn, kind, obj, bytes, arg);
     this.all?.push(step, cpu, actorKind, fn, kind, obj, bytes, arg, line);

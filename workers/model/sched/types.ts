@@ -98,16 +98,7 @@ export type AllocState = 'live' | 'unpublished' | 'waiting-gp' | 'freed' | 'leak
 
 export type CellState = (typeof CELL_STATES)[number];
 
-export type ReportKind =
-  | 'uaf'
-  | 'null-deref'
-  | 'leak'
-  | 'double-free'
-  | 'warn'
-  | 'dropped-kicks'
-  | 'boot-panic'
-  | 'stuck'
-  | 'rcu-stall';
+export type ReportKind = 'uaf' | 'null-deref' | 'leak' | 'double-free' | 'warn' | 'dropped-kicks' | 'boot-panic' | 'stuck' | 'rcu-stall';
 
 /** A checker's finding, printed the way the kernel's own tool would print it. */
 export interface Report {

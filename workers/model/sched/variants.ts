@@ -21,7 +21,11 @@ export { VARIANT_TOGGLES };
 
 export const VARIANT_INFO: Record<VariantName, { title: string; commit: string; what: string }> = {
   before: { title: 'before', commit: 'v6.17', what: 'percpu arrays allocated at boot, never freed' },
-  'no-rcu': { title: 'no-rcu', commit: '14c1da3895a1 v1 (pre-RCU)', what: 'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed' },
+  'no-rcu': {
+    title: 'no-rcu',
+    commit: '14c1da3895a1 v1 (pre-RCU)',
+    what: 'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed',
+  },
   merged: { title: 'merged', commit: '14c1da3895a1', what: 'RCU-protected lazy arrays, allocated before the enable-state check' },
   fixed: { title: 'fixed', commit: '14c1da3895a1 + 05e63305c85c', what: 'allocation moved after the enable-state check' },
 };
@@ -48,7 +52,13 @@ export function variantOf(t: Toggles): VariantName | 'custom' {
   for (const v of VARIANTS) {
     const p = VARIANT_TOGGLES[v];
     if (!p.lazyAlloc && !t.lazyAlloc) return 'before';
-    if (p.lazyAlloc === t.lazyAlloc && p.rcuFree === t.rcuFree && p.nullCheck === t.nullCheck && p.allocAfterStateCheck === t.allocAfterStateCheck) return v;
+    if (
+      p.lazyAlloc === t.lazyAlloc &&
+      p.rcuFree === t.rcuFree &&
+      p.nullCheck === t.nullCheck &&
+      p.allocAfterStateCheck === t.allocAfterStateCheck
+    )
+      return v;
   }
   return 'custom';
 }
@@ -64,14 +74,18 @@ export function makeRunConfig(p: Partial<RunConfig> & { variant?: VariantName | 
 export function validateRunConfig(c: RunConfig): string[] {
   const errs: string[] = [];
   if (!SCENARIOS.includes(c.scenario)) errs.push(`unknown scenario "${c.scenario}" (one of ${SCENARIOS.join(', ')})`);
-  if (!Number.isInteger(c.cpus) || c.cpus < 1 || c.cpus > MAX_SCHED_CPUS) errs.push(`cpus must be an integer from 1 to ${MAX_SCHED_CPUS} (got ${c.cpus})`);
+  if (!Number.isInteger(c.cpus) || c.cpus < 1 || c.cpus > MAX_SCHED_CPUS)
+    errs.push(`cpus must be an integer from 1 to ${MAX_SCHED_CPUS} (got ${c.cpus})`);
   else if (SCENARIOS.includes(c.scenario) && c.cpus < SCENARIO_INFO[c.scenario].minCpus)
     errs.push(`scenario ${c.scenario} needs at least ${SCENARIO_INFO[c.scenario].minCpus} CPUs (got ${c.cpus})`);
-  if (!Number.isInteger(c.nodes) || c.nodes < MIN_NODES || c.nodes > MAX_NODES) errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
+  if (!Number.isInteger(c.nodes) || c.nodes < MIN_NODES || c.nodes > MAX_NODES)
+    errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
   if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
   if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
-  if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX) errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
-  if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000) errs.push(`maxSteps must be an integer from 1 to 20000000 (got ${c.maxSteps})`);
+  if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
+    errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
+  if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)
+    errs.push(`maxSteps must be an integer from 1 to 20000000 (got ${c.maxSteps})`);
   if (!Number.isInteger(c.stormKicks) || c.stormKicks < STORM_KICKS_MIN || c.stormKicks > STORM_KICKS_MAX)
     errs.push(`stormKicks must be an integer from ${STORM_KICKS_MIN} to ${STORM_KICKS_MAX} (got ${c.stormKicks})`);
   return errs;

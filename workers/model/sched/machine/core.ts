@@ -16,8 +16,22 @@ import { KERNEL_FNS } from '../types.ts';
 import { IndexSet } from '../indexSet.ts';
 import { lineOf } from '../code.ts';
 import {
-  ACTOR_CODE, EVENT_CODE, FN_CODE, CLS_IDLE, CLS_SCX, CLS_FAIR, ST_DISABLED, D_START, IRQ_IDLE, IRQ_WAIT,
-  TASK_RUNNING, L_START, NONE, actorCode, actorKindOf, actorSubOf,
+  ACTOR_CODE,
+  EVENT_CODE,
+  FN_CODE,
+  CLS_IDLE,
+  CLS_SCX,
+  CLS_FAIR,
+  ST_DISABLED,
+  D_START,
+  IRQ_IDLE,
+  IRQ_WAIT,
+  TASK_RUNNING,
+  L_START,
+  NONE,
+  actorCode,
+  actorKindOf,
+  actorSubOf,
 } from './codes.ts';
 import { copyMachine } from './copy.ts';
 import { bootGuard, schedGuard, wakeGuard, stepBoot, stepSched, stepWake } from './task.ts';

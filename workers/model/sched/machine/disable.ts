@@ -7,8 +7,25 @@ import { lineOf } from '../code.ts';
 import { arrayName } from '../describe.ts';
 import { freeKickPseqsStep } from './pseqs.ts';
 import {
-  ACTOR_CODE, EVENT_CODE, FN_CODE, CLS_SCX, ST_DISABLED, ST_DISABLING, NONE, actorCode,
-  D_START, D_DISABLING, D_LOCK, D_SWITCHOUT, D_SYNC, D_SYNC_WAIT, D_FREE, D_UNLOCK, D_DISABLED, D_UNBYPASS, D_DONE,
+  ACTOR_CODE,
+  EVENT_CODE,
+  FN_CODE,
+  CLS_SCX,
+  ST_DISABLED,
+  ST_DISABLING,
+  NONE,
+  actorCode,
+  D_START,
+  D_DISABLING,
+  D_LOCK,
+  D_SWITCHOUT,
+  D_SYNC,
+  D_SYNC_WAIT,
+  D_FREE,
+  D_UNLOCK,
+  D_DISABLED,
+  D_UNBYPASS,
+  D_DONE,
 } from './codes.ts';
 
 export function disableGuard(m: Machine): boolean {
@@ -128,7 +145,15 @@ export function disableNextStep(m: Machine): NextStep {
     [D_SWITCHOUT]: ['scx_disable_workfn', 'switch-out', 'move tasks off SCX'],
     [D_SYNC]: ['synchronize_rcu', 'call', 'synchronize_rcu()'],
     [D_SYNC_WAIT]: ['synchronize_rcu', 'return', 'synchronize_rcu() returns'],
-    [D_FREE]: ['free_kick_pseqs', m.disablePhase ? (t.rcuFree ? 'call-rcu' : 'kvfree') : 'replace', m.disablePhase ? (t.rcuFree ? `call_rcu(${arrayName(m.disableLocal)})` : `kvfree(${arrayName(m.disableLocal)})`) : `rcu_replace_pointer(slot[${m.disableCursor}], NULL)`],
+    [D_FREE]: [
+      'free_kick_pseqs',
+      m.disablePhase ? (t.rcuFree ? 'call-rcu' : 'kvfree') : 'replace',
+      m.disablePhase
+        ? t.rcuFree
+          ? `call_rcu(${arrayName(m.disableLocal)})`
+          : `kvfree(${arrayName(m.disableLocal)})`
+        : `rcu_replace_pointer(slot[${m.disableCursor}], NULL)`,
+    ],
     [D_UNLOCK]: ['scx_disable_workfn', 'unlock', 'mutex_unlock()'],
     [D_DISABLED]: ['scx_disable_workfn', 'disabled', 'scx_set_enable_state(DISABLED)'],
     [D_UNBYPASS]: ['scx_disable_workfn', 'done', 'scx_bypass(false)'],

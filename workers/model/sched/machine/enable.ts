@@ -8,8 +8,24 @@ import { lineOf } from '../code.ts';
 import { kmallocCost, vmallocCost, requestBytes } from '../../memory.ts';
 import { newAlloc, ref, unref, freeKickPseqsStep } from './pseqs.ts';
 import {
-  ACTOR_CODE, EVENT_CODE, FN_CODE, ST_DISABLED, ST_ENABLING, ST_ENABLED, AL_LIVE, NONE, actorCode,
-  L_START, L_ALLOC, L_CHECK, L_ERRFREE, L_ENABLING, L_SWITCHIN, L_ENABLED, L_UNLOCK, L_DONE,
+  ACTOR_CODE,
+  EVENT_CODE,
+  FN_CODE,
+  ST_DISABLED,
+  ST_ENABLING,
+  ST_ENABLED,
+  AL_LIVE,
+  NONE,
+  actorCode,
+  L_START,
+  L_ALLOC,
+  L_CHECK,
+  L_ERRFREE,
+  L_ENABLING,
+  L_SWITCHIN,
+  L_ENABLED,
+  L_UNLOCK,
+  L_DONE,
 } from './codes.ts';
 
 export function enableGuard(m: Machine, i: number): boolean {
@@ -152,7 +168,11 @@ export function enableNextStep(m: Machine, i: number): NextStep {
     [L_START]: ['scx_enable', 'lock', 'mutex_lock(&scx_enable_mutex)'],
     [L_ALLOC]: ['alloc_kick_pseqs', 'alloc', `kvzalloc_node() + rcu_assign_pointer(slot[${l.cursor}])`],
     [L_CHECK]: ['scx_enable', 'check', 'check scx_enable_state()'],
-    [L_ERRFREE]: ['free_kick_pseqs', l.phase ? (t.rcuFree ? 'call-rcu' : 'kvfree') : 'replace', l.phase ? (t.rcuFree ? 'call_rcu()' : 'kvfree()') : `rcu_replace_pointer(slot[${l.cursor}], NULL)`],
+    [L_ERRFREE]: [
+      'free_kick_pseqs',
+      l.phase ? (t.rcuFree ? 'call-rcu' : 'kvfree') : 'replace',
+      l.phase ? (t.rcuFree ? 'call_rcu()' : 'kvfree()') : `rcu_replace_pointer(slot[${l.cursor}], NULL)`,
+    ],
     [L_ENABLING]: ['scx_enable', 'enabling', 'scx_set_enable_state(ENABLING)'],
     [L_SWITCHIN]: ['scx_enable', 'switch-in', 'move tasks to SCX'],
     [L_ENABLED]: ['scx_enable', 'enabled', 'scx_set_enable_state(ENABLED)'],

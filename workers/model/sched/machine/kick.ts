@@ -8,8 +8,25 @@ import { lineOf } from '../code.ts';
 import { hash32 } from '../../rng.ts';
 import { ref, unref, writeEntry, accessPseqs } from './pseqs.ts';
 import {
-  EVENT_CODE, FN_CODE, CLS_IDLE, CLS_SCX, CLS_FAIR, KICK, KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT, ST_DISABLED,
-  ST_ENABLED, AL_FREED, IRQ_IDLE, IRQ_LOAD, IRQ_KICK, IRQ_IDLEKICK, IRQ_WAIT, IRQ_LEAVE, NONE,
+  EVENT_CODE,
+  FN_CODE,
+  CLS_IDLE,
+  CLS_SCX,
+  CLS_FAIR,
+  KICK,
+  KICK_IF_IDLE,
+  KICK_PREEMPT,
+  KICK_WAIT,
+  ST_DISABLED,
+  ST_ENABLED,
+  AL_FREED,
+  IRQ_IDLE,
+  IRQ_LOAD,
+  IRQ_KICK,
+  IRQ_IDLEKICK,
+  IRQ_WAIT,
+  IRQ_LEAVE,
+  NONE,
 } from './codes.ts';
 
 // ---- bpf: scx_bpf_kick_cpu() ---------------------------------------------------------------------------
@@ -280,7 +297,11 @@ export function keyKickCpu(k: KeyWriter, m: Machine, c: number): void {
   k.put(m.kicksDone[c]);
 }
 
-export const bpfNextStep = (c: number): NextStep => ({ fn: 'scx_bpf_kick_cpu', text: `CPU ${c}: scx_bpf_kick_cpu()`, line: lineOf('scx_bpf_kick_cpu', 'bits') });
+export const bpfNextStep = (c: number): NextStep => ({
+  fn: 'scx_bpf_kick_cpu',
+  text: `CPU ${c}: scx_bpf_kick_cpu()`,
+  line: lineOf('scx_bpf_kick_cpu', 'bits'),
+});
 
 const IRQ_TEXT = ['enter', 'load', 'kick', 'idle-kick', 'wait', 'leave'];
 
@@ -288,6 +309,9 @@ const IRQ_TEXT = ['enter', 'load', 'kick', 'idle-kick', 'wait', 'leave'];
 export function irqNextStep(m: Machine, c: number): NextStep {
   const pc = m.irqPc[c];
   const label = ['enter', m.cfg.toggles.lazyAlloc ? 'load' : 'load-percpu', 'kick-loop', 'idle-loop', 'spin', 'leave'][pc];
-  const text = pc === IRQ_WAIT && m.irqSpinTarget[c] !== NONE ? `re-read CPU ${m.irqSpinTarget[c]}'s pnt_seq` : `kick_cpus_irq_workfn(): ${IRQ_TEXT[pc]}`;
+  const text =
+    pc === IRQ_WAIT && m.irqSpinTarget[c] !== NONE
+      ? `re-read CPU ${m.irqSpinTarget[c]}'s pnt_seq`
+      : `kick_cpus_irq_workfn(): ${IRQ_TEXT[pc]}`;
   return { fn: 'kick_cpus_irq_workfn', text: `CPU ${c}: ${text}`, line: lineOf('kick_cpus_irq_workfn', label) };
 }

@@ -80,8 +80,16 @@ export function keyRcuCpu(k: KeyWriter, m: Machine, c: number): void {
   }
 }
 
-export const qsNextStep = (c: number): NextStep => ({ fn: 'rcu_note_context_switch', text: `CPU ${c}: quiescent state`, line: lineOf('rcu_note_context_switch', 'qs') });
-export const cbNextStep = (c: number): NextStep => ({ fn: 'rcu_do_batch', text: `CPU ${c}: run an RCU callback (kvfree)`, line: lineOf('rcu_do_batch', 'invoke') });
+export const qsNextStep = (c: number): NextStep => ({
+  fn: 'rcu_note_context_switch',
+  text: `CPU ${c}: quiescent state`,
+  line: lineOf('rcu_note_context_switch', 'qs'),
+});
+export const cbNextStep = (c: number): NextStep => ({
+  fn: 'rcu_do_batch',
+  text: `CPU ${c}: run an RCU callback (kvfree)`,
+  line: lineOf('rcu_do_batch', 'invoke'),
+});
 export function gpNextStep(m: Machine): NextStep {
   return m.gpInProgress
     ? { fn: 'rcu_gp_kthread', text: `end grace period ${m.gpCompleted + 1}`, line: lineOf('rcu_gp_kthread', 'end') }

@@ -5,9 +5,7 @@ import type { KeyWriter } from '../stateKey.ts';
 import { lineOf } from '../code.ts';
 import { percpuUnitLimit } from '../../memory.ts';
 import { newAlloc, ref } from './pseqs.ts';
-import {
-  EVENT_CODE, FN_CODE, CLS_SCX, CLS_FAIR, ST_ENABLED, AL_PERCPU, TASK_RUNNING, TASK_BLOCKED, TASK_RUNNABLE, NONE,
-} from './codes.ts';
+import { EVENT_CODE, FN_CODE, CLS_SCX, CLS_FAIR, ST_ENABLED, AL_PERCPU, TASK_RUNNING, TASK_BLOCKED, TASK_RUNNABLE, NONE } from './codes.ts';
 
 // ---- boot: init_sched_ext_class() -------------------------------------------------------------------
 
@@ -117,6 +115,18 @@ export function keyTaskCpu(k: KeyWriter, m: Machine, c: number): void {
   k.put(m.wakesDone[c]);
 }
 
-export const bootNextStep = (): NextStep => ({ fn: 'init_sched_ext_class', text: 'boot: init_sched_ext_class()', line: lineOf('init_sched_ext_class', 'start') });
-export const schedNextStep = (c: number): NextStep => ({ fn: '__schedule', text: `CPU ${c}: context switch`, line: lineOf('__schedule', 'switch') });
-export const wakeNextStep = (c: number): NextStep => ({ fn: 'try_to_wake_up', text: `CPU ${c}: its task wakes up`, line: lineOf('try_to_wake_up', 'wake') });
+export const bootNextStep = (): NextStep => ({
+  fn: 'init_sched_ext_class',
+  text: 'boot: init_sched_ext_class()',
+  line: lineOf('init_sched_ext_class', 'start'),
+});
+export const schedNextStep = (c: number): NextStep => ({
+  fn: '__schedule',
+  text: `CPU ${c}: context switch`,
+  line: lineOf('__schedule', 'switch'),
+});
+export const wakeNextStep = (c: number): NextStep => ({
+  fn: 'try_to_wake_up',
+  text: `CPU ${c}: its task wakes up`,
+  line: lineOf('try_to_wake_up', 'wake'),
+});
