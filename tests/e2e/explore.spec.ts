@@ -51,6 +51,9 @@ test.describe('explore view', () => {
     const cx = s.exploreResult!.violations.useAfterFree!;
     expect(cx.steps).toBe(cx.schedule.length);
 
+    // The address bar follows the store after a short debounce (useUrlSync): wait until it holds this search.
+    await expect.poll(() => new URL(page.url()).searchParams.get('cpus')).toBe('2');
+    await expect.poll(() => new URL(page.url()).searchParams.get('variant')).toBe('no-rcu');
     const exploreUrl = page.url();
     await page.getByRole('button', { name: 'Show the use-after-free counterexample in the race stepper' }).click();
     await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
@@ -80,7 +83,7 @@ test.describe('explore view', () => {
     // The click was one history entry: one Back returns to the Explore tab as it was, without the schedule.
     await page.goBack();
     await expect(page.getByRole('tab', { name: 'Explore' })).toHaveAttribute('aria-selected', 'true');
-    expect(page.url()).toBe(exploreUrl);
+    await expect.poll(() => page.url()).toBe(exploreUrl);
     const back = await state<{ raceParams: { schedule: string[] } }>(page);
     expect(back.raceParams.schedule).toEqual([]);
   });
