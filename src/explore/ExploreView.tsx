@@ -8,6 +8,7 @@ import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
+import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
 import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
@@ -93,11 +94,21 @@ function Inputs() {
       </LabeledSelect>
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
-          <input type="checkbox" className="accent-sky-700" checked={symmetry} onChange={(e) => actions.setReductions(e.currentTarget.checked, por)} />
+          <input
+            type="checkbox"
+            className="accent-sky-700"
+            checked={symmetry}
+            onChange={(e) => actions.setReductions(e.currentTarget.checked, por)}
+          />
           symmetry reduction
         </label>
         <label className="flex items-center gap-2">
-          <input type="checkbox" className="accent-sky-700" checked={por} onChange={(e) => actions.setReductions(symmetry, e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            className="accent-sky-700"
+            checked={por}
+            onChange={(e) => actions.setReductions(symmetry, e.currentTarget.checked)}
+          />
           partial-order reduction
         </label>
       </div>
@@ -171,8 +182,12 @@ function Results() {
       )}
       <p className="mt-0.5 text-xs text-slate-600">
         {completenessText(result)} · {fmt(result.states)} states, {fmt(result.transitions)} transitions, depth {result.depth} · symmetry{' '}
-        {result.symmetry ? (result.symmetricCpus.length ? `on (CPUs ${result.symmetricCpus.join(', ')} interchangeable)` : 'on (no interchangeable CPUs at this size)') : 'off'} ·
-        partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'}
+        {result.symmetry
+          ? result.symmetricCpus.length
+            ? `on (CPUs ${result.symmetricCpus.join(', ')} interchangeable)`
+            : 'on (no interchangeable CPUs at this size)'
+          : 'off'}{' '}
+        · partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'}
       </p>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-xs text-slate-600">
@@ -226,14 +241,13 @@ export function ExploreView() {
   const error = useAppStore((s) => (s.exploreStatus === 'error' ? s.exploreError : null));
   return (
     <div className="flex flex-col gap-3">
-      <div>
-        <h2 className="text-base font-semibold">Explore: does any interleaving break it?</h2>
-        <p className="max-w-5xl text-sm text-slate-600">
-          Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a
-          checker is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction
-          takes a quiescent-state report of a CPU that can no longer read alone. Neither changes a verdict.
+      <ViewIntro title="Explore: does any interleaving break it?">
+        <p>
+          Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a checker
+          is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction takes a
+          quiescent-state report of a CPU that can no longer read alone. Neither changes a verdict.
         </p>
-      </div>
+      </ViewIntro>
       {error && <SimErrorAlert message={error} what="the search" />}
       <Inputs />
       <Transport />

@@ -51,7 +51,9 @@ export function MemoryHeatmap() {
       const where = `CPU ${cpu} · node ${snapshot.cpuNode[cpu]}`;
       if (design === 'old') {
         const { percpu } = snapshot.report;
-        return percpu.ok ? `${where} · ${formatBytes(percpu.bytesPerCpu)} percpu unit (old design)` : `${where} · no array: boot panic (old design)`;
+        return percpu.ok
+          ? `${where} · ${formatBytes(percpu.bytesPerCpu)} percpu unit (old design)`
+          : `${where} · no array: boot panic (old design)`;
       }
       const { kmalloc, vmalloc } = snapshot.report.kvzalloc;
       const fallback = vmalloc ? ` · vmalloc fallback ${formatBytes(vmalloc.bytesPerCpu)}` : '';
@@ -74,7 +76,7 @@ export function MemoryHeatmap() {
     (usedNodes < report.nodes ? ` · ${report.nodes - usedNodes} of ${report.nodes} nodes have no CPUs` : '');
 
   return (
-    <section aria-labelledby="cpu-grid-title" className="rounded border border-slate-200 bg-white p-4">
+    <section aria-labelledby="cpu-grid-title" className="min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="cpu-grid-title" className="text-sm font-semibold">
           Where the arrays live: one cell per CPU, grouped by NUMA node
@@ -114,7 +116,8 @@ export function MemoryHeatmap() {
         summary={summary}
         maxHeightPx={320}
         legend={
-          <div className="flex flex-wrap items-start gap-x-6 gap-y-1">
+          // A column, so the gradient bar shrinks to a narrow panel instead of overflowing it.
+          <div className="flex flex-col gap-1">
             <GradientLegend
               title="Bytes per CPU"
               lut={GRADIENT_LUT}

@@ -29,7 +29,14 @@ function OldDesign({ report }: { report: MemoryReport }) {
           <Row term="Total, 8·N²" note="resident from boot, even with no BPF scheduler">
             <Bytes value={percpu.totalBytes} className="text-xl font-semibold text-orange-800" />
           </Row>
-          <Row term="Per CPU, 8·N" note={<>percpu limit PCPU_MIN_UNIT_SIZE = <Bytes value={percpu.limitBytes} /></>}>
+          <Row
+            term="Per CPU, 8·N"
+            note={
+              <>
+                percpu limit PCPU_MIN_UNIT_SIZE = <Bytes value={percpu.limitBytes} />
+              </>
+            }
+          >
             <Bytes value={percpu.bytesPerCpu} />
           </Row>
         </dl>
@@ -44,11 +51,10 @@ function OldDesign({ report }: { report: MemoryReport }) {
           <p className="mt-2 text-xs text-red-800">The kernel prints, from pcpu_alloc():</p>
           <pre className="mt-1 rounded bg-red-950 px-2 py-1 font-mono text-xs whitespace-pre-wrap text-red-50">{percpu.message}</pre>
           <p className="mt-2 text-xs">
-            8·N = <span title={formatExactBytes(percpu.bytesPerCpu)}>{formatCount(percpu.bytesPerCpu)} bytes</span> per
-            CPU is over PCPU_MIN_UNIT_SIZE = <span title={formatExactBytes(percpu.limitBytes)}>{formatCount(percpu.limitBytes)} bytes</span>.
-            The allocation returns NULL, BUG_ON(!scx_kick_cpus_pnt_seqs) fires in sched_init(), and a
-            kernel with {formatCount(cpus)} possible CPUs never boots — whether or not a BPF scheduler is
-            ever loaded.
+            8·N = <span title={formatExactBytes(percpu.bytesPerCpu)}>{formatCount(percpu.bytesPerCpu)} bytes</span> per CPU is over
+            PCPU_MIN_UNIT_SIZE = <span title={formatExactBytes(percpu.limitBytes)}>{formatCount(percpu.limitBytes)} bytes</span>. The
+            allocation returns NULL, BUG_ON(!scx_kick_cpus_pnt_seqs) fires in sched_init(), and a kernel with {formatCount(cpus)} possible
+            CPUs never boots — whether or not a BPF scheduler is ever loaded.
           </p>
         </div>
       )}
@@ -73,14 +79,11 @@ function NewDesign({ report }: { report: MemoryReport }) {
         >
           <Bytes value={kmalloc.bytesPerCpu} /> from <code className="font-mono text-xs">{kmalloc.cache}</code>
         </Row>
-        <Row
-          term="vmalloc fallback"
-          note={vmalloc ? 'only while a scheduler is loaded; the guard page is address space only' : undefined}
-        >
+        <Row term="vmalloc fallback" note={vmalloc ? 'only while a scheduler is loaded; the guard page is address space only' : undefined}>
           {vmalloc ? (
             <>
-              <Bytes value={vmalloc.totalBytes} className="font-semibold text-teal-800" /> total ·{' '}
-              <Bytes value={vmalloc.bytesPerCpu} /> per CPU ({vmalloc.pages} pages)
+              <Bytes value={vmalloc.totalBytes} className="font-semibold text-teal-800" /> total · <Bytes value={vmalloc.bytesPerCpu} /> per
+              CPU ({vmalloc.pages} pages)
             </>
           ) : (
             <span className="text-slate-600">none: S ≤ PAGE_SIZE, so kvmalloc never falls back</span>
@@ -110,7 +113,7 @@ export function MemoryReadouts() {
   const snapshot = useAppStore(selectMemorySnapshot);
   if (!snapshot) return <p className="text-sm text-slate-500">Computing…</p>;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="grid gap-3 lg:grid-cols-2">
       <OldDesign report={snapshot.report} />
       <NewDesign report={snapshot.report} />
     </div>
