@@ -99,7 +99,7 @@ export function MemoryHeatmap() {
           </div>
         </div>
       </div>
-      <p className="mb-3 text-xs text-slate-500">
+      <p className="mb-2 text-xs text-slate-500">
         {design === 'new'
           ? 'Each CPU owns one array of N sequence slots, allocated on its own node (kvzalloc_node(…, cpu_to_node(cpu))) while a scheduler is loaded. Colour: bytes per array via kmalloc.'
           : 'Before 14c1da3895a1 each CPU had an 8·N-byte unit of one percpu allocation, made at boot. Past the percpu limit there is no allocation at all: the kernel panics.'}{' '}
