@@ -40,7 +40,7 @@ function ViewTabs() {
     tabRefs.current[next]?.focus();
   };
   return (
-    <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-slate-200 px-6" onKeyDown={onKeyDown}>
+    <div role="tablist" aria-label="Views" className="flex gap-1" onKeyDown={onKeyDown}>
       {VIEW_IDS.map((view) => {
         const selected = view === active;
         return (
@@ -57,7 +57,7 @@ function ViewTabs() {
             aria-controls={`panel-${view}`}
             tabIndex={selected ? 0 : -1}
             onClick={() => setActive(view)}
-            className={`-mb-px border-b-2 px-4 py-2 text-sm font-medium ${
+            className={`-mb-px border-b-2 px-3 py-2.5 text-sm font-medium ${
               selected ? 'border-sky-700 text-sky-800' : 'border-transparent text-slate-600 hover:text-slate-900'
             }`}
           >
@@ -75,20 +75,23 @@ export function App() {
   const active = useAppStore(selectActiveView);
   return (
     <div className="min-h-screen">
-      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-6 py-3">
-        <div>
-          <h1 className="text-lg font-semibold">sched_ext kick pseqs: per-CPU arrays, RCU and the races</h1>
-          <p className="text-xs text-slate-500">
+      {/* One bar: title, view tabs (sitting on its bottom border) and "Copy link", so the views start high. */}
+      <header className="flex flex-wrap items-end gap-x-8 border-b border-slate-200 bg-white px-6 pt-1.5">
+        <div className="pb-1.5">
+          <h1 className="text-base leading-snug font-semibold">sched_ext kick pseqs: per-CPU arrays, RCU and the races</h1>
+          <p className="text-[11px] text-slate-500">
             Linux 14c1da3895a1 (“Allocate scx_kick_cpus_pnt_seqs lazily using kvzalloc()”) and its fix 05e63305c85c
           </p>
         </div>
-        <CopyLinkButton />
+        <nav>
+          <ViewTabs />
+        </nav>
+        <div className="ml-auto self-center py-1.5">
+          <CopyLinkButton />
+        </div>
       </header>
       <UrlAlert issues={url.issues} onDismiss={url.dismiss} />
-      <nav className="bg-white">
-        <ViewTabs />
-      </nav>
-      <main role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="p-6">
+      <main role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="px-6 pt-3 pb-6">
         {renderView(active)}
       </main>
     </div>

@@ -8,6 +8,7 @@ import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
 import type { AppState } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
+import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
 import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
@@ -240,14 +241,13 @@ export function ExploreView() {
   const error = useAppStore((s) => (s.exploreStatus === 'error' ? s.exploreError : null));
   return (
     <div className="flex flex-col gap-3">
-      <div>
-        <h2 className="text-base font-semibold">Explore: does any interleaving break it?</h2>
-        <p className="max-w-5xl text-sm text-slate-600">
+      <ViewIntro title="Explore: does any interleaving break it?">
+        <p>
           Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a checker
           is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction takes a
           quiescent-state report of a CPU that can no longer read alone. Neither changes a verdict.
         </p>
-      </div>
+      </ViewIntro>
       {error && <SimErrorAlert message={error} what="the search" />}
       <Inputs />
       <Transport />

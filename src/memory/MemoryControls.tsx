@@ -28,7 +28,7 @@ export function MemoryControls() {
   const setNodes = useAppStore(selectSetNodes);
 
   return (
-    <section aria-label="Machine" className="flex flex-wrap items-start gap-x-8 gap-y-3 rounded border border-slate-200 bg-white p-4">
+    <section aria-label="Machine" className="flex flex-wrap items-start gap-x-8 gap-y-2 rounded border border-slate-200 bg-white px-4 py-2">
       <div className="min-w-72 flex-1">
         <div className="flex items-baseline justify-between">
           <span className="text-xs font-medium text-slate-600">CPUs (nr_cpu_ids)</span>

@@ -76,7 +76,7 @@ export function MemoryHeatmap() {
     (usedNodes < report.nodes ? ` · ${report.nodes - usedNodes} of ${report.nodes} nodes have no CPUs` : '');
 
   return (
-    <section aria-labelledby="cpu-grid-title" className="rounded border border-slate-200 bg-white p-4">
+    <section aria-labelledby="cpu-grid-title" className="min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="cpu-grid-title" className="text-sm font-semibold">
           Where the arrays live: one cell per CPU, grouped by NUMA node
@@ -99,7 +99,7 @@ export function MemoryHeatmap() {
           </div>
         </div>
       </div>
-      <p className="mb-3 text-xs text-slate-500">
+      <p className="mb-2 text-xs text-slate-500">
         {design === 'new'
           ? 'Each CPU owns one array of N sequence slots, allocated on its own node (kvzalloc_node(…, cpu_to_node(cpu))) while a scheduler is loaded. Colour: bytes per array via kmalloc.'
           : 'Before 14c1da3895a1 each CPU had an 8·N-byte unit of one percpu allocation, made at boot. Past the percpu limit there is no allocation at all: the kernel panics.'}{' '}
@@ -116,7 +116,8 @@ export function MemoryHeatmap() {
         summary={summary}
         maxHeightPx={320}
         legend={
-          <div className="flex flex-wrap items-start gap-x-6 gap-y-1">
+          // A column, so the gradient bar shrinks to a narrow panel instead of overflowing it.
+          <div className="flex flex-col gap-1">
             <GradientLegend
               title="Bytes per CPU"
               lut={GRADIENT_LUT}

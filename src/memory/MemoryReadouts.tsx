@@ -113,7 +113,7 @@ export function MemoryReadouts() {
   const snapshot = useAppStore(selectMemorySnapshot);
   if (!snapshot) return <p className="text-sm text-slate-500">Computing…</p>;
   return (
-    <div className="flex flex-col gap-4">
+    <div className="grid gap-3 lg:grid-cols-2">
       <OldDesign report={snapshot.report} />
       <NewDesign report={snapshot.report} />
     </div>

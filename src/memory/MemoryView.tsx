@@ -1,6 +1,8 @@
 // The memory explorer: what the kick pseqs arrays cost at N CPUs, and where the old design broke.
+// Layout: the machine in one row, then the chart and the CPU grid side by side, then the figures.
 import { MemoryChart } from '../charts/memory/MemoryChart.tsx';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
+import { ViewIntro } from '../ui/ViewIntro.tsx';
 import {
   selectCpus,
   selectMemoryCurve,
@@ -24,7 +26,7 @@ function MemoryChartPanel() {
   const setLog = useAppStore(selectSetMemoryLogScale);
   const setCpus = useAppStore(selectSetCpus);
   return (
-    <section aria-labelledby="memory-chart-title" className="min-w-0 rounded border border-slate-200 bg-white p-4">
+    <section aria-labelledby="memory-chart-title" className="min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="memory-chart-title" className="text-sm font-semibold">
           Total memory of the arrays against CPU count
@@ -47,22 +49,22 @@ export function MemoryView() {
   useMemoryQueries();
   const error = useAppStore(selectMemoryError);
   return (
-    <div className="flex flex-col gap-4">
-      <div>
-        <h2 className="text-base font-semibold">What do the per-CPU kick arrays cost, and where did the old design break?</h2>
-        <p className="max-w-4xl text-sm text-slate-600">
+    <div className="flex flex-col gap-3">
+      <ViewIntro title="What do the per-CPU kick arrays cost, and where did the old design break?">
+        <p>
           Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put them in one percpu
           allocation at boot, which cannot exceed 32 KiB per CPU; the new design allocates them with kvzalloc_node() only while a BPF
           scheduler is loaded.
         </p>
-      </div>
+      </ViewIntro>
       {error && <SimErrorAlert message={error} what="the memory figures" />}
       <MemoryControls />
-      <div className="grid gap-4 xl:grid-cols-[minmax(0,27rem)_minmax(0,1fr)]">
-        <MemoryReadouts />
+      {/* The two pictures side by side from 1280 px, the figures at this N under them. */}
+      <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <MemoryChartPanel />
+        <MemoryHeatmap />
       </div>
-      <MemoryHeatmap />
+      <MemoryReadouts />
     </div>
   );
 }

@@ -1,9 +1,11 @@
-// The races view's transport: step back, play/pause, step forward, reset, speed, and the step scrubber
-// over the whole trace.
+// The races view's player: step back, play/pause, step forward, reset, the step scrubber over the whole
+// trace, the status line and verdict (RacesStatus.tsx) beside them, then the speed. It lays itself out by
+// its own width (a container query): stacked in the narrow column beside the timeline, in rows when wide.
 import { useId } from 'react';
 import { RACE_SPEEDS } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
+import { RacesStatus } from './RacesStatus.tsx';
 import {
   selectRaceAtEnd,
   selectRaceAtStart,
@@ -17,20 +19,18 @@ import {
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
 
-/** Step back, play/pause, step forward, reset, speed: re-rendered only when one of them changes, not per step. */
+/** Step back, play/pause, step forward, reset: re-rendered only when one of them changes, not per step. */
 function TransportButtons() {
   const atStart = useAppStore(selectRaceAtStart);
   const atEnd = useAppStore(selectRaceAtEnd);
   const playing = useAppStore(selectRacePlaying);
-  const speed = useAppStore(selectRaceSpeed);
   const loaded = useAppStore(selectRaceLoaded);
   const stepRaceBy = useAppStore((s) => s.stepRaceBy);
   const toggleRacePlaying = useAppStore((s) => s.toggleRacePlaying);
   const setRacePlaying = useAppStore((s) => s.setRacePlaying);
   const resetRace = useAppStore((s) => s.resetRace);
-  const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
   return (
-    <div className="flex flex-wrap items-end gap-2">
+    <div className="flex flex-wrap items-center gap-2">
       <button
         type="button"
         className={buttonClass}
@@ -42,7 +42,7 @@ function TransportButtons() {
       >
         Step back
       </button>
-      <button type="button" className={`${buttonClass} w-20`} disabled={!loaded} onClick={toggleRacePlaying}>
+      <button type="button" className={`${buttonClass} w-16`} disabled={!loaded} onClick={toggleRacePlaying}>
         {playing ? 'Pause' : 'Play'}
       </button>
       <button
@@ -59,14 +59,24 @@ function TransportButtons() {
       <button type="button" className={buttonClass} onClick={resetRace}>
         Reset
       </button>
-      <LabeledSelect label="Speed" className="ml-2" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
+    </div>
+  );
+}
+
+/** Playing speed, and the keys. */
+function SpeedAndKeys() {
+  const speed = useAppStore(selectRaceSpeed);
+  const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
+  return (
+    <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
+      <LabeledSelect label="Speed" inline selectClassName="py-0.5" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
         {RACE_SPEEDS.map((v) => (
           <option key={v} value={v}>
             {v} step{v === 1 ? '' : 's'}/s
           </option>
         ))}
       </LabeledSelect>
-      <p className="ml-auto self-center text-xs text-slate-500">Keys: ← → step · Space play/pause · Home/End</p>
+      <p className="text-xs text-slate-500">Keys: ← → step · Space play/pause · Home/End</p>
     </div>
   );
 }
@@ -79,7 +89,7 @@ function Scrubber() {
   const setRaceStep = useAppStore((s) => s.setRaceStep);
   const scrubId = useId();
   return (
-    <div className="flex items-center gap-3">
+    <div className="flex min-w-64 flex-1 items-center gap-3">
       <label htmlFor={scrubId} className="text-xs font-medium text-slate-600">
         Step
       </label>
@@ -96,19 +106,23 @@ function Scrubber() {
         className="w-full accent-sky-700"
       />
       {/* Painted background: the text's paint bounds stay the box's, whatever its width (a change of bounds re-layerizes the page). */}
-      <span className="w-28 bg-white text-right font-mono text-xs tabular-nums text-slate-600">
+      <span className="w-24 shrink-0 bg-white text-right font-mono text-xs tabular-nums text-slate-600">
         {step} / {steps}
       </span>
     </div>
   );
 }
 
-/** Its own paint layer: a step repaints the transport, not the inputs above it. */
+/** Its own paint layer: a step repaints the player, not the page around it. */
 export function RaceTransport() {
   return (
-    <div className="relative isolate flex w-full flex-col gap-2">
-      <TransportButtons />
-      <Scrubber />
+    <div className="@container relative isolate flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white px-3 py-2">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+        <TransportButtons />
+        <Scrubber />
+      </div>
+      <RacesStatus />
+      <SpeedAndKeys />
     </div>
   );
 }

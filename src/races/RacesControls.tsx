@@ -1,6 +1,6 @@
-// Inputs of the races view: scenario, variant (and under "Advanced" its four toggles, the pnt_seq
-// rule, the kvzalloc_node() path and an injected -ENOMEM), CPUs (shared with the memory view, clamped
-// here), seed and schedule policy; then the transport (RaceTransport.tsx).
+// Inputs of the races view, in one compact row: scenario, variant (and under "Advanced" its four toggles,
+// the pnt_seq rule, the kvzalloc_node() path and an injected -ENOMEM), CPUs (shared with the memory view,
+// clamped here), seed and schedule policy (its help as a tooltip). The transport is RaceTransport.tsx.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
@@ -17,7 +17,6 @@ import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
 import { selectRaceCatalog, selectRaceCpus, selectRaceMinCpus, selectRaceParams, selectRaceToggles } from './raceSelectors.ts';
-import { RaceTransport } from './RaceTransport.tsx';
 
 const TOGGLE_HELP: Record<ToggleName, string> = {
   lazyAlloc: 'Arrays come from kvzalloc_node() in scx_enable() (on) or one percpu allocation at boot (off).',
@@ -44,7 +43,13 @@ function ScenarioAndVariant() {
   const setVariant = useAppStore((s) => s.setRaceVariant);
   return (
     <>
-      <LabeledSelect label="Scenario" value={params.scenario} onChange={(v) => setScenario(v as ScenarioName)}>
+      <LabeledSelect
+        label="Scenario"
+        className="min-w-0"
+        selectClassName="max-w-[17rem]"
+        value={params.scenario}
+        onChange={(v) => setScenario(v as ScenarioName)}
+      >
         {(catalog?.scenarios ?? [{ name: params.scenario, title: params.scenario }]).map((s) => (
           <option key={s.name} value={s.name}>
             {s.title} ({s.name})
@@ -54,7 +59,7 @@ function ScenarioAndVariant() {
       <LabeledSelect
         label="Variant"
         className="min-w-0"
-        selectClassName="max-w-[26rem]"
+        selectClassName="max-w-[16rem]"
         value={params.variant}
         onChange={(v) => setVariant(v as VariantName)}
       >
@@ -97,7 +102,7 @@ function MachineFields() {
         )}
       </div>
       <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
-      <LabeledSelect label="Schedule" value={policy} help={POLICY_TEXT[policy]} onChange={(v) => setPolicy(v as RacePolicy)}>
+      <LabeledSelect label="Schedule" value={policy} help={POLICY_TEXT[policy]} helpAsTooltip onChange={(v) => setPolicy(v as RacePolicy)}>
         <option value="default">default interleaving</option>
         <option value="random">random (seeded)</option>
       </LabeledSelect>
@@ -149,7 +154,8 @@ function AdvancedControls() {
   const setFailAllocAt = useAppStore((s) => s.setRaceFailAllocAt);
   const idBase = useId();
   return (
-    <details className="group w-full rounded border border-slate-200 bg-slate-50 px-3 py-2">
+    // Closed: a button-sized item at the end of the row (level with the inputs). Open: a full-width box under it.
+    <details className="group mt-5 rounded border border-slate-200 bg-slate-50 px-3 py-1 open:mt-0 open:basis-full open:py-2">
       <summary className="cursor-pointer text-sm font-medium text-slate-700">Advanced</summary>
       <div className="mt-2 grid gap-x-6 gap-y-3 lg:grid-cols-2">
         <fieldset className="flex flex-col gap-1.5">
@@ -216,13 +222,13 @@ function AdvancedControls() {
 
 export function RacesControls() {
   return (
-    <section aria-label="Race controls" className="flex flex-col gap-3 rounded border border-slate-200 bg-white p-4">
-      <div className="flex flex-wrap items-start gap-x-6 gap-y-3">
-        <ScenarioAndVariant />
-        <MachineFields />
-      </div>
+    <section
+      aria-label="Race controls"
+      className="flex flex-wrap items-start gap-x-5 gap-y-2 rounded border border-slate-200 bg-white px-4 py-2"
+    >
+      <ScenarioAndVariant />
+      <MachineFields />
       <AdvancedControls />
-      <RaceTransport />
     </section>
   );
 }

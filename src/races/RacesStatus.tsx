@@ -22,13 +22,18 @@ export function verdictPhrases(v: Verdict): string[] {
 }
 
 /**
- * The live status line: the only part that changes with every step. Two lines tall whatever the text,
- * so a step whose status wraps does not move the page below it.
+ * The live status line: the only part that changes with every step. A fixed number of lines whatever
+ * the text (three in a narrow player, two in a wide one), so a step whose status wraps does not move
+ * the page below it.
  */
 function StatusLine() {
   const text = useAppStore(selectRaceStatusText);
   return (
-    <p role="status" className="line-clamp-2 h-10 min-w-0 flex-1 font-mono text-sm leading-5 text-slate-900" title={text ?? undefined}>
+    <p
+      role="status"
+      className="line-clamp-3 h-15 min-w-72 flex-1 font-mono text-sm leading-5 text-slate-900 @3xl:line-clamp-2 @3xl:h-10"
+      title={text ?? undefined}
+    >
       {text ?? 'Running the scenario…'}
     </p>
   );
@@ -40,7 +45,7 @@ const RunSummary = memo(function RunSummary() {
   const busy = useAppStore(selectRaceBusy);
   const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
-    <>
+    <div className="min-w-0">
       <p className="text-sm" aria-label="Verdict">
         <span className="font-medium text-slate-600">Verdict: </span>
         {result ? (
@@ -62,13 +67,13 @@ const RunSummary = memo(function RunSummary() {
         </span>
         {result && ` · ${result.trace.count.toLocaleString('en-US')} events · ${result.steps.toLocaleString('en-US')} steps`}
       </p>
-    </>
+    </div>
   );
 });
 
 export function RacesStatus() {
   return (
-    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 rounded border border-slate-200 bg-white px-4 py-2 [contain:content]">
+    <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 [contain:content]">
       <StatusLine />
       <RunSummary />
     </div>

@@ -1,8 +1,10 @@
 // The races view: step through a scenario's interleaving forwards and backwards, at 4 CPUs or 8192.
-// Layout: controls and status on top, the timeline (with memory over time) and the CPU grid side by
-// side, then code, events, the next-step chooser, reports and the explanation.
+// Layout: the inputs in one row; then from 1280 px two columns, the timeline (memory over time and the
+// code under it) beside the player (transport, status line, verdict) over the CPU grid and the run's
+// explanation; then events beside the next-step chooser, and the reports.
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useAppStore } from '../state/store.ts';
+import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { CodePanel } from './CodePanel.tsx';
 import { CpuGridPanel } from './CpuGridPanel.tsx';
 import { EventsPanel } from './EventsPanel.tsx';
@@ -10,7 +12,7 @@ import { ExplanationPanel } from './ExplanationPanel.tsx';
 import { MemoryOverTime } from './MemoryOverTime.tsx';
 import { NextStepPanel } from './NextStepPanel.tsx';
 import { RacesControls } from './RacesControls.tsx';
-import { RacesStatus } from './RacesStatus.tsx';
+import { RaceTransport } from './RaceTransport.tsx';
 import { RacesTimelinePanel } from './RacesTimelinePanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import { selectRaceError } from './raceSelectors.ts';
@@ -30,27 +32,40 @@ export function RacesView() {
   const error = catalogError ?? runError;
   return (
     <div className="flex flex-col gap-3">
-      <div>
-        <h2 className="text-base font-semibold">Races: who frees the array while whom still reads it?</h2>
-        <p className="max-w-5xl text-sm text-slate-600">
+      <ViewIntro title="Races: who frees the array while whom still reads it?">
+        <p>
           Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which
           makes it an RCU reader; the array may only be freed after a grace period that waits for it.
         </p>
-      </div>
+      </ViewIntro>
       {error && <SimErrorAlert message={error} what="the race" />}
       <RacesControls />
-      <RacesStatus />
+      {/* Two columns from 1280 px. Narrower, the columns dissolve (display: contents) into one, ordered
+          player, timeline, memory, CPU grid, code, explanation; the DOM keeps the player first for the keyboard. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
-        <div className="flex min-w-0 flex-col gap-3">
-          <RacesTimelinePanel />
-          <MemoryOverTime />
+        <div className="contents xl:col-start-2 xl:row-start-1 xl:flex xl:min-w-0 xl:flex-col xl:gap-3">
+          <div className="order-1 min-w-0">
+            <RaceTransport />
+          </div>
+          <div className="order-4 min-w-0">
+            <CpuGridPanel />
+          </div>
+          <div className="order-6 min-w-0">
+            <ExplanationPanel />
+          </div>
         </div>
-        <div className="flex min-w-0 flex-col gap-3">
-          <CpuGridPanel />
-          <ExplanationPanel />
+        <div className="contents xl:col-start-1 xl:row-start-1 xl:flex xl:min-w-0 xl:flex-col xl:gap-3">
+          <div className="order-2 min-w-0">
+            <RacesTimelinePanel />
+          </div>
+          <div className="order-3 min-w-0">
+            <MemoryOverTime />
+          </div>
+          <div className="order-5 min-w-0">
+            <CodePanel />
+          </div>
         </div>
       </div>
-      <CodePanel />
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <EventsPanel />
         <NextStepPanel />
