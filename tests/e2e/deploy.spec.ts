@@ -91,7 +91,7 @@ test.describe(`the production build under ${SUB_PATH}`, () => {
     await expect(page.getByRole('slider', { name: 'Step' })).toHaveValue('300');
     await expect(page.getByText(`Step 300 of ${forked.steps}`)).toBeVisible();
     await expect(linkAlert(page)).toHaveCount(0);
-    expect(page.url()).toBe(`${site}${forked.url}`);
+    await expect(page).toHaveURL(`${site}${forked.url}`);
     expect(workers).toEqual([expect.stringMatching(new RegExp(`^${site}assets/sim\\.worker-[\\w-]+\\.js$`))]);
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
@@ -118,13 +118,13 @@ test.describe(`the production build under ${SUB_PATH}`, () => {
     await expect(linkAlert(page)).toContainText('variant=nope');
     await expect(traceHash(page)).toHaveText(/^[0-9a-f]{16}$/, { timeout: 60_000 });
     expect(pathOf(page)).toBe(SUB_PATH);
-    expect(new URL(page.url()).search).toBe('?v=1&m=1&view=races&cpus=4'); // rewritten canonically, in place
+    await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=4`); // rewritten canonically, in place
 
     await page.getByRole('tab', { name: 'Memory' }).click(); // a deliberate change: a new entry
     await expect(page).toHaveURL(`${site}?v=1&m=1&cpus=4`);
     await page.goBack();
     await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
-    expect(page.url()).toBe(`${site}?v=1&m=1&view=races&cpus=4`);
+    await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=4`);
 
     await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill('3'); // continuous: replaces the entry
     await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=3`);

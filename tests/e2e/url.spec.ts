@@ -94,7 +94,7 @@ test.describe('shared links', () => {
     await expect(page.getByText('Link copied')).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toMatch(/\?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=20&sched=[A-Za-z0-9+$-]+$/);
-    expect(url).toBe(page.url());
+    await expect(page).toHaveURL(url); // the address bar follows after a short debounce
 
     const fresh = await openInNewContext(browser, url);
     await waitForRace(fresh, { scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
@@ -140,7 +140,7 @@ test.describe('shared links', () => {
     await expect(traceHash(page)).toHaveText(g.traceHash);
     await expect(racesStatus(page)).toContainText(`Step 300 of ${g.steps}`);
     await expect(linkAlert(page)).toHaveCount(0);
-    expect(page.url()).toContain(g.url);
+    await expect(page).toHaveURL(`${new URL(page.url()).origin}/${g.url}`);
   });
 
   test('Back after a variant change returns to the previous variant', async ({ page }) => {
@@ -158,7 +158,7 @@ test.describe('shared links', () => {
     await page.goBack();
     await expect(page.getByRole('combobox', { name: 'Variant' })).toHaveValue('merged');
     await waitForRace(page, { variant: 'merged' });
-    expect(page.url()).toBe(mergedUrl);
+    await expect(page).toHaveURL(mergedUrl);
     await expect(traceHash(page)).toHaveText(merged.hash!);
     await expect(racesStatus(page)).toHaveText(merged.status!);
     await page.goForward();
