@@ -91,8 +91,10 @@ export function App() {
         </div>
       </header>
       <UrlAlert issues={url.issues} onDismiss={url.dismiss} />
-      <main role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`} className="px-6 pt-3 pb-6">
-        {renderView(active)}
+      <main className="px-6 pt-3 pb-6">
+        <div role="tabpanel" id={`panel-${active}`} aria-labelledby={`tab-${active}`}>
+          {renderView(active)}
+        </div>
       </main>
     </div>
   );

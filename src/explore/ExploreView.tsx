@@ -195,7 +195,9 @@ function Results() {
             <th className="py-1 pr-4 font-medium">Checker</th>
             <th className="py-1 pr-4 font-medium">Some schedule reaches it?</th>
             <th className="py-1 pr-4 font-medium">Shortest schedule</th>
-            <th className="py-1 font-medium"></th>
+            <th className="py-1 font-medium">
+              <span className="sr-only">Counterexample</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -217,13 +219,8 @@ function Results() {
                 </td>
                 <td className="py-1">
                   {cx && (
-                    <button
-                      type="button"
-                      className={`${buttonClass} py-0.5 text-xs`}
-                      aria-label={`Show the ${CHECKER_TITLES[name]} counterexample in the race stepper`}
-                      onClick={() => showCounterexample(name)}
-                    >
-                      Show in the race stepper (step {cx.steps})
+                    <button type="button" className={`${buttonClass} py-0.5 text-xs`} onClick={() => showCounterexample(name)}>
+                      Show the {CHECKER_TITLES[name]} counterexample in the race stepper (step {cx.steps})
                     </button>
                   )}
                 </td>

@@ -46,7 +46,11 @@ const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
           )}
         </span>
       </figcaption>
-      <ol className="overflow-x-auto rounded border border-slate-200 bg-slate-50 py-1 font-mono text-[11px] leading-5">
+      <ol
+        tabIndex={0}
+        aria-label={`${fn}() pseudo-code`}
+        className="overflow-x-auto rounded border border-slate-200 bg-slate-50 py-1 font-mono text-[11px] leading-5"
+      >
         {lines.map((line, index) => {
           if (!line.shown) return null;
           const actors = actorsAt.get(index);

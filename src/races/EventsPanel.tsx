@@ -83,7 +83,7 @@ const EventRow = memo(function EventRow({ race, index, current, text }: RowProps
     >
       {/* The fixed columns as one padded run of monospace text: fewer boxes to shape and lay out when a jump rewrites every row. */}
       {`${String(step).padEnd(7)}${`CPU ${t.cpu[index]}`.padEnd(10)}${actorIdOfEvent(t, index, race.actorIds).padEnd(12)}`}
-      <span className="text-slate-500">{KERNEL_FNS[t.fn[index]]}() </span>
+      <span className="text-slate-600">{KERNEL_FNS[t.fn[index]]}() </span>
       <span className="font-semibold">{EVENT_KINDS[t.kind[index]]}</span>
       {`${obj >= 0 ? ` · array #${obj}` : ''}${text ? ` · ${text}` : ''}`}
     </li>
@@ -167,6 +167,9 @@ export function EventsPanel() {
       <div
         ref={listRef}
         className="h-80 overflow-x-hidden overflow-y-auto rounded border border-slate-100 [contain:strict]"
+        tabIndex={0}
+        role="group"
+        aria-label="Events list (scrolls)"
         onScroll={(e) => {
           const top = e.currentTarget.scrollTop;
           if (top === appliedRef.current) return;

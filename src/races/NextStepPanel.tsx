@@ -28,7 +28,6 @@ const ActorChoice = memo(function ActorChoice({
       <button
         type="button"
         disabled={busy}
-        aria-label={`${id}: ${next}${isNext ? ' (this run’s next step)' : ''}`}
         onClick={() => onChoose(id, isNext)}
         className={`flex w-full items-baseline gap-2 rounded border px-2 py-1 text-left text-xs hover:bg-sky-50 disabled:opacity-50 ${
           isNext ? 'border-sky-400 bg-sky-50' : 'border-slate-200'

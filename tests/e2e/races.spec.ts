@@ -247,7 +247,7 @@ test.describe('races view', () => {
 
     const chooser = page.getByRole('region', { name: 'Next step' });
     const other = chooser.getByRole('button').filter({ hasNotText: 'this run' }).first();
-    const actor = (await other.getAttribute('aria-label'))!.split(': ')[0];
+    const actor = (await other.locator('span').first().textContent())!.trim(); // the actor id, the button's first word
     await other.click();
     await expect(page.getByLabel('Trace hash')).not.toHaveText(defaultHash!);
     await expect(status(page)).toContainText('Step 12 of');

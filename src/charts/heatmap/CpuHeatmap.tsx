@@ -237,6 +237,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
         ref={boxRef}
         className="relative min-h-12 w-full cursor-crosshair rounded outline-offset-2 focus-visible:outline-2 focus-visible:outline-sky-600"
         tabIndex={0}
+        role="group"
         aria-label={`${label}: hover a cell, or use the arrow keys, to see one CPU`}
         onPointerMove={onPointerMove}
         onPointerLeave={() => showCell(null)}

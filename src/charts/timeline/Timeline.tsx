@@ -259,6 +259,7 @@ export function Timeline(props: TimelineProps) {
       onPointerMove={onPointerMove}
       onPointerLeave={onPointerLeave}
       onClick={onClick}
+      role="group"
       aria-label={`${label}: drag to pan, wheel to zoom, click a mark to go to its step`}
     >
       <canvas ref={dataRef} className="absolute inset-0 h-full w-full will-change-transform" aria-hidden="true" />
