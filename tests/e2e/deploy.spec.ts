@@ -3,14 +3,14 @@
 // back with the golden trace hash (computed by the worker, which loads from the sub-path), no request
 // fails or leaves the sub-path, the CSP is never violated, and links, history entries and bad-link
 // alerts keep the sub-path. The root deployment is the rest of the e2e suite.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, goldenUrls as golden, test } from './fixtures.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 const SUB_PATH = '/a/b/';
@@ -22,13 +22,6 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-interface GoldenUrl {
-  name: string;
-  url: string;
-  traceHash: string;
-  steps: number;
-}
-const golden = (JSON.parse(readFileSync(new URL('../golden/urls.json', import.meta.url), 'utf8')) as { urls: GoldenUrl[] }).urls;
 /** A link with a forked schedule and a zoom window, so restoring it restores more than the defaults. */
 const forked = golden.find((g) => g.url.includes('&sched='))!;
 

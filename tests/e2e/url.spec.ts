@@ -1,18 +1,9 @@
 // Shared links end to end: "Copy link" gives a URL that restores the identical state in a fresh
 // browser context (status line, CPU grid summary, trace hash), Back undoes a deliberate change, and
 // bad links load a working app with a dismissable alert saying what was used instead.
-import { readFileSync } from 'node:fs';
-import { expect, test } from './fixtures.ts';
+import { expect, goldenUrls as golden, test } from './fixtures.ts';
 import type { Browser, Page } from '@playwright/test';
 import { encodeSchedule } from '../../src/url/scheduleCodec.ts';
-
-interface GoldenUrl {
-  name: string;
-  url: string;
-  traceHash: string;
-  steps: number;
-}
-const golden = (JSON.parse(readFileSync(new URL('../golden/urls.json', import.meta.url), 'utf8')) as { urls: GoldenUrl[] }).urls;
 
 const racesStatus = (page: Page) => page.getByRole('tabpanel').getByRole('status');
 const gridSummary = (page: Page) => page.getByLabel('CPU grid summary');
