@@ -15,7 +15,7 @@ import { CpuSlider } from './CpuSlider.tsx';
 import { IntegerField } from './IntegerField.tsx';
 import type { IntegerRange } from './parseIntegerInput.ts';
 
-const CPU_RANGE: IntegerRange = { min: MIN_CPUS, max: MAX_CPUS, noun: 'CPU', maxReason: "powerpc's NR_CPUS limit" };
+const CPU_RANGE: IntegerRange = { min: MIN_CPUS, max: MAX_CPUS, noun: 'CPU', maxReason: 'twice the largest mainline NR_CPUS' };
 const NODE_RANGE: IntegerRange = { min: MIN_NODES, max: MAX_NODES, noun: 'node' };
 
 export function MemoryControls() {

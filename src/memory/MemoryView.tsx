@@ -53,8 +53,8 @@ export function MemoryView() {
       <ViewIntro title="What do the per-CPU kick arrays cost, and where did the old design break?">
         <p>
           Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put them in one percpu
-          allocation at boot, which cannot exceed 32 KiB per CPU; the new design allocates them with kvzalloc_node() only while a BPF
-          scheduler is loaded.
+          allocation at boot, which cannot exceed PCPU_MIN_UNIT_SIZE per CPU (32 KiB at 4 KiB pages, 64 KiB at 64 KiB pages); the new design
+          allocates them with kvzalloc_node() only while a BPF scheduler is loaded.
         </p>
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the memory figures" />}

@@ -6,7 +6,7 @@ export interface IntegerRange {
   max: number;
   /** Singular noun for messages, e.g. "CPU" or "node". */
   noun: string;
-  /** Why the maximum is what it is, e.g. "powerpc's NR_CPUS limit". */
+  /** Why the maximum is what it is, e.g. "twice the largest mainline NR_CPUS". */
   maxReason?: string;
 }
 

@@ -135,7 +135,7 @@ function KvmallocPathField() {
       onChange={(v) => setPath(v as KvmallocPath)}
     >
       <option value="kmalloc">kmalloc (first try succeeds)</option>
-      <option value="vmalloc">vmalloc fallback (kmalloc failed without reclaim)</option>
+      <option value="vmalloc">vmalloc fallback (the kmalloc attempt failed)</option>
     </LabeledSelect>
   );
 }

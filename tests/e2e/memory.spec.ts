@@ -136,7 +136,7 @@ test('64 KiB pages move the old limit to 8192/8193', async ({ page }) => {
 test('a bad CPU count or node count shows what was wrong and what was used', async ({ page }) => {
   await page.goto('/');
   await cpuInput(page).fill('20000');
-  await expect(page.getByText("20000 is above the maximum of 16384 CPUs (powerpc's NR_CPUS limit); using 16384.")).toBeVisible();
+  await expect(page.getByText('20000 is above the maximum of 16384 CPUs (twice the largest mainline NR_CPUS); using 16384.')).toBeVisible();
   await expect(cpuInput(page)).toHaveAttribute('aria-invalid', 'true');
   await expect(summary(page)).toContainText('16384 CPUs');
 

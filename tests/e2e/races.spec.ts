@@ -368,7 +368,7 @@ test.describe('races view', () => {
     await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 16384 bytes' })).toHaveCount(1);
     await page.screenshot({ path: 'test-results/races-advanced.png', fullPage: true });
 
-    await path.selectOption({ label: 'vmalloc fallback (kmalloc failed without reclaim)' });
+    await path.selectOption({ label: 'vmalloc fallback (the kmalloc attempt failed)' });
     await waitForConfig(page, { scenario: 'enable-disable', cpus: 1023, kvmallocPath: 'vmalloc' });
     await expect(page).toHaveURL(/[?&]kv=vmalloc(&|$)/);
     await expect(status(page)).toContainText(`Step ${alloc} of`);

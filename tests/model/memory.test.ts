@@ -330,7 +330,7 @@ describe('memoryThresholds', () => {
       'slab-max': 1022,
       'percpu-limit': 4096,
       'x86-64-max': 8192,
-      'powerpc-max': 16384,
+      'beyond-mainline': 16384,
     });
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntegerInput, type IntegerRange } from '../../src/memory/parseIntegerInput.ts';
 
-const CPUS: IntegerRange = { min: 1, max: 16384, noun: 'CPU', maxReason: "powerpc's NR_CPUS limit" };
+const CPUS: IntegerRange = { min: 1, max: 16384, noun: 'CPU', maxReason: 'twice the largest mainline NR_CPUS' };
 
 describe('parseIntegerInput', () => {
   it('accepts whole numbers in range', () => {
@@ -13,7 +13,7 @@ describe('parseIntegerInput', () => {
     expect(parseIntegerInput('20000', CPUS)).toEqual({
       kind: 'adjusted',
       value: 16384,
-      message: "20000 is above the maximum of 16384 CPUs (powerpc's NR_CPUS limit); using 16384.",
+      message: '20000 is above the maximum of 16384 CPUs (twice the largest mainline NR_CPUS); using 16384.',
     });
     expect(parseIntegerInput('-3', CPUS)).toEqual({
       kind: 'adjusted',

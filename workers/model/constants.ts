@@ -6,7 +6,7 @@ import type { KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from '
 
 // ---- the memory model ----------------------------------------------------------------------------------
 
-/** nr_cpu_ids bounds: 1 to powerpc's NR_CPUS maximum (workers/model/README.md#nr_cpus-and-nr_cpu_ids). */
+/** nr_cpu_ids bounds: 1 to 16384, twice the largest mainline NR_CPUS (workers/model/README.md#nr_cpus-and-nr_cpu_ids). */
 export const MIN_CPUS = 1;
 export const MAX_CPUS = 16384;
 export const MIN_NODES = 1;
@@ -28,7 +28,7 @@ export function kvmallocMinCpus(pageSize: number): number {
 }
 /**
  * The last CPU count of every named threshold memoryThresholds() derives, at either page size (4 KiB:
- * 510, 1022, 4096; 64 KiB: 8190, 16382, 8192; NR_CPUS maxima 8192 and 16384). tests/model/memory.test.ts
+ * 510, 1022, 4096; 64 KiB: 8190, 16382, 8192; the mainline NR_CPUS maximum 8192, and 16384, the range's top). tests/model/memory.test.ts
  * checks the derivation gives exactly these.
  */
 export const THRESHOLD_LAST_CPUS: readonly number[] = [510, 1022, 4096, 8190, 8192, 16382, 16384];

@@ -36,9 +36,9 @@ function thresholdLabel(t: MemoryThreshold): string {
     case 'percpu-limit':
       return `${pair} old design panics`;
     case 'x86-64-max':
-      return `${t.lastCpus} x86_64 max`;
-    case 'powerpc-max':
-      return `${t.lastCpus} powerpc max`;
+      return `${t.lastCpus} mainline NR_CPUS max`;
+    case 'beyond-mainline':
+      return `${t.lastCpus} beyond mainline`;
   }
 }
 

@@ -9,6 +9,29 @@ const hex = (n: number) => n.toString(16).padStart(16, '0');
 /** A synthetic but stable address for array `id`. */
 export const addrOf = (id: number) => 'ffff8881' + (0x00a00000 + id * 0x10000).toString(16).padStart(8, '0');
 
+/**
+ * KASAN's bug type and the line that places the address, by where the array came from (kvzalloc_node()'s
+ * path, per array): a freed slab object is "slab-use-after-free" in the cache it belonged to; freed
+ * page-allocator memory is a plain "use-after-free" of a page; freed vmalloc space (KASAN_VMALLOC) is
+ * "vmalloc-out-of-bounds" in a mapping (workers/model/README.md#checkers-and-how-the-kernel-reports-them).
+ */
+function kasanPlace(path: number, cache: string, consumed: number, addr: string): { bugType: string; where: string[] } {
+  if (path === 1)
+    return {
+      bugType: 'use-after-free',
+      where: [`The buggy address belongs to the physical page at ${addr}`, ` (a free order-n page, ${consumed} bytes)`],
+    };
+  if (path === 2)
+    return {
+      bugType: 'vmalloc-out-of-bounds',
+      where: [`The buggy address belongs to the virtual mapping at [${addr}, +${consumed}) created by:`, ' __vmalloc_node_range'],
+    };
+  return {
+    bugType: 'slab-use-after-free',
+    where: [`The buggy address belongs to the object at ${addr}`, ` which belongs to the cache ${cache} of size ${consumed}`],
+  };
+}
+
 /** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
 export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
   const out: Report[] = [];
@@ -27,14 +50,15 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
       const id = t.obj[i];
       const isWrite = t.fn[i] === FN_CODE.kick_one_cpu; // kick_one_cpu writes the snapshot; the spin reads
       const freedStep = m.allocFreedStep[id];
+      const place = kasanPlace(m.allocPath[id], cache, m.allocConsumed[id], addrOf(id));
       out.push({
         kind: 'uaf',
         step,
         cpu,
-        title: `KASAN: slab-use-after-free in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+        title: `KASAN: ${place.bugType} in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
         lines: [
           '==================================================================',
-          `BUG: KASAN: slab-use-after-free in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
+          `BUG: KASAN: ${place.bugType} in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
           `${isWrite ? 'Write' : 'Read'} of size 8 at addr ${addrOf(id).slice(0, 12)}${(0x10 + 8 * t.arg[i]).toString(16).padStart(4, '0')} by task swapper/${cpu}/0`,
           '',
           `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
@@ -49,8 +73,8 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
           `Allocated by scx_enable() → alloc_kick_pseqs() → kvzalloc_node() (step ${m.allocAllocStep[id] + 1})`,
           `Freed by ${r.config.toggles.rcuFree ? 'rcu_do_batch() → free_kick_pseqs_rcu() → kvfree()' : 'scx_disable_workfn() → free_kick_pseqs() → kvfree()'} (step ${freedStep + 1})`,
           '',
-          `The buggy address belongs to the object at ${addrOf(id)} (array #${id}, pseqs of CPU ${m.allocCpu[id]})`,
-          ` which belongs to the cache ${cache} of size ${m.allocConsumed[id]}`,
+          ...place.where,
+          `(array #${id}: the pseqs of CPU ${m.allocCpu[id]})`,
           '==================================================================',
         ].filter((l) => l !== ''),
         explanation:
@@ -60,6 +84,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
       });
     } else if (kind === EVENT_CODE['null-deref']) {
       const addr = 16 + 8 * t.arg[i];
+      const isWrite = t.fn[i] === FN_CODE.kick_one_cpu; // the snapshot write; the wait loop reads
       out.push({
         kind: 'null-deref',
         step,
@@ -67,8 +92,9 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         title: 'Oops: NULL pointer dereference',
         lines: [
           `BUG: kernel NULL pointer dereference, address: ${hex(addr)}`,
-          `#PF: supervisor ${t.fn[i] === FN_CODE.kick_one_cpu ? 'write' : 'read'} access in kernel mode`,
-          'Oops: 0002 [#1] SMP',
+          `#PF: supervisor ${isWrite ? 'write' : 'read'} access in kernel mode`,
+          // x86's page-fault error code: bit 1 is set for a write; 0 for a read of a page not present.
+          `Oops: ${isWrite ? '0002' : '0000'} [#1] SMP`,
           `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
           `RIP: ${t.fn[i] === FN_CODE.kick_one_cpu ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
           'Call Trace:',
