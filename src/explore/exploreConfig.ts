@@ -10,6 +10,9 @@ export function exploreCpusProblem(cpus: number, minCpus: number): string | null
   return null;
 }
 
+/** Bytes as MiB, for the memory budget. */
+export const mib = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
+
 /** "complete: every schedule explored" or why not. */
 export function completenessText(r: ExploreReply): string {
   switch (r.cutBy) {
@@ -19,6 +22,8 @@ export function completenessText(r: ExploreReply): string {
       return `bounded at ${r.maxSteps} steps`;
     case 'max-states':
       return `incomplete: stopped at ${r.states.toLocaleString('en-US')} states`;
+    case 'max-memory':
+      return `incomplete: stopped at the ${mib(r.maxMemory)} memory budget, holding ${r.states.toLocaleString('en-US')} states`;
     case 'stopped':
       return 'incomplete: stopped';
   }

@@ -3,7 +3,7 @@
 // the state count. tests/golden/exploreAnswers.json was written by this file from the string-keyed explorer
 // before the packed state store replaced it (`npx tsx tests/model/exploreAnswers.ts` rewrites it);
 // tests/model/explore.answers.test.ts compares today's explorer with it.
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { explore, CHECKERS, type ExploreResult } from '../../workers/model/sched/explore.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { PNT_RULES, SCENARIOS, SCENARIO_MIN_CPUS, VARIANTS } from '../../workers/model/constants.ts';
@@ -18,6 +18,9 @@ export interface Answer {
   /** Per checker: shortest counterexample length, or null when no schedule trips it. */
   steps: Record<string, number | null>;
 }
+
+/** The pinned answers. */
+export const loadAnswers = (): Answer[] => JSON.parse(readFileSync(ANSWERS_FILE, 'utf8')) as Answer[];
 
 /** Searches at 4 CPUs that exceed this many states are left out of the file (too slow for the unit suite). */
 export const MAX_STATES_AT_4 = 60_000;

@@ -44,17 +44,30 @@ export function copyMachine(dst: Machine, src: Machine, reuse: boolean): void {
   copyStructures(dst, src, reuse);
 }
 
-function copyStructures(to: Machine, src: Machine, reuse: boolean): void {
-  const put = <T extends Int32Array | Uint8Array | Float64Array>(dst: T | undefined, from: T): T => {
-    if (!reuse || !dst || dst.length !== from.length) return from.slice() as T;
-    dst.set(from);
-    return dst;
-  };
-  const putSet = (dst: IndexSet | undefined, from: IndexSet): IndexSet => {
-    if (!reuse || !dst) return from.clone();
-    dst.copyFrom(from);
-    return dst;
-  };
+// Module-level helpers (not closures per call: the search copies machines a million times).
+let reuse = false;
+function put<T extends Int32Array | Uint8Array | Float64Array>(dst: T | undefined, from: T): T {
+  if (!reuse || !dst || dst.length !== from.length) return from.slice() as T;
+  dst.set(from);
+  return dst;
+}
+function putSet(dst: IndexSet | undefined, from: IndexSet): IndexSet {
+  if (!reuse || !dst) return from.clone();
+  dst.copyFrom(from);
+  return dst;
+}
+function copyMask(x: Map<number, number> | undefined): Map<number, number> | undefined {
+  return x && x.size ? new Map(x) : undefined;
+}
+function copySpin(x: number[] | undefined): number[] | undefined {
+  return x && x.length ? x.slice() : undefined;
+}
+function copyQueue<T>(q: T[]): T[] {
+  return q.length ? q.slice() : [];
+}
+
+function copyStructures(to: Machine, src: Machine, inPlace: boolean): void {
+  reuse = inPlace;
   to.slot = put(to.slot, src.slot);
   to.allocCpu = put(to.allocCpu, src.allocCpu);
   to.allocNode = put(to.allocNode, src.allocNode);
@@ -85,8 +98,6 @@ function copyStructures(to: Machine, src: Machine, reuse: boolean): void {
   to.wakesDone = put(to.wakesDone, src.wakesDone);
   to.qsOwed = put(to.qsOwed, src.qsOwed);
   // Per-CPU containers: copy the non-empty ones (an empty one and none mean the same).
-  const copyMask = (x: Map<number, number> | undefined) => (x && x.size ? new Map(x) : undefined);
-  const copySpin = (x: number[] | undefined) => (x && x.length ? x.slice() : undefined);
   if (reuse) {
     for (let c = 0; c < src.n; c++) {
       to.masks[c] = copyMask(src.masks[c]);
@@ -97,7 +108,7 @@ function copyStructures(to: Machine, src: Machine, reuse: boolean): void {
     }
   } else {
     to.masks = src.masks.map(copyMask);
-    to.cbq = src.cbq.map((q) => (q.length ? q.slice() : []));
+    to.cbq = src.cbq.map(copyQueue);
     to.spinOn = src.spinOn.map(copySpin);
   }
   to.loaders = src.loaders.map((l) => ({ ...l }));
