@@ -23,9 +23,9 @@ async function openExplore(page: Page): Promise<void> {
 }
 
 test.describe('explore view', () => {
-  test('asks for 1–4 CPUs when the shared count is larger', async ({ page }) => {
+  test('asks for 1–8 CPUs when the shared count is larger', async ({ page }) => {
     await openExplore(page);
-    await expect(page.getByRole('note')).toContainText('1 to 4 CPUs');
+    await expect(page.getByRole('note')).toContainText('1 to 8 CPUs');
     await expect(page.getByRole('button', { name: 'Explore all interleavings' })).toBeDisabled();
   });
 
@@ -119,8 +119,15 @@ test.describe('explore view', () => {
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const progress = page.getByRole('status', { name: 'Explore progress' });
     await expect(progress).toContainText('states/s', { timeout: 30_000 });
+    // Live numbers and a bar against the 512 MiB browser budget.
+    await expect(progress).toContainText(/frontier [\d,]+ · \d+ MiB of 512 MiB/);
+    const bar = page.getByRole('progressbar', { name: 'Memory used of the search budget' });
+    await expect(bar).toHaveAttribute('aria-valuetext', /MiB of 512 MiB/);
+    await page.screenshot({ path: 'test-results/explore-mid-search.png', fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect(progress).toContainText('Stopped after');
+    await expect(page.getByLabel('Search progress')).toContainText('not found so far (search stopped)');
+    await page.screenshot({ path: 'test-results/explore-stopped.png', fullPage: true });
     expect((await state<ExploreState>(page)).exploreStatus).toBe('stopped');
     // A fresh worker serves the next request.
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('disable-vs-kick');

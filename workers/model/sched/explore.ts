@@ -34,6 +34,8 @@ export interface ExploreProgress {
   memoryBytes: number;
   /** The budget (ExploreOptions.maxMemory; Infinity: none). */
   maxMemory: number;
+  /** The checkers some schedule already tripped. */
+  found: CheckerName[];
 }
 
 export interface ExploreOptions {
@@ -352,7 +354,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     const frontier = level.length - done + next.length;
     const memoryBytes = memoryOf(frontier);
     peak = Math.max(peak, memoryBytes);
-    opts.onProgress?.({ states: seen.size, transitions, depth, frontier, memoryBytes, maxMemory });
+    opts.onProgress?.({ states: seen.size, transitions, depth, frontier, memoryBytes, maxMemory, found: [...found.keys()] });
   };
 
   search: while (level.length) {
