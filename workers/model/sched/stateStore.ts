@@ -72,7 +72,11 @@ export class StateStore {
   /** The empty slot the last has() found (-1: none). */
   private slot = -1;
 
-  constructor(readonly mode: StoreMode = 'exact') {
+  /** `hash`: the 64-bit hash (tests pass a weak one to force collisions). */
+  constructor(
+    readonly mode: StoreMode = 'exact',
+    private readonly hash: (v: Uint16Array, out: Uint32Array) => void = hash64,
+  ) {
     if (mode === 'exact') {
       this.arena = new Uint16Array(1 << 16);
       this.start.push(0);
@@ -126,7 +130,7 @@ export class StateStore {
 
   /** Hashes v into this.h; -1 when stored, else the empty table slot where it goes. */
   private find(v: Uint16Array): number {
-    hash64(v, this.h);
+    this.hash(v, this.h);
     const lo = this.h[0],
       hi = this.h[1];
     const t = this.table;
