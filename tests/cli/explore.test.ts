@@ -188,16 +188,20 @@ describe('sim explore (table and errors)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('stops cleanly at a tiny memory budget: exit 0, incomplete, the limit named, what was found so far', () => {
-    const r = sim('explore', '--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '1');
+  it('stops cleanly at a small memory budget: exit 0, incomplete, the limit named, what was found so far', () => {
+    const args = ['--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '24'];
+    const r = sim('explore', ...args);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/incomplete: --max-memory budget of 1 MiB reached, holding \d+ states/);
-    expect(r.stdout).toMatch(/not found so far/);
-    const j = exploreJson('--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '1');
+    expect(r.stdout).toMatch(/incomplete: --max-memory budget of 24 MiB reached, holding \d+ states/);
+    expect(r.stdout).toMatch(/^ {2}dropped kicks +YES +25$/m);
+    expect(r.stdout).toMatch(/^ {2}use-after-free +not found so far$/m);
+    const j = exploreJson(...args);
     expect(j.complete).toBe(false);
     expect(j.cutBy).toBe('max-memory');
-    expect(j.memoryBytes).toBeLessThanOrEqual(2 ** 20);
-    expect(j.states).toBeGreaterThan(100);
+    expect(j.memoryBytes).toBeLessThanOrEqual(24 * 2 ** 20);
+    expect(j.memoryBytes).toBeGreaterThan(20 * 2 ** 20);
+    expect(j.states).toBeGreaterThan(1000);
+    expect(j.violations.droppedKicks?.steps).toBe(25);
   });
 
   it('hash compaction prints its collision probability and gives the same verdicts', () => {

@@ -62,6 +62,12 @@ function copyMask(x: Map<number, number> | undefined): Map<number, number> | und
 function copySpin(x: number[] | undefined): number[] | undefined {
   return x && x.length ? x.slice() : undefined;
 }
+/** Overwrite `dst` (this machine's own array) with `src`'s elements. */
+function copyInto<T>(dst: T[], src: readonly T[]): T[] {
+  dst.length = src.length;
+  for (let i = 0; i < src.length; i++) dst[i] = src[i];
+  return dst;
+}
 function copyQueue<T>(q: T[]): T[] {
   return q.length ? q.slice() : [];
 }
@@ -78,7 +84,7 @@ function copyStructures(to: Machine, src: Machine, inPlace: boolean): void {
   to.allocPath = put(to.allocPath, src.allocPath);
   to.allocFreedStep = put(to.allocFreedStep, src.allocFreedStep);
   to.allocAllocStep = put(to.allocAllocStep, src.allocAllocStep);
-  to.writes = src.writes.slice();
+  to.writes = reuse ? copyInto(to.writes, src.writes) : src.writes.slice();
   to.writesGen = put(to.writesGen, src.writesGen);
   // Both copies now treat every existing map as shared: the next write on either side copies it.
   src.gen++;
@@ -111,15 +117,19 @@ function copyStructures(to: Machine, src: Machine, inPlace: boolean): void {
     to.cbq = src.cbq.map(copyQueue);
     to.spinOn = src.spinOn.map(copySpin);
   }
-  to.loaders = src.loaders.map((l) => ({ ...l }));
+  if (reuse && to.loaders.length === src.loaders.length)
+    for (let i = 0; i < src.loaders.length; i++) Object.assign(to.loaders[i], src.loaders[i]);
+  else to.loaders = src.loaders.map((l) => ({ ...l }));
   to.owed = putSet(to.owed, src.owed);
   to.cbCpus = putSet(to.cbCpus, src.cbCpus);
   to.irqActive = putSet(to.irqActive, src.irqActive);
   to.spinners = putSet(to.spinners, src.spinners);
   to.reschedSet = putSet(to.reschedSet, src.reschedSet);
   to.blocked = putSet(to.blocked, src.blocked);
-  to.warnOnce = new Set(src.warnOnce);
-  to.warnings = src.warnings.slice();
-  to.enableErrors = src.enableErrors.slice();
+  if (reuse && to.warnOnce.size === 0 && src.warnOnce.size === 0) {
+    // Both empty (the common case in a search): keep this machine's own set.
+  } else to.warnOnce = new Set(src.warnOnce);
+  to.warnings = reuse ? copyInto(to.warnings, src.warnings) : src.warnings.slice();
+  to.enableErrors = reuse ? copyInto(to.enableErrors, src.enableErrors) : src.enableErrors.slice();
   to.sink = null;
 }
