@@ -13,6 +13,7 @@ import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/
 import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
+import { BudgetSelect } from './BudgetSelect.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -93,6 +94,7 @@ function Inputs() {
         <option value="6.17">6.17 (default)</option>
         <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
       </LabeledSelect>
+      <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
           <input

@@ -51,6 +51,8 @@ test.describe('explore view', () => {
     const cx = s.exploreResult!.violations.useAfterFree!;
     expect(cx.steps).toBe(cx.schedule.length);
 
+    // The CPU count reaches the URL after its debounce; the search may finish sooner than that.
+    await page.waitForFunction(() => window.location.search.includes('cpus=2'));
     const exploreUrl = page.url();
     await page.getByRole('button', { name: 'Show the use-after-free counterexample in the race stepper' }).click();
     await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
@@ -109,6 +111,27 @@ test.describe('explore view', () => {
       'toggles: lazyAlloc on, rcuFree on, nullCheck off, allocAfterStateCheck off',
     );
     await expect(results.getByRole('row', { name: /^NULL dereference/ })).toContainText('found');
+  });
+
+  test('a search that reaches its memory budget stops cleanly and says "not found so far" in a neutral colour', async ({ page }) => {
+    await openExplore(page);
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('merged');
+    await page.getByRole('combobox', { name: 'CPUs' }).selectOption('3');
+    await page.getByRole('combobox', { name: 'Memory budget' }).selectOption('64');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText(/incomplete: stopped at the 64 MiB memory budget, holding [\d,]+ states/, { timeout: 60_000 });
+    // No checker may read "not reachable" after an incomplete search.
+    await expect(results).not.toContainText('not reachable');
+    const uaf = results
+      .getByRole('row', { name: /^use-after-free/ })
+      .getByRole('cell')
+      .first();
+    await expect(uaf).toContainText('not found so far (stopped at the 64 MiB memory budget');
+    await expect(uaf).not.toHaveClass(/emerald/);
+    await expect(uaf).toHaveClass(/text-slate-600/);
+    await page.screenshot({ path: 'test-results/explore-budget.png', fullPage: true });
   });
 
   test('Stop ends a search in flight and the races view still works after it', async ({ page }) => {
