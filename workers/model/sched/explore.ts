@@ -96,14 +96,14 @@ export interface ExploreResult {
 
 /**
  * Rough bytes one machine holds: its typed arrays plus an allowance per object (what a frontier entry costs;
- * the search counts it with the store's own typed arrays). Calibrated against V8's heap: a typed array costs
- * about 280 bytes beyond its elements (object, buffer, backing store), and 5,000 clones of a kick-storm
- * machine at 3 or 8 CPUs took 10–11 KB each.
+ * the search counts it with the store's own typed arrays). Calibrated against V8's heap: a typed array view
+ * costs about 140 bytes beyond its elements (a clone's views share one buffer, machine/copy.ts), and 5,000
+ * clones of a kick-storm machine at 3 or 8 CPUs took 6.6–7.1 KB each.
  */
 export function machineBytes(m: Machine): number {
   let bytes = 1024;
   for (const v of Object.values(m)) {
-    if (ArrayBuffer.isView(v)) bytes += v.byteLength + 280;
+    if (ArrayBuffer.isView(v)) bytes += v.byteLength + 140;
     else if (Array.isArray(v)) bytes += 32 + 16 * v.length;
     else if (v && typeof v === 'object') bytes += 64;
     else bytes += 8;
