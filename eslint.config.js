@@ -35,7 +35,7 @@ const modelPurity = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'reports', 'playwright-report'] },
+  { ignores: ['dist', 'dist-harness', 'node_modules', 'test-results', 'reports', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
