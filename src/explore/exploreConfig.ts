@@ -11,7 +11,10 @@ export function exploreCpusProblem(cpus: number, minCpus: number): string | null
 }
 
 /** Bytes as MiB, for the memory budget. */
-export const mib = (bytes: number): string => `${Math.round(bytes / 2 ** 20).toLocaleString('en-US')} MiB`;
+export const mib = (bytes: number): string => {
+  const m = bytes / 2 ** 20;
+  return `${m < 10 ? m.toFixed(1) : Math.round(m).toLocaleString('en-US')} MiB`;
+};
 
 /** "complete: every schedule explored" or why not. */
 export function completenessText(r: ExploreReply): string {

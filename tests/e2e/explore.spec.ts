@@ -143,7 +143,7 @@ test.describe('explore view', () => {
     const progress = page.getByRole('status', { name: 'Explore progress' });
     await expect(progress).toContainText('states/s', { timeout: 30_000 });
     // Live numbers and a bar against the 512 MiB browser budget.
-    await expect(progress).toContainText(/frontier [\d,]+ · \d+ MiB of 512 MiB/);
+    await expect(progress).toContainText(/frontier [\d,]+ · (?!0\.0 )[\d.,]+ MiB of 512 MiB/);
     const bar = page.getByRole('progressbar', { name: 'Memory used of the search budget' });
     await expect(bar).toHaveAttribute('aria-valuetext', /MiB of 512 MiB/);
     await page.screenshot({ path: 'test-results/explore-mid-search.png', fullPage: true });
