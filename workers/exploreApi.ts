@@ -1,4 +1,4 @@
-// The exhaustive-search part of the worker API: explore every interleaving of one scenario (1–4 CPUs) and
+// The exhaustive-search part of the worker API: explore every interleaving of one scenario (1–8 CPUs) and
 // report per checker a shortest counterexample. Progress goes back through a callback (a comlink proxy from
 // the UI); cancelling means terminating the worker (the search is one synchronous call). Time is measured
 // here, outside the model, which stays clock-free.
@@ -8,10 +8,13 @@ import { makeRunConfig, validateRunConfig } from './model/sched/variants.ts';
 import { EXPLORE_MAX_CPUS } from './model/constants.ts';
 
 export type { CheckerName, Counterexample, ExploreResult } from './model/sched/explore.ts';
+import type { CheckerName } from './model/sched/explore.ts';
 
 export interface ExploreRequestOptions {
   maxSteps?: number;
   maxStates?: number;
+  /** Memory budget in bytes (default DEFAULT_BROWSER_MEMORY). */
+  maxMemory?: number;
   symmetry?: boolean;
   por?: boolean;
 }
@@ -22,6 +25,11 @@ export interface ExploreProgressReport {
   transitions: number;
   depth: number;
   frontier: number;
+  /** Bytes the search holds and its budget (explore.ts memoryOf). */
+  memoryBytes: number;
+  maxMemory: number;
+  /** The checkers some schedule already tripped. */
+  found: CheckerName[];
   /** Seconds since the search started (measured by the worker). */
   seconds: number;
 }
@@ -40,8 +48,8 @@ export interface ExploreApi {
 }
 
 const PROGRESS_MS = 100;
-/** Default bound on distinct states in the browser (about 200 MB at worst). */
-const DEFAULT_MAX_STATES = 1_000_000;
+/** Default memory budget of a search in the browser: 512 MiB (the CLI's is 1 GiB). */
+export const DEFAULT_BROWSER_MEMORY = 512 * 2 ** 20;
 
 export const exploreApi: ExploreApi = {
   explore(config, options = {}, onProgress) {
@@ -53,7 +61,8 @@ export const exploreApi: ExploreApi = {
     let last = -Infinity;
     const result = explore(cfg, {
       maxSteps: options.maxSteps,
-      maxStates: options.maxStates ?? DEFAULT_MAX_STATES,
+      maxStates: options.maxStates,
+      maxMemory: options.maxMemory ?? DEFAULT_BROWSER_MEMORY,
       symmetry: options.symmetry,
       por: options.por,
       progressEvery: 512,

@@ -1,4 +1,4 @@
-// The explore view: every interleaving of the current scenario at 1–4 CPUs, searched in the worker, with
+// The explore view: every interleaving of the current scenario at 1–8 CPUs, searched in the worker, with
 // live progress, a Stop that terminates the worker, and per checker whether some schedule reaches it. Each
 // counterexample (a shortest schedule) loads into the race stepper at the step where it shows.
 import { useShallow } from 'zustand/react/shallow';
@@ -12,6 +12,9 @@ import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
 import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
+import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
+import { CheckerVerdict } from './CheckerVerdict.tsx';
+import { BudgetSelect } from './BudgetSelect.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -92,6 +95,7 @@ function Inputs() {
         <option value="6.17">6.17 (default)</option>
         <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
       </LabeledSelect>
+      <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
           <input
@@ -134,9 +138,7 @@ function Transport() {
   const running = status === 'running';
   let line: string;
   if (running) {
-    line = progress
-      ? `Exploring… ${fmt(progress.states)} states · ${fmt(progress.transitions)} transitions · ${fmt(Math.round(progress.states / Math.max(progress.seconds, 1e-3)))} states/s · depth ${progress.depth}`
-      : 'Exploring…';
+    line = progress ? `Exploring… ${progressNumbers(progress)}` : 'Exploring…';
   } else if (status === 'stopped') {
     line = progress ? `Stopped after ${fmt(progress.states)} states (depth ${progress.depth}); no verdict.` : 'Stopped; no verdict.';
   } else if (status === 'done' && result) {
@@ -153,6 +155,7 @@ function Transport() {
       <p role="status" aria-label="Explore progress" className="min-w-0 flex-1 font-mono text-sm text-slate-900">
         {line}
       </p>
+      {progress && (running || status === 'stopped') && <ExploreProgress progress={progress} stopped={!running} />}
     </div>
   );
 }
@@ -167,7 +170,6 @@ function Results() {
   const target = useAppStore((s) => s.exploreTarget);
   const showCounterexample = useAppStore((s) => s.showCounterexample);
   if (!result || !target) return null;
-  const reachedWord = result.complete ? 'not reachable' : 'not found (search incomplete)';
   return (
     <section role="region" aria-label="Explore results" className="rounded border border-slate-200 bg-white p-3">
       <h3 className="text-sm font-semibold">
@@ -208,7 +210,7 @@ function Results() {
                 <th scope="row" className="py-1 pr-4 font-medium">
                   {CHECKER_TITLES[name]}
                 </th>
-                <td className={`py-1 pr-4 font-semibold ${cx ? 'text-red-700' : 'text-emerald-700'}`}>{cx ? 'found' : reachedWord}</td>
+                <CheckerVerdict result={result} found={!!cx} />
                 <td className="py-1 pr-4">
                   {cx && (
                     <details>

@@ -23,7 +23,9 @@ export async function runExplore(): Promise<void> {
   s.startExplore(requestId, { params, cpus: config.cpus });
   const onProgress = proxy((p: ExploreProgressReport) => useAppStore.getState().reportExploreProgress(requestId, p));
   try {
-    const reply = await requestSim((sim) => sim.explore(config, { symmetry: s.exploreSymmetry, por: s.explorePor }, onProgress));
+    const reply = await requestSim((sim) =>
+      sim.explore(config, { symmetry: s.exploreSymmetry, por: s.explorePor, maxMemory: s.exploreBudgetMiB * 2 ** 20 }, onProgress),
+    );
     useAppStore.getState().finishExplore(requestId, reply);
   } catch (error) {
     if (isCancellation(error)) useAppStore.getState().stopExplore(requestId);

@@ -10,6 +10,12 @@ export function exploreCpusProblem(cpus: number, minCpus: number): string | null
   return null;
 }
 
+/** Bytes as MiB, for the memory budget. */
+export const mib = (bytes: number): string => {
+  const m = bytes / 2 ** 20;
+  return `${m < 10 ? m.toFixed(1) : Math.round(m).toLocaleString('en-US')} MiB`;
+};
+
 /** "complete: every schedule explored" or why not. */
 export function completenessText(r: ExploreReply): string {
   switch (r.cutBy) {
@@ -19,6 +25,8 @@ export function completenessText(r: ExploreReply): string {
       return `bounded at ${r.maxSteps} steps`;
     case 'max-states':
       return `incomplete: stopped at ${r.states.toLocaleString('en-US')} states`;
+    case 'max-memory':
+      return `incomplete: stopped at the ${mib(r.maxMemory)} memory budget, holding ${r.states.toLocaleString('en-US')} states`;
     case 'stopped':
       return 'incomplete: stopped';
   }

@@ -16,6 +16,10 @@ export interface ExploreTarget {
 /** Both reductions are on unless a link or the user turns them off. */
 export const DEFAULT_EXPLORE_REDUCTIONS = { exploreSymmetry: true, explorePor: true } as const;
 
+/** The memory budgets offered (MiB); 512 is the browser's default (workers/exploreApi.ts). */
+export const EXPLORE_BUDGETS_MIB = [64, 128, 256, 512, 1024, 2048] as const;
+export const DEFAULT_EXPLORE_BUDGET_MIB = 512;
+
 export interface ExploreSlice {
   exploreStatus: ExploreStatus;
   /** Id of the current search; progress and results of other ids are ignored. 0 before any search. */
@@ -26,8 +30,11 @@ export interface ExploreSlice {
   exploreError: string | null;
   exploreSymmetry: boolean;
   explorePor: boolean;
+  /** Memory budget of the next search, in MiB. */
+  exploreBudgetMiB: number;
 
   setExploreReductions: (symmetry: boolean, por: boolean) => void;
+  setExploreBudget: (mib: number) => void;
   startExplore: (requestId: number, target: ExploreTarget) => void;
   reportExploreProgress: (requestId: number, progress: ExploreProgressReport) => void;
   finishExplore: (requestId: number, result: ExploreReply) => void;
@@ -53,6 +60,8 @@ export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
     exploreResult: null,
     exploreError: null,
     ...DEFAULT_EXPLORE_REDUCTIONS,
+    exploreBudgetMiB: DEFAULT_EXPLORE_BUDGET_MIB,
+    setExploreBudget: (mib) => set({ exploreBudgetMiB: mib }, undefined, 'explore/setBudget'),
 
     setExploreReductions: (symmetry, por) =>
       set(

@@ -28,6 +28,10 @@ interface ExploreJson {
   complete: boolean;
   seconds: number;
   violations: Record<string, Cx | null>;
+  cutBy: string | null;
+  store: string;
+  collisionProbability: number;
+  memoryBytes: number;
 }
 
 function exploreJson(...args: string[]): ExploreJson {
@@ -166,11 +170,53 @@ describe('sim explore (table and errors)', () => {
     expect(r.stdout).toContain('leak: ["boot",');
   });
 
-  it.each([['5'], ['0']])('rejects --cpus %s with one line on stderr and exit code 2', (n) => {
+  it.each([['9'], ['99'], ['0']])('rejects --cpus %s with one line on stderr and exit code 2', (n) => {
     const r = sim('explore', '--cpus', n);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toBe(`error: --cpus must be an integer from 1 to 4 (got "${n}")\n`);
+    expect(r.stderr).toBe(`error: --cpus must be an integer from 1 to 8 (got "${n}")\n`);
+  });
+
+  it.each([
+    ['--max-memory', '0'],
+    ['--max-memory', 'lots'],
+    ['--no-such-option', '1'],
+  ])('rejects %s %s with one line on stderr and exit code 2', (opt, v) => {
+    const r = sim('explore', opt, v);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('stops cleanly at a small memory budget: exit 0, incomplete, the limit named, what was found so far', () => {
+    const args = ['--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '24'];
+    const r = sim('explore', ...args);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/incomplete: --max-memory budget of 24 MiB reached, holding \d+ states/);
+    expect(r.stdout).toMatch(/^ {2}dropped kicks +YES +25$/m);
+    expect(r.stdout).toMatch(/^ {2}use-after-free +not found so far$/m);
+    const j = exploreJson(...args);
+    expect(j.complete).toBe(false);
+    expect(j.cutBy).toBe('max-memory');
+    expect(j.memoryBytes).toBeLessThanOrEqual(24 * 2 ** 20);
+    expect(j.memoryBytes).toBeGreaterThan(20 * 2 ** 20);
+    expect(j.states).toBeGreaterThan(1000);
+    expect(j.violations.droppedKicks?.steps).toBe(25);
+  });
+
+  it('hash compaction prints its collision probability and gives the same verdicts', () => {
+    const args = ['--scenario', 'load-while-enabled', '--variant', 'merged', '--cpus', '3'];
+    const exact = exploreJson(...args);
+    const fp = exploreJson(...args, '--hash-compaction');
+    expect(fp.store).toBe('fingerprint');
+    expect(fp.collisionProbability).toBeGreaterThan(0);
+    expect(fp.collisionProbability).toBeLessThan(1e-9);
+    expect(fp.states).toBe(exact.states);
+    expect(fp.violations).toEqual(exact.violations);
+    expect(fp.memoryBytes).toBeLessThan(exact.memoryBytes);
+    expect(sim('explore', ...args, '--hash-compaction').stdout).toMatch(
+      /hash compaction: 64-bit fingerprints, collision probability \d\.\de-\d+/,
+    );
   });
 
   it('rejects a CPU count the scenario cannot use', () => {

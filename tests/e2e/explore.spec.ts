@@ -23,9 +23,9 @@ async function openExplore(page: Page): Promise<void> {
 }
 
 test.describe('explore view', () => {
-  test('asks for 1–4 CPUs when the shared count is larger', async ({ page }) => {
+  test('asks for 1–8 CPUs when the shared count is larger', async ({ page }) => {
     await openExplore(page);
-    await expect(page.getByRole('note')).toContainText('1 to 4 CPUs');
+    await expect(page.getByRole('note')).toContainText('1 to 8 CPUs');
     await expect(page.getByRole('button', { name: 'Explore all interleavings' })).toBeDisabled();
   });
 
@@ -114,6 +114,27 @@ test.describe('explore view', () => {
     await expect(results.getByRole('row', { name: /^NULL dereference/ })).toContainText('found');
   });
 
+  test('a search that reaches its memory budget stops cleanly and says "not found so far" in a neutral colour', async ({ page }) => {
+    await openExplore(page);
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');
+    await page.getByRole('combobox', { name: 'Variant' }).selectOption('merged');
+    await page.getByRole('combobox', { name: 'CPUs' }).selectOption('3');
+    await page.getByRole('combobox', { name: 'Memory budget' }).selectOption('64');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText(/incomplete: stopped at the 64 MiB memory budget, holding [\d,]+ states/, { timeout: 60_000 });
+    // No checker may read "not reachable" after an incomplete search.
+    await expect(results).not.toContainText('not reachable');
+    const uaf = results
+      .getByRole('row', { name: /^use-after-free/ })
+      .getByRole('cell')
+      .first();
+    await expect(uaf).toContainText('not found so far (stopped at the 64 MiB memory budget');
+    await expect(uaf).not.toHaveClass(/emerald/);
+    await expect(uaf).toHaveClass(/text-slate-600/);
+    await page.screenshot({ path: 'test-results/explore-budget.png', fullPage: true });
+  });
+
   test('Stop ends a search in flight and the races view still works after it', async ({ page }) => {
     await openExplore(page);
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('kick-storm');
@@ -122,8 +143,15 @@ test.describe('explore view', () => {
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const progress = page.getByRole('status', { name: 'Explore progress' });
     await expect(progress).toContainText('states/s', { timeout: 30_000 });
+    // Live numbers and a bar against the 512 MiB browser budget.
+    await expect(progress).toContainText(/frontier [\d,]+ · (?!0\.0 )[\d.,]+ MiB of 512 MiB/);
+    const bar = page.getByRole('progressbar', { name: 'Memory used of the search budget' });
+    await expect(bar).toHaveAttribute('aria-valuetext', /MiB of 512 MiB/);
+    await page.screenshot({ path: 'test-results/explore-mid-search.png', fullPage: true });
     await page.getByRole('button', { name: 'Stop' }).click();
     await expect(progress).toContainText('Stopped after');
+    await expect(page.getByLabel('Search progress')).toContainText('not found so far (search stopped)');
+    await page.screenshot({ path: 'test-results/explore-stopped.png', fullPage: true });
     expect((await state<ExploreState>(page)).exploreStatus).toBe('stopped');
     // A fresh worker serves the next request.
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('disable-vs-kick');

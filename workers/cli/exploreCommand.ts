@@ -1,4 +1,4 @@
-// `sim explore`: every interleaving of a scenario at 1–4 CPUs, and for each checker the shortest schedule that
+// `sim explore`: every interleaving of a scenario at 1–8 CPUs, and for each checker the shortest schedule that
 // trips it. Parses, calls workers/model/sched/explore.ts and prints; the time is measured here, not in the model.
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
@@ -16,6 +16,14 @@ export const EXPLORE_OPTIONS = {
   'pnt-rule': PNT_RULE_OPTION,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
+  'max-memory': {
+    kind: 'int',
+    min: 1,
+    max: 1_048_576,
+    default: 1024,
+    help: 'memory budget in MiB: stop cleanly when the search would hold more',
+  },
+  'hash-compaction': { kind: 'flag', help: 'store 64-bit fingerprints instead of whole states (less memory, tiny collision risk)' },
   'storm-kicks': { kind: 'int', min: 1, max: 100, default: 1, help: 'kick-storm: kicks BPF issues in all (pass the same to sim run)' },
   ...TOGGLE_OPTIONS,
   'no-symmetry': { kind: 'flag', help: 'do not treat idle-symmetric CPUs as interchangeable' },
@@ -25,7 +33,8 @@ export const EXPLORE_OPTIONS = {
 
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
-  '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por] [--json]\n\n' +
+  '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por]\n' +
+  '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
   '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n' +
@@ -68,6 +77,10 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     depth: r.depth,
     maxSteps: r.maxSteps,
     cutBy: r.cutBy,
+    store: r.store,
+    collisionProbability: r.collisionProbability,
+    memoryBytes: r.memoryBytes,
+    maxMemory: r.maxMemory,
     symmetry: r.symmetry,
     symmetricCpus: r.symmetricCpus,
     por: r.por,
@@ -84,9 +97,11 @@ function completeness(r: ExploreResult): string {
     case 'max-steps':
       return `bounded at ${r.maxSteps} steps: longer schedules not explored`;
     case 'max-states':
-      return 'incomplete: --max-states reached';
+      return `incomplete: --max-states reached, holding ${r.states} states`;
+    case 'max-memory':
+      return `incomplete: --max-memory budget of ${Math.round(r.maxMemory / 2 ** 20)} MiB reached, holding ${r.states} states`;
     case 'stopped':
-      return 'incomplete: stopped';
+      return `incomplete: stopped, holding ${r.states} states`;
   }
 }
 
@@ -106,12 +121,19 @@ export function formatExplore(r: ExploreResult, seconds: number): string {
     : r.symmetricCpus.length
       ? `on (CPUs ${r.symmetricCpus.join(', ')} interchangeable)`
       : 'on (no interchangeable CPUs at this size)';
+  const store =
+    r.store === 'exact'
+      ? 'states stored exactly'
+      : `hash compaction: 64-bit fingerprints, collision probability ${r.collisionProbability.toExponential(1)}`;
+  lines.push(
+    `${store} · ${(r.memoryBytes / 2 ** 20).toFixed(1)} MiB held (${Math.round(r.memoryBytes / Math.max(1, r.states))} bytes/state)`,
+  );
   lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'}`);
   lines.push('');
   const rows = [['checker', 'reached', 'steps']];
   for (const name of CHECKERS) {
     const v = r.violations[name];
-    rows.push([CHECKER_TITLES[name], v ? 'YES' : r.complete ? 'no' : 'not found', v ? String(v.steps) : '']);
+    rows.push([CHECKER_TITLES[name], v ? 'YES' : r.complete ? 'no' : 'not found so far', v ? String(v.steps) : '']);
   }
   let out = lines.join('\n') + '\n' + formatTable(rows);
   const found = CHECKERS.filter((n) => r.violations[n]);
@@ -124,7 +146,7 @@ export function formatExplore(r: ExploreResult, seconds: number): string {
 
 export const exploreCommand: Command = {
   name: 'explore',
-  summary: 'explore every interleaving of a scenario (1–4 CPUs) and print a shortest schedule per checker',
+  summary: 'explore every interleaving of a scenario (1–8 CPUs) and print a shortest schedule per checker',
   usage: USAGE,
   run(argv: readonly string[], io: CliIo): number {
     const opts = parseOptions('sim explore', argv, EXPLORE_OPTIONS);
@@ -135,6 +157,8 @@ export const exploreCommand: Command = {
       maxStates: opts['max-states'],
       symmetry: !opts['no-symmetry'],
       por: !opts['no-por'],
+      maxMemory: opts['max-memory'] * 2 ** 20,
+      store: opts['hash-compaction'] ? 'fingerprint' : 'exact',
     });
     const seconds = (performance.now() - t0) / 1000;
     io.stdout(opts.json ? JSON.stringify(exploreJson(r, seconds)) + '\n' : formatExplore(r, seconds));

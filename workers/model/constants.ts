@@ -161,7 +161,7 @@ export function actorId(kind: (typeof ACTOR_KINDS)[number], sub: number | string
 // ---- the exhaustive search ---------------------------------------------------------------------------
 
 /** Largest CPU count the exhaustive search accepts: it grows exponentially with the CPU count. */
-export const EXPLORE_MAX_CPUS = 4;
+export const EXPLORE_MAX_CPUS = 8;
 
 /** The checkers, in the order results list them. */
 export const CHECKERS: readonly CheckerName[] = [

@@ -8,6 +8,7 @@ import { ACTOR_CODE, IRQ_IDLE, actorCode, actorKindOf } from './machine/codes.ts
 import { createMachine } from './run.ts';
 import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
+import { StateStore, type StoreMode } from './stateStore.ts';
 import { CHECKERS } from '../constants.ts';
 
 export type CheckerName =
@@ -29,6 +30,12 @@ export interface ExploreProgress {
   depth: number;
   /** States waiting at this level and the next. */
   frontier: number;
+  /** Bytes the search holds (memoryOf): the state store plus the frontier's machines. */
+  memoryBytes: number;
+  /** The budget (ExploreOptions.maxMemory; Infinity: none). */
+  maxMemory: number;
+  /** The checkers some schedule already tripped. */
+  found: CheckerName[];
 }
 
 export interface ExploreOptions {
@@ -45,6 +52,10 @@ export interface ExploreOptions {
   /** Polled with the progress cadence; true stops the search (result: stopped, not complete). */
   shouldStop?: () => boolean;
   progressEvery?: number;
+  /** How visited states are stored (stateStore.ts): exactly (default) or as 64-bit fingerprints. */
+  store?: StoreMode;
+  /** Stop (complete: false, cutBy 'max-memory') before the search holds more bytes than this. Default: none. */
+  maxMemory?: number;
 }
 
 export interface ExploreResult {
@@ -65,7 +76,7 @@ export interface ExploreResult {
   /** True when no state was cut off by maxSteps, maxStates was not hit and the search was not stopped. */
   complete: boolean;
   /** Why the search is incomplete: a schedule reached maxSteps, maxStates was hit, shouldStop said so. */
-  cutBy: 'max-steps' | 'max-states' | 'stopped' | null;
+  cutBy: 'max-steps' | 'max-states' | 'max-memory' | 'stopped' | null;
   stopped: boolean;
   maxSteps: number;
   symmetry: boolean;
@@ -75,6 +86,29 @@ export interface ExploreResult {
   /** States where the ample-set rule explored one quiescent-state report instead of every actor. */
   reducedStates: number;
   violations: Record<CheckerName, Counterexample | null>;
+  store: StoreMode;
+  /** Hash compaction: the probability that two states shared a fingerprint (0 when stored exactly). */
+  collisionProbability: number;
+  /** Peak bytes held (memoryOf) and the budget (Infinity: none). */
+  memoryBytes: number;
+  maxMemory: number;
+}
+
+/**
+ * Rough bytes one machine holds: its typed arrays plus an allowance per object (what a frontier entry costs;
+ * the search counts it with the store's own typed arrays). Calibrated against V8's heap: a typed array view
+ * costs about 140 bytes beyond its elements (a clone's views share one buffer, machine/copy.ts), and 5,000
+ * clones of a kick-storm machine at 3 or 8 CPUs took 6.6–7.1 KB each.
+ */
+export function machineBytes(m: Machine): number {
+  let bytes = 1024;
+  for (const v of Object.values(m)) {
+    if (ArrayBuffer.isView(v)) bytes += v.byteLength + 140;
+    else if (Array.isArray(v)) bytes += 32 + 16 * v.length;
+    else if (v && typeof v === 'object') bytes += 64;
+    else bytes += 8;
+  }
+  return bytes;
 }
 
 // ---- checkers ----------------------------------------------------------------------------------------
@@ -285,7 +319,9 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
 
   const parent = new GrowI32();
   const action = new GrowI32();
-  const seen = new Set<string>();
+  const seen = new StateStore(opts.store ?? 'exact');
+  const maxMemory = opts.maxMemory ?? Infinity;
+  const perMachine = machineBytes(root);
   const found = new Map<CheckerName, number[]>();
   const codesTo = (id: number, last = -1): number[] => {
     const out: number[] = [];
@@ -294,7 +330,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     return out.reverse();
   };
 
-  seen.add(keyer.key(root));
+  seen.add(keyer.encode(root));
   parent.push(-1);
   action.push(-1);
   let level: Node[] = [{ m: root, id: 0 }];
@@ -304,19 +340,36 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   let cut = false;
   let stopped = false;
   let full = false;
+  let overBudget = false;
+  let peak = 0;
+  const linkBytes = (grow: boolean) => (grow && parent.n === parent.a.length ? 4 : 2) * parent.a.byteLength;
+  /** Bytes held with `frontier` machines waiting; `words`: as if one more state of that size were added. */
+  const memoryOf = (frontier: number, words = -1) =>
+    (words < 0 ? seen.bytes : seen.bytesIfAdded(words)) + linkBytes(words >= 0) + frontier * perMachine;
   let expanded = 0;
   let reducedStates = 0;
   const fired: CheckerName[] = [];
+  // Machines already expanded or found to be duplicates, overwritten in place by the next successor. A few
+  // suffice (each expansion takes at most one per enabled actor); the rest are left to the GC.
+  const pool: Machine[] = [];
+  const recycle = (x: Machine) => {
+    if (pool.length < 64) pool.push(x);
+  };
   for (const name of EVENT_CHECKERS) if (checkerHolds(root, name)) found.set(name, []);
 
-  const progress = () => opts.onProgress?.({ states: seen.size, transitions, depth, frontier: level.length + next.length });
+  const progress = (done: number) => {
+    const frontier = level.length - done + next.length;
+    const memoryBytes = memoryOf(frontier);
+    peak = Math.max(peak, memoryBytes);
+    opts.onProgress?.({ states: seen.size, transitions, depth, frontier, memoryBytes, maxMemory, found: [...found.keys()] });
+  };
 
   search: while (level.length) {
     for (let qi = 0; qi < level.length; qi++) {
       const { m, id } = level[qi];
       level[qi] = undefined as unknown as Node; // let the machine go once expanded
       if (++expanded % every === 0) {
-        progress();
+        progress(qi);
         if (opts.shouldStop?.()) {
           stopped = true;
           break search;
@@ -325,10 +378,12 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
       const enabled = m.enabledActors();
       if (enabled.length === 0) {
         for (const name of ['stuck', 'rcuStall'] as const) if (!found.has(name) && checkerHolds(m, name)) found.set(name, codesTo(id));
+        recycle(m);
         continue;
       }
       if (depth >= maxSteps) {
         cut = true;
+        recycle(m);
         continue;
       }
       let choices = enabled;
@@ -342,25 +397,36 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
       const before = countersOf(m);
       for (let i = 0; i < choices.length; i++) {
         const code = choices[i];
-        // The last successor may reuse the parent: nothing reads it afterwards.
-        const child = i === choices.length - 1 ? m : m.clone();
+        // The last successor reuses the parent (nothing reads it afterwards); the others come from the pool
+        // of machines already expanded or found to be duplicates, overwritten in place (no allocation).
+        const child = i === choices.length - 1 ? m : (pool.pop()?.restoreFrom(m) ?? m.clone());
         child.apply(code);
         transitions++;
         firedOnStep(before, child, fired);
         for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
-        const key = keyer.key(child);
-        if (seen.has(key)) continue;
+        const enc = keyer.encode(child);
+        if (seen.has(enc)) {
+          recycle(child);
+          continue;
+        }
+        // A new state: stop if there is no room for it (a state already seen needs none).
         if (seen.size >= maxStates) {
           full = true;
           break search;
         }
-        seen.add(key);
+        const after = memoryOf(level.length - qi + next.length + 1, enc.length);
+        if (after > maxMemory) {
+          overBudget = true;
+          break search;
+        }
+        seen.addMissing(enc);
+        peak = Math.max(peak, after);
         const cid = parent.push(id);
         action.push(code);
         next.push({ m: child, id: cid });
       }
     }
-    progress();
+    progress(level.length);
     if (!next.length) break;
     depth++;
     level = next;
@@ -383,8 +449,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     states: seen.size,
     transitions,
     depth,
-    complete: !cut && !stopped && !full,
-    cutBy: stopped ? 'stopped' : full ? 'max-states' : cut ? 'max-steps' : null,
+    complete: !cut && !stopped && !full && !overBudget,
+    cutBy: stopped ? 'stopped' : full ? 'max-states' : overBudget ? 'max-memory' : cut ? 'max-steps' : null,
     stopped,
     maxSteps,
     symmetry,
@@ -392,5 +458,9 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     por,
     reducedStates,
     violations,
+    store: seen.mode,
+    collisionProbability: seen.collisionProbability(),
+    memoryBytes: peak,
+    maxMemory,
   };
 }

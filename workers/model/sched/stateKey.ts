@@ -64,6 +64,7 @@ export class StateKeyer implements KeyWriter {
   private remap = new Int32Array(64).fill(-1);
   private order: number[] = [];
   private done = 0;
+  private readonly warnIds = new Map<string, number>();
 
   constructor(m: Machine, symmetry: boolean) {
     this.sym = symmetry ? symmetricCpus(m) : [];
@@ -76,12 +77,15 @@ export class StateKeyer implements KeyWriter {
     return this.sym;
   }
 
+  private ensure(words: number): void {
+    if (this.len + words <= this.buf.length) return;
+    const b = new Uint16Array(Math.max(this.buf.length * 2, this.len + words));
+    b.set(this.buf);
+    this.buf = b;
+  }
+
   put(v: number): void {
-    if (this.len + 3 > this.buf.length) {
-      const b = new Uint16Array(this.buf.length * 2);
-      b.set(this.buf);
-      this.buf = b;
-    }
+    this.ensure(3);
     const u = v + 2;
     if (u >= 0 && u < 0xffff && u === Math.floor(u)) this.buf[this.len++] = u;
     else {
@@ -143,8 +147,19 @@ export class StateKeyer implements KeyWriter {
     return s;
   }
 
-  /** The canonical key of `m`'s state. */
+  /** The canonical key of `m`'s state as a string (tests and tools; the search uses encode()). */
   key(m: Machine): string {
+    const e = this.encode(m);
+    return this.str(0, e.length);
+  }
+
+  /**
+   * The canonical key of `m`'s state as a packed vector of 16-bit words: global fields, each path's part,
+   * the WARN_ON_ONCE sites that fired (interned, sorted), slots, per-CPU fields (positional for CPUs with a
+   * role; length-prefixed tuples sorted lexicographically for idle-symmetric ones), then the live
+   * allocations. A view into the keyer's buffer, valid until the next call.
+   */
+  encode(m: Machine): Uint16Array {
     this.len = 0;
     for (const id of this.order) this.remap[id] = -1;
     this.order.length = 0;
@@ -160,27 +175,59 @@ export class StateKeyer implements KeyWriter {
     keyDisable(this, m);
     keyKick(this, m);
     keyRcu(this, m);
-    // WARN_ON_ONCE sites that already fired (a handful of names; sorted so insertion order does not matter).
-    const warned = m.warnOnce.size ? [...m.warnOnce].sort().join('\u0002') : '';
+    // WARN_ON_ONCE sites that already fired: a handful of names, interned, sorted so order does not matter.
+    this.put(m.warnOnce.size);
+    if (m.warnOnce.size) {
+      const ids: number[] = [];
+      for (const w of m.warnOnce) {
+        let id = this.warnIds.get(w);
+        if (id === undefined) this.warnIds.set(w, (id = this.warnIds.size));
+        ids.push(id);
+      }
+      ids.sort((a, b) => a - b);
+      for (const id of ids) this.put(id);
+    }
     keySlots(this, m);
 
     // Per-CPU state: positional for CPUs with a role, sorted tuples for idle-symmetric ones.
     for (let c = 0; c < m.n; c++) if (!this.isSym[c]) this.putCpu(m, c);
-    let key: string;
-    if (this.sym.length) {
-      const tuples: string[] = [];
-      for (const c of this.sym) {
-        const from = this.len;
-        this.putCpu(m, c);
-        tuples.push(this.str(from, this.len));
-        this.len = from;
-      }
-      tuples.sort();
-      key = tuples.join('\u0001');
-    } else key = '';
+    if (this.sym.length) this.putSortedTuples(m);
 
     // Every reference has been named by now.
     keyAllocations(this, m);
-    return this.str(0, this.len) + '\u0000' + key + '\u0000' + warned;
+    return this.buf.subarray(0, this.len);
+  }
+
+  /** The idle-symmetric CPUs' tuples, each prefixed with its length, in lexicographic order. */
+  private putSortedTuples(m: Machine): void {
+    const base = this.len;
+    const starts: number[] = [];
+    for (const c of this.sym) {
+      starts.push(this.len);
+      this.putCpu(m, c);
+    }
+    const end = this.len;
+    const b = this.buf;
+    const lenOf = (i: number) => (i + 1 < starts.length ? starts[i + 1] : end) - starts[i];
+    const order = starts.map((_, i) => i);
+    order.sort((x, y) => {
+      const lx = lenOf(x),
+        ly = lenOf(y);
+      const n = Math.min(lx, ly);
+      for (let k = 0; k < n; k++) {
+        const d = b[starts[x] + k] - b[starts[y] + k];
+        if (d) return d;
+      }
+      return lx - ly;
+    });
+    const tuples = b.slice(base, end);
+    this.len = base;
+    this.ensure(end - base + 3 * order.length);
+    for (const i of order) {
+      this.put(lenOf(i));
+      const from = starts[i] - base;
+      this.buf.set(tuples.subarray(from, from + lenOf(i)), this.len);
+      this.len += lenOf(i);
+    }
   }
 }
