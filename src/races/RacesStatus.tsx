@@ -4,7 +4,8 @@ import { memo } from 'react';
 import type { Verdict } from '../../workers/api.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
 import { useAppStore } from '../state/store.ts';
-import { selectRaceBusy, selectRaceResult, selectRaceStatusText } from './raceSelectors.ts';
+import { selectRaceBusy, selectRaceResult, selectRaceStatusText, selectRaceView } from './raceSelectors.ts';
+import { isViolation, stepMeaning } from './stepMeaning.ts';
 
 /** The verdict as short phrases, worst first; empty when nothing went wrong. */
 export function verdictPhrases(v: Verdict): string[] {
@@ -35,6 +36,18 @@ function StatusLine() {
       title={text ?? undefined}
     >
       {text ?? 'Running the scenario…'}
+    </p>
+  );
+}
+
+/** The current step in one sentence: what happened and why it matters. */
+function StepSentence() {
+  const view = useAppStore(selectRaceView);
+  if (!view) return null;
+  const bad = isViolation(view.events);
+  return (
+    <p aria-label="This step in words" className={`w-full text-sm leading-5 ${bad ? 'font-medium text-red-800' : 'text-slate-800'}`}>
+      {stepMeaning(view.step, view.events)}
     </p>
   );
 }
@@ -75,6 +88,7 @@ export function RacesStatus() {
   return (
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 [contain:content]">
       <StatusLine />
+      <StepSentence />
       <RunSummary />
     </div>
   );

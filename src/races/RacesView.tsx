@@ -44,7 +44,8 @@ export function RacesView() {
           player, timeline, memory, CPU grid, code, explanation; the DOM keeps the player first for the keyboard. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
         <div className="contents xl:col-start-2 xl:row-start-1 xl:flex xl:min-w-0 xl:flex-col xl:gap-3">
-          <div className="order-1 min-w-0">
+          {/* The step bar stays in view while the page scrolls (the column is as tall as the row). */}
+          <div className="sticky top-0 z-20 order-1 min-w-0">
             <RaceTransport />
           </div>
           <div className="order-4 min-w-0">

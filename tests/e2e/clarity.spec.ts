@@ -1,0 +1,55 @@
+// Issue 20, "know where to look": the step bar stays in view while the page scrolls and says what the step
+// did; verdicts tell "so far" from "at the end" and "introduced" from "pre-existing"; terms are explained.
+import { expect, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+
+/** Opens a races link and waits until its run and first view are shown. */
+async function openLink(page: Page, query: string): Promise<{ steps: number }> {
+  await page.goto(`/?v=1&m=1&view=races&${query}`);
+  const handle = await page.waitForFunction(
+    () => {
+      const s = window.__app?.getState() as
+        { raceRun: { status: string; data: { result: { steps: number } } | null }; raceView: { steps: number } | null } | undefined;
+      const r = s?.raceRun.data?.result;
+      return s && r && s.raceRun.status === 'done' && s.raceView?.steps === r.steps ? { steps: r.steps } : null;
+    },
+    undefined,
+    { timeout: 60_000 },
+  );
+  await page.evaluate(() => window.__app?.whenIdle());
+  return (await handle.jsonValue()) as { steps: number };
+}
+
+const stepBar = (page: Page) => page.getByRole('group', { name: 'Step bar' });
+const sentence = (page: Page) => page.getByLabel('This step in words');
+
+test.describe('know where to look', () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test('the step bar stays in view while the page scrolls, and its sentence follows the step', async ({ page }) => {
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await page.getByRole('region', { name: 'Code' }).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, 600);
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
+    await expect(stepBar(page)).toBeInViewport({ ratio: 1 });
+    await expect(sentence(page)).toContainText('Nothing has run yet');
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(page.getByRole('status')).toContainText('Step 3 of');
+    await expect(sentence(page)).not.toContainText('Nothing has run yet');
+    await expect(sentence(page)).toHaveText(/^CPU \d+: .+\.$/);
+    await page.screenshot({ path: 'test-results/clarity-stepbar-1366.png' });
+    const box = (await stepBar(page).boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+  });
+
+  test('at a use-after-free step the step bar shows the violation', async ({ page }) => {
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await expect(stepBar(page)).not.toHaveAttribute('data-violation');
+    const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
+    await kasan.getByRole('button', { name: 'Go to step' }).click();
+    await expect(page.getByRole('status')).toContainText('use-after-free');
+    await expect(stepBar(page)).toHaveAttribute('data-violation', 'true');
+    await expect(sentence(page)).toContainText('memory corruption');
+  });
+});
