@@ -11,6 +11,17 @@ export function exploreCpusProblem(cpus: number, minCpus: number): string | null
 }
 
 /** "complete: every schedule explored" or why not. */
+/** What a result covers, in words: "this scenario, at 3 CPUs, every schedule". */
+export function coverageText(r: ExploreReply): string {
+  const which =
+    r.cutBy === null
+      ? 'every schedule'
+      : r.cutBy === 'max-steps'
+        ? `every schedule up to ${r.maxSteps} steps`
+        : 'only the schedules explored before it stopped';
+  return `This result covers this scenario (${r.scenario}), at ${r.cpus} CPU${r.cpus === 1 ? '' : 's'}, ${which}.`;
+}
+
 export function completenessText(r: ExploreReply): string {
   switch (r.cutBy) {
     case null:

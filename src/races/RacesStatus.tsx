@@ -1,11 +1,13 @@
-// The status line ("Step k of n · …", a live region), the run's verdict in a few words and its trace
-// hash (two runs with the same hash made the same trace).
+// The status line ("Step k of n · …", a live region), the step in words, the verdict so far and at the end
+// of the run (each split into introduced by this kernel and pre-existing) and the trace hash (two runs with
+// the same hash made the same trace).
 import { memo } from 'react';
-import type { Verdict } from '../../workers/api.ts';
+import type { Report, Verdict } from '../../workers/api.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
 import { useAppStore } from '../state/store.ts';
 import { selectRaceBusy, selectRaceResult, selectRaceStatusText, selectRaceView } from './raceSelectors.ts';
 import { isViolation, stepMeaning } from './stepMeaning.ts';
+import { groupText, reportsUpTo, splitVerdict } from './verdictParts.ts';
 
 /** The verdict as short phrases, worst first; empty when nothing went wrong. */
 export function verdictPhrases(v: Verdict): string[] {
@@ -52,26 +54,45 @@ function StepSentence() {
   );
 }
 
-/** The verdict and trace hash: once per run. */
+/** One labelled part of the verdict: clean, or what was found split by origin. */
+function VerdictPart({ label, reports, done }: { label: string; reports: readonly Report[] | null; done: boolean }) {
+  const split = reports ? splitVerdict(reports) : null;
+  const clean = split && !split.introduced.length && !split.preExisting.length;
+  return (
+    <p className="text-sm leading-5" aria-label={label}>
+      <span className="font-medium text-slate-600">{label}: </span>
+      {!split ? (
+        '…'
+      ) : clean ? (
+        <span className="font-semibold text-emerald-700">{done ? 'clean: no use-after-free, leak, warning or stall' : 'clean so far'}</span>
+      ) : (
+        <>
+          {split.introduced.length > 0 && (
+            <span className="font-semibold text-red-700">introduced by this kernel: {groupText(split.introduced)}</span>
+          )}
+          {split.introduced.length > 0 && split.preExisting.length > 0 && ' · '}
+          {split.preExisting.length > 0 && <span className="text-amber-800">pre-existing: {groupText(split.preExisting)}</span>}
+        </>
+      )}
+    </p>
+  );
+}
+
+/** The verdict up to the step shown: re-rendered per step, but only as a list of reports. */
+function SoFar() {
+  const result = useAppStore(selectRaceResult);
+  const step = useAppStore((s) => s.raceView?.step ?? 0);
+  return <VerdictPart label="So far" reports={result ? reportsUpTo(result.reports, step) : null} done={false} />;
+}
+
+/** The end-of-run verdict and trace hash: once per run. */
 const RunSummary = memo(function RunSummary() {
   const result = useAppStore(selectRaceResult);
   const busy = useAppStore(selectRaceBusy);
-  const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
     <div className="min-w-0">
-      <p className="text-sm" aria-label="Verdict">
-        <span className="font-medium text-slate-600">Verdict: </span>
-        {result ? (
-          phrases.length ? (
-            <span className="font-semibold text-red-700">{phrases.join(' · ')}</span>
-          ) : (
-            <span className="font-semibold text-emerald-700">clean: no use-after-free, leak, warning or stall</span>
-          )
-        ) : (
-          '…'
-        )}
-        {result?.truncated && <span className="text-amber-700"> (stopped at the step limit)</span>}
-      </p>
+      <VerdictPart label="At the end of this run" reports={result?.reports ?? null} done />
+      {result?.truncated && <p className="text-sm text-amber-700">(stopped at the step limit)</p>}
       <p className="text-[11px] text-slate-500">
         {busy && <span className="mr-2 text-sky-700">computing…</span>}
         trace{' '}
@@ -89,6 +110,9 @@ export function RacesStatus() {
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 [contain:content]">
       <StatusLine />
       <StepSentence />
+      <div className="w-full">
+        <SoFar />
+      </div>
       <RunSummary />
     </div>
   );

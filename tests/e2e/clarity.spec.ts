@@ -52,4 +52,24 @@ test.describe('know where to look', () => {
     await expect(stepBar(page)).toHaveAttribute('data-violation', 'true');
     await expect(sentence(page)).toContainText('memory corruption');
   });
+
+  test('the verdict so far is clean at step 0, and in merged under the 6.17 rule the spin is named pre-existing', async ({ page }) => {
+    const run = await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=merged&rule=6.17');
+    await expect(page.getByLabel('So far', { exact: true })).toHaveText('So far: clean so far');
+    const end = page.getByLabel('At the end of this run', { exact: true });
+    await expect(end).toContainText('pre-existing: stuck spin, RCU stall (the 6.17 SCX_KICK_WAIT bug, fixed by a379fa1e2cae)');
+    await expect(end).not.toContainText('introduced');
+    await page.getByRole('slider', { name: 'Step' }).fill(String(run.steps));
+    await expect(page.getByLabel('So far', { exact: true })).toContainText('pre-existing: stuck spin');
+  });
+
+  test('in no-rcu the use-after-free is introduced by this kernel, and shows "so far" only from its step', async ({ page }) => {
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await expect(page.getByLabel('At the end of this run', { exact: true })).toContainText('introduced by this kernel: use-after-free');
+    const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
+    await kasan.getByRole('button', { name: 'Go to step' }).click();
+    await expect(page.getByLabel('So far', { exact: true })).toContainText('introduced by this kernel: use-after-free');
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(page.getByLabel('So far', { exact: true })).not.toContainText('use-after-free');
+  });
 });
