@@ -1,6 +1,7 @@
 // The CPU grid at the cursor's step: each CPU's array (or slot) state, with an inset mark while the
 // CPU is inside a read-side section (its irq work) or still owes a quiescent state for the current
 // grace period, so a grace period visibly fills the grid and drains as CPUs report.
+import { Glossed, Term } from '../ui/Term.tsx';
 import { useCallback, useMemo } from 'react';
 import { CpuHeatmap } from '../charts/heatmap/CpuHeatmap.tsx';
 import { createCategoricalLut } from '../charts/shared/colorLut.ts';
@@ -62,8 +63,9 @@ export function CpuGridPanel() {
     <section className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
       <h3 className="mb-1 text-sm font-semibold">CPUs at this step</h3>
       <p className="mb-2 text-xs text-slate-500">
-        Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU reader) or
-        still owing a quiescent state{view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.
+        <Glossed
+          text={`Colour: the state of the array each CPU owns. Inset (the whole cell when cells are tiny): inside its irq work (an RCU reader) or still owing a quiescent state${view?.rcu.inProgress ? ` for grace period ${view.rcu.completed + 1}` : ''}. Hover a CPU for details.`}
+        />
       </p>
       {view ? (
         // Its own compositing layer: a redraw every step does not repaint the page around it.
@@ -89,11 +91,11 @@ export function CpuGridPanel() {
                 ))}
                 <li className="flex items-center gap-1">
                   <Swatch color={READER_COLOR} inset />
-                  in a read-side section
+                  in a <Term id="read-side">read-side section</Term>
                 </li>
                 <li className="flex items-center gap-1">
                   <Swatch color={QS_OWED_COLOR} inset />
-                  owes a quiescent state
+                  owes a <Term id="quiescent-state">quiescent state</Term>
                 </li>
                 <li className="flex items-center gap-1">
                   <Swatch color={READER_OWING_COLOR} inset />

@@ -1,6 +1,7 @@
 // The status line ("Step k of n · …", a live region), the step in words, the verdict so far and at the end
 // of the run (each split into introduced by this kernel and pre-existing) and the trace hash (two runs with
 // the same hash made the same trace).
+import { Glossed } from '../ui/Term.tsx';
 import { memo } from 'react';
 import type { Report, Verdict } from '../../workers/api.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
@@ -49,7 +50,7 @@ function StepSentence() {
   const bad = isViolation(view.events);
   return (
     <p aria-label="This step in words" className={`w-full text-sm leading-5 ${bad ? 'font-medium text-red-800' : 'text-slate-800'}`}>
-      {stepMeaning(view.step, view.events)}
+      <Glossed text={stepMeaning(view.step, view.events)} />
     </p>
   );
 }

@@ -72,4 +72,28 @@ test.describe('know where to look', () => {
     await page.getByRole('button', { name: 'Step back' }).click();
     await expect(page.getByLabel('So far', { exact: true })).not.toContainText('use-after-free');
   });
+
+  test('a glossary term opens its definition by keyboard, inside the viewport, and Escape closes it', async ({ page }) => {
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=merged');
+    const term = page
+      .getByRole('region', { name: 'CPU grid legend' })
+      .or(page.getByLabel('CPU grid legend'))
+      .getByRole('button', { name: 'quiescent state' });
+    await term.focus();
+    await expect(term).toBeFocused();
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText('quiescent state: ');
+    await expect(tip).toContainText('Documentation/RCU/whatisRCU.rst');
+    await expect(term).toHaveAccessibleDescription(/grace period ends once every CPU/);
+    const box = (await tip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(1366);
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    await page.keyboard.press('Escape');
+    await expect(tip).toBeHidden();
+    // Shift+Tab reaches the term before it and opens that one.
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('tooltip')).toContainText('read-side critical section: ');
+  });
 });
