@@ -5,8 +5,8 @@ import { EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
 /** Why the shared CPU count cannot be searched, or null when it can. */
 export function exploreCpusProblem(cpus: number, minCpus: number): string | null {
   if (cpus > EXPLORE_MAX_CPUS)
-    return `The exhaustive search runs at 1 to ${EXPLORE_MAX_CPUS} CPUs; the CPU count is ${cpus.toLocaleString('en-US')}. Pick a smaller one.`;
-  if (cpus < minCpus) return `This scenario needs at least ${minCpus} CPUs.`;
+    return `The exhaustive search of this scenario runs at ${minCpus} to ${EXPLORE_MAX_CPUS} CPUs; the CPU count is ${cpus.toLocaleString('en-US')}. Pick a smaller one.`;
+  if (cpus < minCpus) return `This scenario needs at least ${minCpus} CPUs: the search runs at ${minCpus} to ${EXPLORE_MAX_CPUS}.`;
   return null;
 }
 

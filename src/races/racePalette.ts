@@ -13,6 +13,8 @@ export const STATE_COLORS = {
   freed: '#64748b',
   leaked: '#dc2626',
   percpu: '#65a30d',
+  /** A fault, as dark as the timeline's stuck mark: the slot is NULL while the scheduler runs. */
+  'null-enabled': '#7f1d1d',
 } as const;
 
 export const READER_COLOR = '#db2777';
@@ -33,6 +35,7 @@ export const CELL_STATE_LABELS: Record<(typeof CELL_STATES)[number], string> = {
   freed: 'freed (still held)',
   leaked: 'leaked',
   percpu: 'boot-time percpu',
+  'null-enabled': 'NULL while ENABLED (kicks lost)',
 };
 
 const RIBBON_COLOR: Record<RibbonState, string> = {

@@ -96,4 +96,20 @@ test.describe('know where to look', () => {
     await page.keyboard.press('Shift+Tab');
     await expect(page.getByRole('tooltip')).toContainText('read-side critical section: ');
   });
+
+  test('a counterexample opened from Explore says where its schedule came from, and the result says what it covers', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2');
+    await page.getByRole('button', { name: 'Explore all interleavings' }).click();
+    const results = page.getByRole('region', { name: 'Explore results' });
+    await expect(results).toContainText('This result covers this scenario (disable-vs-kick), at 2 CPUs, every schedule.', {
+      timeout: 30_000,
+    });
+    await page.getByRole('button', { name: 'Show the use-after-free counterexample in the race stepper' }).click();
+    await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
+    const chooser = page.getByRole('region', { name: 'Next step' });
+    await expect(chooser).toContainText('Schedule from the explorer’s counterexample');
+    await expect(chooser).not.toContainText('chosen by hand');
+    const schedule = page.getByRole('combobox', { name: 'Schedule' });
+    await expect(schedule.locator('option:checked')).toHaveText('explorer’s counterexample, then default interleaving');
+  });
 });
