@@ -3,6 +3,7 @@
 import type { SpanLayer, TimelineStyle } from '../charts/timeline/drawTimeline.ts';
 import { MARK_CATEGORIES, RIBBON_STATES, SEVERE_MARKS, type MarkCategory, type RibbonState } from './raceTimeline.ts';
 import { CELL_STATES } from './traceCodes.ts';
+import type { LegendEntry } from './timelineLegend.ts';
 
 export const STATE_COLORS = {
   null: '#e2e8f0',
@@ -82,12 +83,8 @@ export const TIMELINE_STYLE: TimelineStyle = {
   spanLayers: SPAN_STYLE.map(([, layer]) => layer),
 };
 
-/** Legend entries of the timeline: ribbons and overlays, then the marks worth naming. */
-export const TIMELINE_LEGEND: { label: string; color: string; shape: 'ribbon' | 'overlay' | 'band' | 'mark' }[] = [
-  ...RIBBON_STATES.map((state) => ({ label: state, color: RIBBON_COLOR[state], shape: 'ribbon' as const })),
-  { label: 'read-side section (irq work)', color: READER_COLOR, shape: 'overlay' },
-  { label: 'grace period', color: GP_COLOR, shape: 'band' },
-  ...(['kick', 'irq work', 'allocation', 'replace', 'call_rcu', 'free', 'warning', 'leak', 'use-after-free', 'stuck'] as const).map(
-    (c) => ({ label: c === 'stuck' ? 'stuck / RCU stall' : c, color: MARK_COLOR[c], shape: 'mark' as const }),
-  ),
-];
+/** The colour of a legend entry (timelineLegend.ts): its first category's. */
+export function legendColor(entry: LegendEntry): string {
+  const c = entry.cats[0];
+  return entry.shape === 'mark' ? MARK_COLOR[MARK_CATEGORIES[c]] : SPAN_STYLE[c][0];
+}

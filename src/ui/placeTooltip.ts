@@ -16,3 +16,11 @@ export function placeTooltip(anchor: AnchorBox, w: number, h: number, vw: number
   const top = below + h + MARGIN <= vh ? below : Math.max(MARGIN, anchor.top - 4 - h);
   return { left, top };
 }
+
+/** How far to move a box at `rect` so that it lies MARGIN px inside a (vw × vh) viewport (0, 0 when it does). */
+export function shiftIntoViewport(rect: { left: number; top: number; right: number; bottom: number }, vw: number, vh: number) {
+  const dx =
+    rect.right > vw - MARGIN ? Math.max(vw - MARGIN - rect.right, MARGIN - rect.left) : rect.left < MARGIN ? MARGIN - rect.left : 0;
+  const dy = rect.bottom > vh - MARGIN ? Math.max(vh - MARGIN - rect.bottom, MARGIN - rect.top) : rect.top < MARGIN ? MARGIN - rect.top : 0;
+  return { dx, dy };
+}

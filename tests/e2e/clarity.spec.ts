@@ -112,4 +112,20 @@ test.describe('know where to look', () => {
     const schedule = page.getByRole('combobox', { name: 'Schedule' });
     await expect(schedule.locator('option:checked')).toHaveText('explorer’s counterexample, then default interleaving');
   });
+
+  test('the CPU grid tooltip stays inside the viewport at the right edge, in words', async ({ page }) => {
+    await openLink(page, 'cpus=64&scenario=disable-vs-kick&variant=merged');
+    await page.getByRole('slider', { name: 'Step' }).fill('60');
+    const grid = page.getByLabel(/^CPU grid: hover a cell/);
+    await grid.scrollIntoViewIfNeeded();
+    await grid.focus();
+    await page.keyboard.press('End');
+    const tip = page.getByRole('tooltip');
+    await expect(tip).toBeVisible();
+    await expect(tip).toContainText(/^CPU \d+ · array: /);
+    const t = (await tip.boundingBox())!;
+    expect(t.x).toBeGreaterThanOrEqual(0);
+    expect(t.x + t.width).toBeLessThanOrEqual(1366);
+    await expect(page.getByLabel('Timeline legend')).not.toContainText('uaf');
+  });
 });
