@@ -71,14 +71,16 @@ function SpeedAndKeys() {
   const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
   return (
     <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-      <LabeledSelect label="Speed" inline selectClassName="py-0.5" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
+      <LabeledSelect label="Speed" inline selectClassName="py-0 text-xs" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
         {RACE_SPEEDS.map((v) => (
           <option key={v} value={v}>
             {v} step{v === 1 ? '' : 's'}/s
           </option>
         ))}
       </LabeledSelect>
-      <p className="text-xs text-slate-500">Keys: ← → step · Space play/pause · Home/End</p>
+      <p className="text-xs text-slate-500" title="Keys: ← → step · Space play/pause · Home/End">
+        Keys: ← → · Space · Home/End
+      </p>
     </div>
   );
 }
@@ -127,7 +129,7 @@ export function RaceTransport() {
       aria-label="Step bar"
       role="group"
       data-violation={violating || undefined}
-      className={`@container relative isolate flex min-w-0 flex-col gap-2 rounded border px-3 py-2 shadow-sm ${
+      className={`@container relative isolate flex min-w-0 flex-col gap-1 rounded border px-3 py-2 shadow-sm ${
         violating ? 'border-red-400 bg-red-50' : 'border-slate-200 bg-white'
       }`}
     >

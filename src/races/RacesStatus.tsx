@@ -35,7 +35,7 @@ function StatusLine() {
   return (
     <p
       role="status"
-      className="line-clamp-3 h-15 min-w-72 flex-1 font-mono text-sm leading-5 text-slate-900 @3xl:line-clamp-2 @3xl:h-10"
+      className="line-clamp-3 h-[54px] min-w-72 flex-1 font-mono text-[13px] leading-[18px] text-slate-900 @3xl:line-clamp-2 @3xl:h-10"
       title={text ?? undefined}
     >
       {text ?? 'Running the scenario…'}
@@ -49,7 +49,10 @@ function StepSentence() {
   if (!view) return null;
   const bad = isViolation(view.events);
   return (
-    <p aria-label="This step in words" className={`w-full text-sm leading-5 ${bad ? 'font-medium text-red-800' : 'text-slate-800'}`}>
+    <p
+      aria-label="This step in words"
+      className={`line-clamp-2 h-10 w-full text-sm leading-5 ${bad ? 'font-medium text-red-800' : 'text-slate-800'}`}
+    >
       <Glossed text={stepMeaning(view.step, view.events)} />
     </p>
   );
@@ -60,7 +63,7 @@ function VerdictPart({ label, reports, done }: { label: string; reports: readonl
   const split = reports ? splitVerdict(reports) : null;
   const clean = split && !split.introduced.length && !split.preExisting.length;
   return (
-    <p className="text-sm leading-5" aria-label={label}>
+    <span aria-label={label}>
       <span className="font-medium text-slate-600">{label}: </span>
       {!split ? (
         '…'
@@ -69,13 +72,15 @@ function VerdictPart({ label, reports, done }: { label: string; reports: readonl
       ) : (
         <>
           {split.introduced.length > 0 && (
-            <span className="font-semibold text-red-700">introduced by this kernel: {groupText(split.introduced)}</span>
+            <span className="font-semibold text-red-700" title={split.introduced.map((g) => g.why).join('; ')}>
+              introduced by this kernel: {split.introduced.flatMap((g) => g.phrases).join(', ')}
+            </span>
           )}
           {split.introduced.length > 0 && split.preExisting.length > 0 && ' · '}
           {split.preExisting.length > 0 && <span className="text-amber-800">pre-existing: {groupText(split.preExisting)}</span>}
         </>
       )}
-    </p>
+    </span>
   );
 }
 
@@ -86,14 +91,23 @@ function SoFar() {
   return <VerdictPart label="So far" reports={result ? reportsUpTo(result.reports, step) : null} done={false} />;
 }
 
-/** The end-of-run verdict and trace hash: once per run. */
+/** The end-of-run verdict: once per run. */
+const AtTheEnd = memo(function AtTheEnd() {
+  const result = useAppStore(selectRaceResult);
+  return (
+    <>
+      <VerdictPart label="At the end of this run" reports={result?.reports ?? null} done />
+      {result?.truncated && <span className="text-amber-700"> (stopped at the step limit)</span>}
+    </>
+  );
+});
+
+/** The trace hash and size: once per run. */
 const RunSummary = memo(function RunSummary() {
   const result = useAppStore(selectRaceResult);
   const busy = useAppStore(selectRaceBusy);
   return (
     <div className="min-w-0">
-      <VerdictPart label="At the end of this run" reports={result?.reports ?? null} done />
-      {result?.truncated && <p className="text-sm text-amber-700">(stopped at the step limit)</p>}
       <p className="text-[11px] text-slate-500">
         {busy && <span className="mr-2 text-sky-700">computing…</span>}
         trace{' '}
@@ -111,9 +125,11 @@ export function RacesStatus() {
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 [contain:content]">
       <StatusLine />
       <StepSentence />
-      <div className="w-full">
+      <p className="w-full text-xs leading-4">
         <SoFar />
-      </div>
+        <span aria-hidden="true"> · </span>
+        <AtTheEnd />
+      </p>
       <RunSummary />
     </div>
   );

@@ -9,6 +9,7 @@ import { legendColor, TIMELINE_STYLE } from './racePalette.ts';
 import { selectLoadedRace } from './raceSelectors.ts';
 import { READER_SPAN } from './raceTimeline.ts';
 import { EVENT_WORDS } from './eventWords.ts';
+import { ReadableCpusOffer } from './ReadableCpusOffer.tsx';
 import { LEGEND_ENTRIES, legendInWindow } from './timelineLegend.ts';
 import type { RaceTimeline } from './raceTimeline.ts';
 import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
@@ -108,6 +109,7 @@ export function RacesTimelinePanel() {
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Timeline: who did what, step by step</h3>
         <div className="flex gap-1">
+          <ReadableCpusOffer />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"

@@ -19,10 +19,10 @@ const MARK_LABEL: Record<MarkCategory, string> = {
   kick: 'kick',
   'irq work': 'irq work',
   allocation: 'allocation',
-  assign: 'publish (rcu_assign_pointer)',
-  replace: 'unpublish (rcu_replace_pointer)',
+  assign: 'publish',
+  replace: 'unpublish',
   call_rcu: 'call_rcu()',
-  'grace period': 'grace period or synchronize_rcu()',
+  'grace period': 'GP start/end, synchronize_rcu()',
   'quiescent state': 'quiescent state',
   free: 'free',
   warning: 'warning',
@@ -35,7 +35,7 @@ const MARK_LABEL: Record<MarkCategory, string> = {
 /** Every entry, ribbons first, then the overlay, the band and the marks in draw order. */
 export const LEGEND_ENTRIES: readonly LegendEntry[] = [
   ...RIBBON_STATES.map((label, i) => ({ label, shape: 'ribbon' as const, cats: [ribbonCategory(i, 0), ribbonCategory(i, 1)] })),
-  { label: 'read-side section (irq work)', shape: 'overlay', cats: [READER_SPAN] },
+  { label: 'read-side section', shape: 'overlay', cats: [READER_SPAN] },
   { label: 'grace period', shape: 'band', cats: [GP_SPAN] },
   ...MARK_CATEGORIES.map((c, i) => ({ label: MARK_LABEL[c], shape: 'mark' as const, cats: [i] })),
 ];

@@ -128,4 +128,28 @@ test.describe('know where to look', () => {
     expect(t.x + t.width).toBeLessThanOrEqual(1366);
     await expect(page.getByLabel('Timeline legend')).not.toContainText('uaf');
   });
+
+  test('with more than 64 CPUs the view offers the race at 4 CPUs in one click; a link keeps its count', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=races&cpus=128&scenario=disable-vs-kick');
+    const offer = page.getByRole('button', { name: 'Show this race at 4 CPUs' });
+    await expect(offer).toBeVisible();
+    await page.waitForFunction(
+      () =>
+        (window.__app?.getState() as { raceRun: { data: { result: { config: { cpus: number } } } | null } }).raceRun.data?.result.config
+          .cpus === 128,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expect(page.getByRole('spinbutton', { name: 'CPUs', exact: true })).toHaveValue('128');
+    await offer.click();
+    await page.waitForFunction(
+      () =>
+        (window.__app?.getState() as { raceRun: { data: { result: { config: { cpus: number } } } | null } }).raceRun.data?.result.config
+          .cpus === 4,
+      undefined,
+      { timeout: 60_000 },
+    );
+    await expect(page.getByRole('spinbutton', { name: 'CPUs', exact: true })).toHaveValue('4');
+    await expect(offer).toBeHidden();
+  });
 });

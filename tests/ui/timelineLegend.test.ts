@@ -40,7 +40,7 @@ describe('timeline legend filter', () => {
   ]);
 
   it('keeps the entries drawn in the window and drops the rest', () => {
-    expect(labels(legendInWindow(LEGEND_ENTRIES, marks, spans, 0, 9))).toEqual(['published', 'read-side section (irq work)', 'kick']);
+    expect(labels(legendInWindow(LEGEND_ENTRIES, marks, spans, 0, 9))).toEqual(['published', 'read-side section', 'kick']);
     expect(labels(legendInWindow(LEGEND_ENTRIES, marks, spans, 26, 31))).toEqual(['waiting for GP', 'grace period', 'use-after-free']);
   });
 
