@@ -152,4 +152,22 @@ test.describe('know where to look', () => {
     await expect(page.getByRole('spinbutton', { name: 'CPUs', exact: true })).toHaveValue('4');
     await expect(offer).toBeHidden();
   });
+
+  test('what the step changed is emphasised: the violating CPU cell, and the code line (still under reduced motion)', async ({ page }) => {
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
+    await kasan.getByRole('button', { name: 'Go to step' }).click();
+    await expect(stepBar(page)).toHaveAttribute('data-violation', 'true');
+    await expect(page.getByLabel('What this step changed')).toContainText(/violation at this step on CPU \d/);
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(page.getByLabel('What this step changed')).not.toContainText('violation');
+
+    await page.getByRole('slider', { name: 'Step' }).fill('4');
+    const moved = page.getByRole('region', { name: 'Code' }).locator('li[data-moved="true"]');
+    await expect(moved).toHaveCount(1);
+    expect(await moved.evaluate((el) => getComputedStyle(el).animationName)).toBe('step-flash');
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await moved.evaluate((el) => getComputedStyle(el).animationName)).toBe('none');
+    expect(await moved.evaluate((el) => getComputedStyle(el).boxShadow)).not.toBe('none');
+  });
 });
