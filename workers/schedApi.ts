@@ -13,6 +13,7 @@ export type {
   TraceColumns,
   TraceEvent,
   Report,
+  ReportKind,
   Verdict,
   EnabledActor,
   ActorPosition,

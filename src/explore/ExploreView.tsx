@@ -11,7 +11,7 @@ import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
 import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
-import { completenessText, exploreCpusProblem } from './exploreConfig.ts';
+import { completenessText, coverageText, exploreCpusProblem } from './exploreConfig.ts';
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
@@ -175,6 +175,7 @@ function Results() {
       <h3 className="text-sm font-semibold">
         {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {result.pntRule}
       </h3>
+      <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
       {(result.variant === 'custom' || result.failAllocAt >= 0) && (
         <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">
           {result.variant === 'custom' && `toggles: ${toggleText(result.toggles)}`}

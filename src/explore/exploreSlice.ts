@@ -101,6 +101,7 @@ export const createExploreSlice: AppStateCreator<ExploreSlice> = (set) => {
             cpus: target.cpus,
             raceParams: { ...target.params, schedule: [...cx.schedule], scheduleBase: raceBaseKey(config) },
             raceStep: cx.steps,
+            raceScheduleSource: 'explorer' as const,
             raceWindow: null,
             racePlaying: false,
             activeView: 'races',

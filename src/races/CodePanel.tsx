@@ -19,6 +19,8 @@ interface ListingProps {
   fn: KernelFn;
   lines: CodeLineView[];
   here: ActorPosition[];
+  /** The actor the current step moved, or null. */
+  moved: string | null;
 }
 
 /** The same actors on the same lines: a step that moves no actor of this function leaves its listing alone. */
@@ -27,11 +29,12 @@ function sameListing(a: ListingProps, b: ListingProps): boolean {
     a.fn === b.fn &&
     a.lines === b.lines &&
     a.here.length === b.here.length &&
+    a.moved === b.moved &&
     a.here.every((p, i) => p.actor === b.here[i].actor && p.line === b.here[i].line)
   );
 }
 
-const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
+const Listing = memo(function Listing({ fn, lines, here, moved }: ListingProps) {
   const actorsAt = new Map<number, string[]>();
   for (const p of here) actorsAt.set(p.line, [...(actorsAt.get(p.line) ?? []), p.actor]);
   const anyDiffers = lines.some((l) => l.shown && l.differs);
@@ -58,9 +61,10 @@ const Listing = memo(function Listing({ fn, lines, here }: ListingProps) {
             <li
               key={line.label}
               aria-current={actors ? 'true' : undefined}
+              data-moved={actors && moved && actors.includes(moved) ? 'true' : undefined}
               title={line.differs ? 'differs between variants' : undefined}
               className={`flex gap-2 border-l-4 pr-2 whitespace-pre ${line.differs ? 'border-amber-400' : 'border-transparent'} ${
-                actors ? 'bg-sky-200 font-semibold text-slate-950' : 'text-slate-700'
+                actors ? `bg-sky-200 font-semibold text-slate-950 ${moved && actors.includes(moved) ? 'step-flash' : ''}` : 'text-slate-700'
               }`}
             >
               <span className="w-20 shrink-0 truncate pl-1 text-right text-sky-900">{actors ? `${shortList(actors, 2)} ▶` : ''}</span>
@@ -98,6 +102,8 @@ export function CodePanel() {
   const byFn = new Map<KernelFn, ActorPosition[]>();
   for (const p of view?.positions ?? []) byFn.set(p.fn, [...(byFn.get(p.fn) ?? []), p]);
   const fns = [...byFn.keys()];
+  // The actor this step moved: its line is emphasised briefly (step-flash in index.css).
+  const moved = view?.events[0]?.actor ?? null;
   return (
     <section
       ref={sectionRef}
@@ -113,7 +119,7 @@ export function CodePanel() {
       ) : (
         <div className="grid gap-3 xl:grid-cols-2">
           {fns.slice(0, MAX_FUNCTIONS).map((fn) => (
-            <Listing key={fn} fn={fn} lines={code[fn]} here={byFn.get(fn)!} />
+            <Listing key={fn} fn={fn} lines={code[fn]} here={byFn.get(fn)!} moved={moved} />
           ))}
         </div>
       )}

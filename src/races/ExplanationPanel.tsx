@@ -1,5 +1,6 @@
 // What is on screen, in words: the scenario, the variant (and its commit), and — when the run ends
 // stuck under the 6.17 pnt_seq rule — that this is the real SCX_KICK_WAIT bug a379fa1e2cae fixed.
+import { Glossed } from '../ui/Term.tsx';
 import { useAppStore } from '../state/store.ts';
 import { variantOfToggles } from './raceConfig.ts';
 import { selectRaceCatalog, selectRaceParams, selectRaceResult, selectRaceToggles } from './raceSelectors.ts';
@@ -47,9 +48,9 @@ export function ExplanationPanel() {
       {stuckUnder617 && (
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
           <p>
-            This run ends with a CPU spinning in SCX_KICK_WAIT{result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real 6.17
-            SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the 6.17 rule pnt_seq
-            only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX never releases the waiter.
+            <Glossed
+              text={`This run ends with a CPU spinning in SCX_KICK_WAIT${result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real 6.17 SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the 6.17 rule pnt_seq only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX never releases the waiter.`}
+            />
           </p>
           <button
             type="button"

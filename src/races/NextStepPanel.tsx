@@ -4,7 +4,7 @@
 import { memo, useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { forkRace } from './raceActions.ts';
-import { selectLoadedRace, selectRaceBusy } from './raceSelectors.ts';
+import { selectLoadedRace, selectRaceBusy, selectRaceScheduleNote } from './raceSelectors.ts';
 import { useRaceViewWhenVisible } from './useRaceViewWhenVisible.ts';
 
 const FIRST_SHOWN = 24;
@@ -56,6 +56,7 @@ export function NextStepPanel() {
   }, []);
   const race = useAppStore(selectLoadedRace);
   const busy = useAppStore(selectRaceBusy);
+  const scheduleNote = useAppStore(selectRaceScheduleNote);
   const [showAll, setShowAll] = useState(false);
   const enabled = view?.enabled ?? [];
   const nextInRun = race && view && view.step < race.result.steps ? race.actorIds[view.step] : null;
@@ -85,11 +86,8 @@ export function NextStepPanel() {
           {showAll ? 'Show fewer' : `Show all ${enabled.length}${view?.enabledTruncated ? '+' : ''} actors`}
         </button>
       )}
-      {race && race.result.config.schedule.length > 0 && (
-        <p className="mt-2 text-xs text-slate-600">
-          Forked schedule: the first {race.result.config.schedule.length} step{race.result.config.schedule.length === 1 ? '' : 's'} chosen
-          by hand. Reset returns to the scenario’s own interleaving.
-        </p>
+      {race && race.result.config.schedule.length > 0 && scheduleNote && (
+        <p className="mt-2 text-xs text-slate-600">{scheduleNote} Reset returns to the scenario’s own interleaving.</p>
       )}
     </section>
   );

@@ -1,11 +1,12 @@
-// The races view's player: step back, play/pause, step forward, reset, the step scrubber over the whole
-// trace, the status line and verdict (RacesStatus.tsx) beside them, then the speed. It lays itself out by
+// The races view's step bar: step back, play/pause, step forward, reset, the step scrubber over the whole
+// trace, the status line, the step in words and the verdict (RacesStatus.tsx) beside them, then the speed. It lays itself out by
 // its own width (a container query): stacked in the narrow column beside the timeline, in rows when wide.
 import { useId } from 'react';
 import { RACE_SPEEDS } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { RacesStatus } from './RacesStatus.tsx';
+import { isViolation } from './stepMeaning.ts';
 import {
   selectRaceAtEnd,
   selectRaceAtStart,
@@ -14,6 +15,7 @@ import {
   selectRaceSpeed,
   selectRaceStep,
   selectRaceSteps,
+  selectRaceView,
 } from './raceSelectors.ts';
 
 const buttonClass =
@@ -69,14 +71,16 @@ function SpeedAndKeys() {
   const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
   return (
     <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
-      <LabeledSelect label="Speed" inline selectClassName="py-0.5" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
+      <LabeledSelect label="Speed" inline selectClassName="py-0 text-xs" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
         {RACE_SPEEDS.map((v) => (
           <option key={v} value={v}>
             {v} step{v === 1 ? '' : 's'}/s
           </option>
         ))}
       </LabeledSelect>
-      <p className="text-xs text-slate-500">Keys: ← → step · Space play/pause · Home/End</p>
+      <p className="text-xs text-slate-500" title="Keys: ← → step · Space play/pause · Home/End">
+        Keys: ← → · Space · Home/End
+      </p>
     </div>
   );
 }
@@ -106,17 +110,29 @@ function Scrubber() {
         className="w-full accent-sky-700"
       />
       {/* Painted background: the text's paint bounds stay the box's, whatever its width (a change of bounds re-layerizes the page). */}
-      <span className="w-24 shrink-0 bg-white text-right font-mono text-xs tabular-nums text-slate-600">
+      <span className="w-24 shrink-0 bg-inherit text-right font-mono text-xs tabular-nums text-slate-600">
         {step} / {steps}
       </span>
     </div>
   );
 }
 
-/** Its own paint layer: a step repaints the player, not the page around it. */
+/**
+ * The step bar: its own paint layer (a step repaints the player, not the page around it). It sticks to the
+ * top of the window while the page scrolls, and turns red at a step where a checker finds a violation.
+ */
 export function RaceTransport() {
+  const view = useAppStore(selectRaceView);
+  const violating = view ? isViolation(view.events) : false;
   return (
-    <div className="@container relative isolate flex min-w-0 flex-col gap-2 rounded border border-slate-200 bg-white px-3 py-2">
+    <div
+      aria-label="Step bar"
+      role="group"
+      data-violation={violating || undefined}
+      className={`@container relative isolate flex min-w-0 flex-col gap-1 rounded border px-3 py-2 shadow-sm ${
+        violating ? 'border-red-400 bg-red-50' : 'border-slate-200 bg-white'
+      }`}
+    >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <TransportButtons />
         <Scrubber />

@@ -16,7 +16,15 @@ import {
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
-import { selectRaceCatalog, selectRaceCpus, selectRaceMinCpus, selectRaceParams, selectRaceToggles } from './raceSelectors.ts';
+import {
+  selectRaceCatalog,
+  selectRaceCpus,
+  selectRaceMinCpus,
+  selectRaceParams,
+  selectRaceScheduleNote,
+  selectRaceToggles,
+} from './raceSelectors.ts';
+import type { RaceScheduleSource } from '../state/racesSlice.ts';
 
 const TOGGLE_HELP: Record<ToggleName, string> = {
   lazyAlloc: 'Arrays come from kvzalloc_node() in scx_enable() (on) or one percpu allocation at boot (off).',
@@ -29,6 +37,12 @@ const RULE_TEXT: Record<PntRule, string> = {
   '6.17': '6.17 (default): pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()).',
   a379fa1e2cae:
     'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
+};
+
+const PREFIX_TEXT: Record<RaceScheduleSource, string> = {
+  explorer: 'explorer’s counterexample',
+  hand: 'forked by hand',
+  link: 'steps from the link',
 };
 
 const POLICY_TEXT: Record<RacePolicy, string> = {
@@ -86,6 +100,10 @@ function MachineFields() {
   const setSeed = useAppStore((s) => s.setRaceSeed);
   const policy = useAppStore((s) => s.raceParams.policy);
   const setPolicy = useAppStore((s) => s.setRacePolicy);
+  const scheduleNote = useAppStore(selectRaceScheduleNote);
+  const source = useAppStore((s) => s.raceScheduleSource);
+  // With a schedule prefix the policy only picks the steps after it: say where the prefix came from.
+  const prefix = scheduleNote ? `${PREFIX_TEXT[source]}, then ` : '';
   return (
     <>
       <div>
@@ -102,9 +120,15 @@ function MachineFields() {
         )}
       </div>
       <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
-      <LabeledSelect label="Schedule" value={policy} help={POLICY_TEXT[policy]} helpAsTooltip onChange={(v) => setPolicy(v as RacePolicy)}>
-        <option value="default">default interleaving</option>
-        <option value="random">random (seeded)</option>
+      <LabeledSelect
+        label="Schedule"
+        value={policy}
+        help={scheduleNote ? `${scheduleNote} ${POLICY_TEXT[policy]}` : POLICY_TEXT[policy]}
+        helpAsTooltip
+        onChange={(v) => setPolicy(v as RacePolicy)}
+      >
+        <option value="default">{prefix}default interleaving</option>
+        <option value="random">{prefix}random (seeded)</option>
       </LabeledSelect>
     </>
   );

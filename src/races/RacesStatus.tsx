@@ -1,10 +1,14 @@
-// The status line ("Step k of n · …", a live region), the run's verdict in a few words and its trace
-// hash (two runs with the same hash made the same trace).
+// The status line ("Step k of n · …", a live region), the step in words, the verdict so far and at the end
+// of the run (each split into introduced by this kernel and pre-existing) and the trace hash (two runs with
+// the same hash made the same trace).
+import { Glossed } from '../ui/Term.tsx';
 import { memo } from 'react';
-import type { Verdict } from '../../workers/api.ts';
+import type { Report, Verdict } from '../../workers/api.ts';
 import { formatBytes } from '../memory/formatBytes.ts';
 import { useAppStore } from '../state/store.ts';
-import { selectRaceBusy, selectRaceResult, selectRaceStatusText } from './raceSelectors.ts';
+import { selectRaceBusy, selectRaceResult, selectRaceStatusText, selectRaceView } from './raceSelectors.ts';
+import { isViolation, stepMeaning } from './stepMeaning.ts';
+import { groupText, reportsUpTo, splitVerdict } from './verdictParts.ts';
 
 /** The verdict as short phrases, worst first; empty when nothing went wrong. */
 export function verdictPhrases(v: Verdict): string[] {
@@ -31,7 +35,7 @@ function StatusLine() {
   return (
     <p
       role="status"
-      className="line-clamp-3 h-15 min-w-72 flex-1 font-mono text-sm leading-5 text-slate-900 @3xl:line-clamp-2 @3xl:h-10"
+      className="line-clamp-3 h-[54px] min-w-72 flex-1 font-mono text-[13px] leading-[18px] text-slate-900 @3xl:line-clamp-2 @3xl:h-10"
       title={text ?? undefined}
     >
       {text ?? 'Running the scenario…'}
@@ -39,26 +43,71 @@ function StatusLine() {
   );
 }
 
-/** The verdict and trace hash: once per run. */
+/** The current step in one sentence: what happened and why it matters. */
+function StepSentence() {
+  const view = useAppStore(selectRaceView);
+  if (!view) return null;
+  const bad = isViolation(view.events);
+  return (
+    <p
+      aria-label="This step in words"
+      className={`line-clamp-2 h-10 w-full text-sm leading-5 ${bad ? 'font-medium text-red-800' : 'text-slate-800'}`}
+    >
+      <Glossed text={stepMeaning(view.step, view.events)} />
+    </p>
+  );
+}
+
+/** One labelled part of the verdict: clean, or what was found split by origin. */
+function VerdictPart({ label, reports, done }: { label: string; reports: readonly Report[] | null; done: boolean }) {
+  const split = reports ? splitVerdict(reports) : null;
+  const clean = split && !split.introduced.length && !split.preExisting.length;
+  return (
+    <span aria-label={label}>
+      <span className="font-medium text-slate-600">{label}: </span>
+      {!split ? (
+        '…'
+      ) : clean ? (
+        <span className="font-semibold text-emerald-700">{done ? 'clean: no use-after-free, leak, warning or stall' : 'clean so far'}</span>
+      ) : (
+        <>
+          {split.introduced.length > 0 && (
+            <span className="font-semibold text-red-700" title={split.introduced.map((g) => g.why).join('; ')}>
+              introduced by this kernel: {split.introduced.flatMap((g) => g.phrases).join(', ')}
+            </span>
+          )}
+          {split.introduced.length > 0 && split.preExisting.length > 0 && ' · '}
+          {split.preExisting.length > 0 && <span className="text-amber-800">pre-existing: {groupText(split.preExisting)}</span>}
+        </>
+      )}
+    </span>
+  );
+}
+
+/** The verdict up to the step shown: re-rendered per step, but only as a list of reports. */
+function SoFar() {
+  const result = useAppStore(selectRaceResult);
+  const step = useAppStore((s) => s.raceView?.step ?? 0);
+  return <VerdictPart label="So far" reports={result ? reportsUpTo(result.reports, step) : null} done={false} />;
+}
+
+/** The end-of-run verdict: once per run. */
+const AtTheEnd = memo(function AtTheEnd() {
+  const result = useAppStore(selectRaceResult);
+  return (
+    <>
+      <VerdictPart label="At the end of this run" reports={result?.reports ?? null} done />
+      {result?.truncated && <span className="text-amber-700"> (stopped at the step limit)</span>}
+    </>
+  );
+});
+
+/** The trace hash and size: once per run. */
 const RunSummary = memo(function RunSummary() {
   const result = useAppStore(selectRaceResult);
   const busy = useAppStore(selectRaceBusy);
-  const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
     <div className="min-w-0">
-      <p className="text-sm" aria-label="Verdict">
-        <span className="font-medium text-slate-600">Verdict: </span>
-        {result ? (
-          phrases.length ? (
-            <span className="font-semibold text-red-700">{phrases.join(' · ')}</span>
-          ) : (
-            <span className="font-semibold text-emerald-700">clean: no use-after-free, leak, warning or stall</span>
-          )
-        ) : (
-          '…'
-        )}
-        {result?.truncated && <span className="text-amber-700"> (stopped at the step limit)</span>}
-      </p>
       <p className="text-[11px] text-slate-500">
         {busy && <span className="mr-2 text-sky-700">computing…</span>}
         trace{' '}
@@ -75,6 +124,12 @@ export function RacesStatus() {
   return (
     <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1 [contain:content]">
       <StatusLine />
+      <StepSentence />
+      <p className="w-full text-xs leading-4">
+        <SoFar />
+        <span aria-hidden="true"> · </span>
+        <AtTheEnd />
+      </p>
       <RunSummary />
     </div>
   );

@@ -5,9 +5,13 @@ import type { TimelineData } from '../charts/timeline/drawTimeline.ts';
 import { Timeline, type TimelineChange } from '../charts/timeline/Timeline.tsx';
 import { MIN_WINDOW_STEPS } from '../state/racesSlice.ts';
 import { useAppStore } from '../state/store.ts';
-import { TIMELINE_LEGEND, TIMELINE_STYLE } from './racePalette.ts';
+import { legendColor, TIMELINE_STYLE } from './racePalette.ts';
 import { selectLoadedRace } from './raceSelectors.ts';
 import { READER_SPAN } from './raceTimeline.ts';
+import { EVENT_WORDS } from './eventWords.ts';
+import { ReadableCpusOffer } from './ReadableCpusOffer.tsx';
+import { LEGEND_ENTRIES, legendInWindow } from './timelineLegend.ts';
+import type { RaceTimeline } from './raceTimeline.ts';
 import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
 
 const MAX_CPU_LANES = 24;
@@ -29,6 +33,26 @@ const subscribe = (onChange: (what: TimelineChange) => void) => {
 };
 const getWindow = () => useAppStore.getState().raceWindow;
 const getCursor = () => useAppStore.getState().raceStep;
+
+/** Only the entries drawn in the visible window: re-rendered when the window changes, not per step. */
+function TimelineLegend({ timeline }: { timeline: RaceTimeline | null }) {
+  const range = useAppStore((s) => s.raceWindow);
+  const entries = useMemo(() => {
+    if (!timeline) return [];
+    const [from, to] = range ?? [0, timeline.endStep];
+    return legendInWindow(LEGEND_ENTRIES, timeline.marks, timeline.spans, from, to);
+  }, [timeline, range]);
+  return (
+    <ul className="mt-2 flex min-h-4 flex-wrap gap-x-3 gap-y-1 text-[11px] text-slate-600" aria-label="Timeline legend">
+      {entries.map((entry) => (
+        <li key={entry.label} className="flex items-center gap-1">
+          <LegendSwatch color={legendColor(entry)} shape={entry.shape} />
+          {entry.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 function LegendSwatch({ color, shape }: { color: string; shape: 'ribbon' | 'overlay' | 'band' | 'mark' }) {
   const style =
@@ -66,7 +90,7 @@ export function RacesTimelinePanel() {
       const fn = KERNEL_FNS[t.fn[ev]];
       const actor = actorIdOfEvent(t, ev, race.actorIds);
       const obj = t.obj[ev] >= 0 ? ` · array #${t.obj[ev]}` : '';
-      return `Step ${t.step[ev] + 1} · CPU ${t.cpu[ev]} · ${actor} · ${fn}() · ${kind}${obj}`;
+      return `Step ${t.step[ev] + 1} · CPU ${t.cpu[ev]} · ${actor} · ${fn}() · ${EVENT_WORDS[kind]}${obj}`;
     },
     [race],
   );
@@ -85,6 +109,7 @@ export function RacesTimelinePanel() {
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Timeline: who did what, step by step</h3>
         <div className="flex gap-1">
+          <ReadableCpusOffer />
           <button
             type="button"
             className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
@@ -126,14 +151,7 @@ export function RacesTimelinePanel() {
       ) : (
         <p className="py-8 text-center text-sm text-slate-500">Running the scenario…</p>
       )}
-      <ul className="mt-2 flex flex-wrap gap-x-3 gap-y-1 text-[11px] text-slate-600" aria-label="Timeline legend">
-        {TIMELINE_LEGEND.map((entry) => (
-          <li key={entry.label} className="flex items-center gap-1">
-            <LegendSwatch color={entry.color} shape={entry.shape} />
-            {entry.label}
-          </li>
-        ))}
-      </ul>
+      <TimelineLegend timeline={timeline} />
       {timeline && timeline.cpus > MAX_CPU_LANES && (
         <p className="mt-1 text-[11px] text-slate-500">
           {timeline.cpus} CPUs: only CPUs with events in view get lanes, grouped in blocks inside their NUMA node; zoom in to split the

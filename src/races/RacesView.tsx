@@ -2,6 +2,7 @@
 // Layout: the inputs in one row; then from 1280 px two columns, the timeline (memory over time and the
 // code under it) beside the player (transport, status line, verdict) over the CPU grid and the run's
 // explanation; then events beside the next-step chooser, and the reports.
+import { Glossed } from '../ui/Term.tsx';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useAppStore } from '../state/store.ts';
 import { ViewIntro } from '../ui/ViewIntro.tsx';
@@ -34,8 +35,7 @@ export function RacesView() {
     <div className="flex flex-col gap-3">
       <ViewIntro title="Races: who frees the array while whom still reads it?">
         <p>
-          Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which
-          makes it an RCU reader; the array may only be freed after a grace period that waits for it.
+          <Glossed text="Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which makes it an RCU reader; the array may only be freed after a grace period that waits for it." />
         </p>
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the race" />}
@@ -44,7 +44,8 @@ export function RacesView() {
           player, timeline, memory, CPU grid, code, explanation; the DOM keeps the player first for the keyboard. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
         <div className="contents xl:col-start-2 xl:row-start-1 xl:flex xl:min-w-0 xl:flex-col xl:gap-3">
-          <div className="order-1 min-w-0">
+          {/* The step bar stays in view while the page scrolls (the column is as tall as the row). */}
+          <div className="sticky top-0 z-20 order-1 min-w-0">
             <RaceTransport />
           </div>
           <div className="order-4 min-w-0">

@@ -2,6 +2,7 @@
 // with an explanation in words and a button that moves the cursor to the step where it shows.
 // Reports of one kind are grouped: the first in full, the others (thousands of stuck CPUs in an
 // 8192-CPU storm) as a compact list.
+import { Glossed } from '../ui/Term.tsx';
 import { useState } from 'react';
 import type { Report } from '../../workers/api.ts';
 import { useAppStore } from '../state/store.ts';
@@ -48,7 +49,9 @@ function ReportCard({ report }: { report: Report }) {
       <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100">
         {report.lines.join('\n')}
       </pre>
-      <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>{report.explanation}</p>
+      <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>
+        <Glossed text={report.explanation} />
+      </p>
       {long && (
         <button type="button" className="mt-1 text-xs font-medium text-sky-800 underline" onClick={() => setUnfolded(!unfolded)}>
           {unfolded ? 'Fold the explanation' : 'Show the whole explanation'}

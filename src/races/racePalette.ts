@@ -3,6 +3,7 @@
 import type { SpanLayer, TimelineStyle } from '../charts/timeline/drawTimeline.ts';
 import { MARK_CATEGORIES, RIBBON_STATES, SEVERE_MARKS, type MarkCategory, type RibbonState } from './raceTimeline.ts';
 import { CELL_STATES } from './traceCodes.ts';
+import type { LegendEntry } from './timelineLegend.ts';
 
 export const STATE_COLORS = {
   null: '#e2e8f0',
@@ -13,6 +14,8 @@ export const STATE_COLORS = {
   freed: '#64748b',
   leaked: '#dc2626',
   percpu: '#65a30d',
+  /** A fault, as dark as the timeline's stuck mark: the slot is NULL while the scheduler runs. */
+  'null-enabled': '#7f1d1d',
 } as const;
 
 export const READER_COLOR = '#db2777';
@@ -20,6 +23,9 @@ export const QS_OWED_COLOR = '#0f172a';
 /** A CPU inside a read-side section that also owes a quiescent state (it cannot report one). */
 export const READER_OWING_COLOR = '#a21caf';
 export const GP_COLOR = '#99f6e4';
+/** The CPU grid's marks of what the current step did. */
+export const CHANGED_COLOR = '#d97706';
+export const VIOLATION_COLOR = '#dc2626';
 
 /** Cell state → colour, in CELL_STATES order (the CPU grid's categorical LUT). */
 export const CELL_STATE_COLORS: readonly string[] = CELL_STATES.map((s) => STATE_COLORS[s]);
@@ -33,6 +39,7 @@ export const CELL_STATE_LABELS: Record<(typeof CELL_STATES)[number], string> = {
   freed: 'freed (still held)',
   leaked: 'leaked',
   percpu: 'boot-time percpu',
+  'null-enabled': 'NULL while ENABLED (kicks lost)',
 };
 
 const RIBBON_COLOR: Record<RibbonState, string> = {
@@ -79,12 +86,8 @@ export const TIMELINE_STYLE: TimelineStyle = {
   spanLayers: SPAN_STYLE.map(([, layer]) => layer),
 };
 
-/** Legend entries of the timeline: ribbons and overlays, then the marks worth naming. */
-export const TIMELINE_LEGEND: { label: string; color: string; shape: 'ribbon' | 'overlay' | 'band' | 'mark' }[] = [
-  ...RIBBON_STATES.map((state) => ({ label: state, color: RIBBON_COLOR[state], shape: 'ribbon' as const })),
-  { label: 'read-side section (irq work)', color: READER_COLOR, shape: 'overlay' },
-  { label: 'grace period', color: GP_COLOR, shape: 'band' },
-  ...(['kick', 'irq work', 'allocation', 'replace', 'call_rcu', 'free', 'warning', 'leak', 'use-after-free', 'stuck'] as const).map(
-    (c) => ({ label: c === 'stuck' ? 'stuck / RCU stall' : c, color: MARK_COLOR[c], shape: 'mark' as const }),
-  ),
-];
+/** The colour of a legend entry (timelineLegend.ts): its first category's. */
+export function legendColor(entry: LegendEntry): string {
+  const c = entry.cats[0];
+  return entry.shape === 'mark' ? MARK_COLOR[MARK_CATEGORIES[c]] : SPAN_STYLE[c][0];
+}

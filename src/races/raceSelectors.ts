@@ -39,3 +39,22 @@ export const selectRaceCpus = (s: AppState) => {
 /** The RunConfig of the current inputs (a fresh object: derive a key from it, do not select it raw). */
 export const selectRaceConfig = (s: AppState) =>
   buildRaceConfig(s.raceParams, { cpus: s.cpus, nodes: s.nodes, pageSize: s.pageSize }, s.raceCatalog);
+
+/**
+ * Where the run's schedule comes from, in words, or null for the scenario's own (or a seeded random)
+ * interleaving. A forked prefix comes from a hand-picked fork, the explorer's counterexample or a link.
+ */
+export const selectRaceScheduleNote = (s: AppState): string | null => {
+  const n = s.raceParams.schedule.length;
+  if (!n) return null;
+  const steps = `${n} step${n === 1 ? '' : 's'}`;
+  const then = s.raceParams.policy === 'random' ? 'a seeded random interleaving' : 'the scenario’s own interleaving';
+  switch (s.raceScheduleSource) {
+    case 'explorer':
+      return `Schedule from the explorer’s counterexample: its ${steps}, then ${then}.`;
+    case 'hand':
+      return `Forked schedule: the first ${steps} chosen by hand, then ${then}.`;
+    case 'link':
+      return `Schedule from the link: its first ${steps}, then ${then}.`;
+  }
+};

@@ -51,6 +51,8 @@ export interface RacesSlice {
   /** Steps per second while playing. */
   raceSpeed: number;
   raceWindow: StepWindow | null;
+  /** Where a non-empty schedule came from: forked by hand, an explorer counterexample, or a link. */
+  raceScheduleSource: RaceScheduleSource;
 
   setRaceCatalog: (catalog: Catalog) => void;
   setRaceScenario: (scenario: ScenarioName) => void;
@@ -85,6 +87,8 @@ export interface RacesSlice {
   /** Inputs, cursor and window from a shared link, paused; the run clamps the cursor and window when it arrives. */
   restoreRace: (params: RaceParams, step: number, window: StepWindow | null) => void;
 }
+
+export type RaceScheduleSource = 'hand' | 'explorer' | 'link';
 
 /** Number of states of the loaded run's cursor: steps (the cursor goes 0..steps). */
 function lastStepOf(s: { raceRun: RunState<LoadedRace> }): number {
@@ -159,6 +163,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     raceRun: createIdleRun(),
     raceView: null,
     raceStep: 0,
+    raceScheduleSource: 'link',
     racePlaying: false,
     raceSpeed: DEFAULT_RACE_SPEED,
     raceWindow: null,
@@ -211,7 +216,12 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       const failAllocAt = Number.isFinite(call) && call >= 0 ? Math.min(FAIL_ALLOC_MAX, Math.round(call)) : FAIL_ALLOC_NEVER;
       setInput({ failAllocAt }, 'races/setFailAllocAt');
     },
-    setRaceSchedule: (schedule, base = '') => setParams({ schedule: [...schedule], scheduleBase: base }, 'races/setSchedule'),
+    setRaceSchedule: (schedule, base = '') =>
+      set(
+        (s) => ({ raceParams: { ...s.raceParams, schedule: [...schedule], scheduleBase: base }, raceScheduleSource: 'link' }),
+        undefined,
+        'races/setSchedule',
+      ),
 
     startRaceRun: (requestId) =>
       updateRun(
@@ -224,6 +234,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         (r) => finishRun(r, requestId, race),
         (s) => ({
           ...(params ? { raceParams: { ...s.raceParams, ...params } } : {}),
+          ...(params?.schedule ? { raceScheduleSource: 'hand' as const } : {}),
           raceView: view,
           raceStep: view.step,
           raceWindow: s.raceWindow ? clampWindow(s.raceWindow[0], s.raceWindow[1], race.timeline.endStep) : null,
@@ -293,6 +304,10 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         'races/reset',
       ),
     restoreRace: (raceParams, step, raceWindow) =>
-      set({ raceParams, raceStep: Math.max(0, Math.round(step)), raceWindow, racePlaying: false }, undefined, 'races/restore'),
+      set(
+        { raceParams, raceStep: Math.max(0, Math.round(step)), raceWindow, racePlaying: false, raceScheduleSource: 'link' },
+        undefined,
+        'races/restore',
+      ),
   };
 };

@@ -23,9 +23,9 @@ async function openExplore(page: Page): Promise<void> {
 }
 
 test.describe('explore view', () => {
-  test('asks for 1–8 CPUs when the shared count is larger', async ({ page }) => {
+  test('asks for the CPU counts it allows (2–8 for the default scenario) when the shared count is larger', async ({ page }) => {
     await openExplore(page);
-    await expect(page.getByRole('note')).toContainText('1 to 8 CPUs');
+    await expect(page.getByRole('note')).toContainText('runs at 2 to 8 CPUs');
     await expect(page.getByRole('button', { name: 'Explore all interleavings' })).toBeDisabled();
   });
 

@@ -145,7 +145,7 @@ export const KERNEL_FNS = [
 ] as const;
 
 /** What the CPU grid shows per CPU: the state of the array that CPU owns (or its slot). */
-export const CELL_STATES = ['null', 'live', 'unpublished', 'waiting-gp', 'freed', 'leaked', 'percpu'] as const;
+export const CELL_STATES = ['null', 'live', 'unpublished', 'waiting-gp', 'freed', 'leaked', 'percpu', 'null-enabled'] as const;
 
 /** Actor kinds; an actor id is `<kind>` or `<kind>:<cpu or name>` (e.g. "irq:0", "enable:B", "gp"). */
 export const ACTOR_KINDS = ['boot', 'enable', 'disable', 'bpf', 'irq', 'sched', 'wake', 'qs', 'cb', 'gp'] as const;

@@ -1,5 +1,6 @@
 // Thin React shell around the CPU grid: owns two canvases (data + hover overlay), a tooltip and a
 // summary line. Any per-CPU value array can be shown: pass the values, a LUT and how to index it.
+import { useKeepInViewport } from '../../ui/useKeepInViewport.ts';
 import {
   useCallback,
   useEffect,
@@ -230,6 +231,8 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
   };
 
   const tooltipText = hover && hover.cell < values.length ? hoverText(hover.cell) : null;
+  const tipRef = useRef<HTMLDivElement>(null);
+  useKeepInViewport(tipRef, hover);
 
   return (
     <section role="region" aria-label={label} className="flex flex-col gap-2">
@@ -248,8 +251,9 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
         <canvas ref={overlayRef} className="pointer-events-none absolute inset-0 h-full w-full" aria-hidden="true" />
         {tooltipText && hover && (
           <div
+            ref={tipRef}
             role="tooltip"
-            className="pointer-events-none absolute z-10 rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow"
+            className="pointer-events-none absolute z-10 w-max max-w-[min(24rem,calc(100vw-16px))] rounded bg-slate-900 px-2 py-1 text-xs text-white shadow"
             style={
               // Tooltips flip to the left of the cell near the right edge.
               hover.boxWidthPx - hover.rightPx < 260

@@ -34,6 +34,7 @@ import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
 import { useLaneLayout } from './useLaneLayout.ts';
 import { useTimelineHover, type TimelineHover } from './useTimelineHover.ts';
 import { useTimelineWarmUp } from './useTimelineWarmUp.ts';
+import { useKeepInViewport } from '../../ui/useKeepInViewport.ts';
 
 export type TimelineChange = 'window' | 'cursor';
 
@@ -237,6 +238,7 @@ export function Timeline(props: TimelineProps) {
     [drawKey, drawData, placeCursor, currentWindow],
   );
 
+  const tipRef = useRef<HTMLDivElement>(null);
   const { tooltip, onPointerMove, onPointerLeave, onClick } = useTimelineHover({
     data,
     boxRef,
@@ -249,6 +251,7 @@ export function Timeline(props: TimelineProps) {
     describeMark: (mark) => callbacks.current.describeMark(mark),
     onPick: (step) => callbacks.current.onPick(step),
   });
+  useKeepInViewport(tipRef, tooltip);
 
   const style_ = useMemo(() => ({ height: heightPx }), [heightPx]);
   return (
@@ -277,6 +280,7 @@ export function Timeline(props: TimelineProps) {
       </div>
       {tooltip && (
         <div
+          ref={tipRef}
           role="tooltip"
           className="pointer-events-none absolute z-10 max-w-md rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow"
           style={

@@ -1,5 +1,6 @@
 // Checker reports, printed the way the kernel's own tools print them (KASAN, kmemleak, WARN, oops, RCU
 // stall, lockup). The wording is ours; addresses are synthetic, derived from the model's array ids.
+import { originOf } from './origin.ts';
 import type { Report, RunResult, TraceColumns } from './types.ts';
 import type { Machine } from './machine/core.ts';
 import { EVENT_CODE, FN_CODE } from './machine/codes.ts';
@@ -34,7 +35,7 @@ function kasanPlace(path: number, cache: string, consumed: number, addr: string)
 
 /** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
 export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
-  const out: Report[] = [];
+  const out: Omit<Report, 'origin' | 'originWhy'>[] = [];
   const cache = kmallocCost(16 + 8 * r.config.cpus, r.config.pageSize).cache;
   const seenUaf = new Set<string>();
   const leaks: number[] = [];
@@ -236,5 +237,8 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
     });
   }
   out.sort((a, b) => a.step - b.step);
-  return out;
+  return out.map((rep) => {
+    const o = originOf(rep.kind, r.config.variant, r.pntRule);
+    return { ...rep, origin: o.origin, originWhy: o.why };
+  });
 }

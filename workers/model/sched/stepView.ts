@@ -10,6 +10,7 @@ import {
   actorSubOf,
   actorCode,
   STATE_NAMES,
+  ST_ENABLED,
   AL_LIVE,
   AL_UNPUBLISHED,
   AL_WAITING,
@@ -184,6 +185,7 @@ export function stepView(rec: RunRecord, step: number): StepView {
   const latest = new Int32Array(n).fill(NONE);
   for (let id = 0; id < m.allocCount; id++) latest[m.allocCpu[id]] = id;
   const counts = new Array<number>(CELL_STATES.length).fill(0);
+  const nullWhileEnabled = m.cfg.toggles.lazyAlloc && m.enableState === ST_ENABLED;
   for (let c = 0; c < n; c++) {
     const id = m.slot[c] !== NONE ? m.slot[c] : latest[c];
     let s = 0;
@@ -206,6 +208,9 @@ export function stepView(rec: RunRecord, step: number): StepView {
       if (m.slot[c] === NONE && st === AL_FREED) s = 0; // freed and gone: the slot is simply NULL again
       if (m.slot[c] === NONE && st === AL_FREED && m.irqPtr[c] === id) s = 4; // …unless a reader still holds it
     }
+    // The second-load bug: a lazy slot NULL while the scheduler is ENABLED (every kick of this CPU is lost);
+    // a freed array a reader still holds stays shown as such.
+    if (nullWhileEnabled && m.slot[c] === NONE && s !== 4) s = 7;
     cell[c] = s;
     counts[s]++;
     inReader[c] = m.irqPc[c] !== IRQ_IDLE ? 1 : 0;

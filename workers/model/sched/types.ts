@@ -111,6 +111,10 @@ export interface Report {
   lines: string[];
   /** Plain-words explanation for the UI. */
   explanation: string;
+  /** New with this kernel, or already in `before` (v6.17): see origin.ts. */
+  origin: 'introduced' | 'pre-existing';
+  /** Why, in a few words. */
+  originWhy: string;
 }
 
 export interface Verdict {
