@@ -78,7 +78,7 @@ function SpeedAndKeys() {
           </option>
         ))}
       </LabeledSelect>
-      <p className="text-xs text-slate-500" title="Keys: ← → step · Space play/pause · Home/End">
+      <p className="text-xs text-slate-600" title="Keys: ← → step · Space play/pause · Home/End">
         Keys: ← → · Space · Home/End
       </p>
     </div>

@@ -108,7 +108,7 @@ const RunSummary = memo(function RunSummary() {
   const busy = useAppStore(selectRaceBusy);
   return (
     <div className="min-w-0">
-      <p className="text-[11px] text-slate-500">
+      <p className="text-[11px] text-slate-600">
         {busy && <span className="mr-2 text-sky-700">computing…</span>}
         trace{' '}
         <span className="font-mono" aria-label="Trace hash">

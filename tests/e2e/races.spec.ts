@@ -246,6 +246,9 @@ test.describe('races view', () => {
     await expect(status(page)).toContainText('Step 11 of');
 
     const chooser = page.getByRole('region', { name: 'Next step' });
+    // A panel out of sight catches up once scrolled to, and ignores clicks until it shows the step reached.
+    await chooser.scrollIntoViewIfNeeded();
+    await expect(chooser).toContainText('Who can move at step 11.');
     const other = chooser.getByRole('button').filter({ hasNotText: 'this run' }).first();
     const actor = (await other.locator('span').first().textContent())!.trim(); // the actor id, the button's first word
     await other.click();
