@@ -24,11 +24,11 @@ export const STATE_COLORS = {
 export const READER_COLOR = '#006841';
 export const QS_OWED_COLOR = '#0f172a';
 /** A CPU inside a read-side section that also owes a quiescent state (it cannot report one). */
-export const READER_OWING_COLOR = '#a21caf';
+export const READER_OWING_COLOR = '#701a75';
 export const GP_COLOR = '#cff6f0';
 /** The CPU grid's marks of what the current step did. */
-export const CHANGED_COLOR = '#d97706';
-export const VIOLATION_COLOR = '#dc2626';
+export const CHANGED_COLOR = '#6d28d9';
+export const VIOLATION_COLOR = '#b00039';
 
 /** Cell state → colour, in CELL_STATES order (the CPU grid's categorical LUT). */
 export const CELL_STATE_COLORS: readonly string[] = CELL_STATES.map((s) => STATE_COLORS[s]);

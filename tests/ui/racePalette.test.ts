@@ -62,6 +62,16 @@ describe('race palette', () => {
         expect(pair.distance, `${pair.a} against ${pair.b}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
       });
 
+  // An inset is drawn on a cell of any state: it must stand out from every one of them.
+  for (const vision of VISIONS)
+    it(`CPU grid: every inset at least ΔE ${MIN_DELTA_E} from every cell state (${vision})`, () => {
+      for (const inset of LEGENDS['CPU grid insets'])
+        for (const cell of LEGENDS['CPU grid cells']) {
+          const pair = closestPair([inset, cell], vision);
+          expect(pair.distance, `${inset.label} on ${cell.label}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
+        }
+    });
+
   it(`marks have at least ${MIN_CONTRAST}:1 contrast against the white background`, () => {
     const marks = [...LEGENDS['timeline marks'], ...LEGENDS['CPU grid insets']];
     for (const m of marks) expect(contrastRatio(m.color, '#ffffff'), m.label).toBeGreaterThanOrEqual(MIN_CONTRAST);
