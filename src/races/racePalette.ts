@@ -1,5 +1,8 @@
 // One palette for the races view: the CPU grid's cell states and the timeline's ribbons share colours,
-// so an array that is "waiting for a grace period" looks the same in both.
+// so an array that is "waiting for a grace period" looks the same in both. One hue family per meaning:
+// blues for an array's lifetime, greens for RCU, reds and oranges for faults, purples for the kick
+// machinery, greys for the rest. Chosen so that colours shown in one legend stay apart for normal vision
+// and for protanopes and deuteranopes, and marks keep 3:1 against white: tests/ui/racePalette.test.ts.
 import type { SpanLayer, TimelineStyle } from '../charts/timeline/drawTimeline.ts';
 import { MARK_CATEGORIES, RIBBON_STATES, SEVERE_MARKS, type MarkCategory, type RibbonState } from './raceTimeline.ts';
 import { CELL_STATES } from './traceCodes.ts';
@@ -7,25 +10,25 @@ import type { LegendEntry } from './timelineLegend.ts';
 
 export const STATE_COLORS = {
   null: '#e2e8f0',
-  allocated: '#93c5fd',
-  live: '#2563eb',
-  unpublished: '#f59e0b',
-  'waiting-gp': '#0d9488',
-  freed: '#64748b',
-  leaked: '#dc2626',
-  percpu: '#65a30d',
-  /** A fault, as dark as the timeline's stuck mark: the slot is NULL while the scheduler runs. */
-  'null-enabled': '#7f1d1d',
+  allocated: '#b8d8ff',
+  live: '#0075d5',
+  unpublished: '#008ecd',
+  'waiting-gp': '#19aa59',
+  freed: '#c3afb5',
+  leaked: '#671700',
+  percpu: '#7e7d7f',
+  /** A fault, in the timeline's stuck-mark colour: the slot is NULL while the scheduler runs. */
+  'null-enabled': '#d45e3d',
 } as const;
 
-export const READER_COLOR = '#db2777';
+export const READER_COLOR = '#006841';
 export const QS_OWED_COLOR = '#0f172a';
 /** A CPU inside a read-side section that also owes a quiescent state (it cannot report one). */
-export const READER_OWING_COLOR = '#a21caf';
-export const GP_COLOR = '#99f6e4';
+export const READER_OWING_COLOR = '#701a75';
+export const GP_COLOR = '#cff6f0';
 /** The CPU grid's marks of what the current step did. */
-export const CHANGED_COLOR = '#d97706';
-export const VIOLATION_COLOR = '#dc2626';
+export const CHANGED_COLOR = '#6d28d9';
+export const VIOLATION_COLOR = '#b00039';
 
 /** Cell state → colour, in CELL_STATES order (the CPU grid's categorical LUT). */
 export const CELL_STATE_COLORS: readonly string[] = CELL_STATES.map((s) => STATE_COLORS[s]);
@@ -47,7 +50,7 @@ const RIBBON_COLOR: Record<RibbonState, string> = {
   published: STATE_COLORS.live,
   unpublished: STATE_COLORS.unpublished,
   'waiting for GP': STATE_COLORS['waiting-gp'],
-  freed: '#cbd5e1',
+  freed: STATE_COLORS.freed,
   leaked: STATE_COLORS.leaked,
   percpu: STATE_COLORS.percpu,
 };
@@ -61,22 +64,22 @@ const SPAN_STYLE: [string, SpanLayer][] = [
 ];
 
 const MARK_COLOR: Record<MarkCategory, string> = {
-  other: '#94a3b8',
-  'context switch': '#a8a29e',
-  kick: '#0891b2',
-  'irq work': '#be185d',
-  allocation: '#60a5fa',
-  assign: '#1d4ed8',
-  replace: '#d97706',
-  call_rcu: '#0f766e',
-  'grace period': '#14b8a6',
-  'quiescent state': '#5eead4',
-  free: '#334155',
-  warning: '#ea580c',
-  leak: '#b91c1c',
-  'use-after-free': '#dc2626',
-  'NULL deref': '#7f1d1d',
-  stuck: '#991b1b',
+  other: '#696969',
+  'context switch': '#8d909f',
+  kick: '#8c5395',
+  'irq work': '#6a013e',
+  allocation: '#0064e8',
+  assign: '#0090c3',
+  replace: '#008bec',
+  call_rcu: '#00a957',
+  'grace period': '#005b33',
+  'quiescent state': '#005060',
+  free: '#949182',
+  warning: '#db5900',
+  leak: STATE_COLORS.leaked,
+  'use-after-free': '#b00039',
+  'NULL deref': '#8b3f00',
+  stuck: STATE_COLORS['null-enabled'],
 };
 
 export const TIMELINE_STYLE: TimelineStyle = {

@@ -1,9 +1,10 @@
 // Thin React shell of the timeline: two canvases (the data layer, drawn off screen and shown as a
-// bitmap, and the hover overlay, one blank pixel while nothing is hovered: with software compositing
-// a full-size 2D canvas is copied into every frame), the cursor (a DOM line moved with a transform,
-// so stepping repaints nothing), d3-zoom bound once, and a tooltip. The visible window and the
-// cursor are read through callbacks from a subscription: the window redraws via the shared frame
-// scheduler, the cursor moves at once; zooming, panning and stepping never re-render React.
+// bitmap, and the overlay: the hovered mark's outline and, for a moment after each step, a halo on the
+// step's marks (stepEmphasis.ts); one blank pixel while it has nothing to show, since with software
+// compositing a full-size 2D canvas is copied into every frame), the cursor (a DOM line moved with a
+// transform), d3-zoom bound once, and a tooltip (TimelineTip). The visible window and the cursor are read
+// through callbacks from a subscription: the window redraws via the shared frame scheduler, the cursor
+// moves at once; zooming, panning and stepping never re-render React.
 // Beside it: the lane layout (useLaneLayout), pointer input (useTimelineHover), the warm-up draws.
 import { useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { probe, probeClock } from '../../lib/probe.ts';
@@ -28,13 +29,14 @@ import {
   type TimelineStyle,
 } from './drawTimeline.ts';
 import { RunRaster } from './runRaster.ts';
+import { TimelineTip } from './TimelineTip.tsx';
+import { createStepEmphasis, drawStepEmphasis, lanesWithMarksAt } from './stepEmphasis.ts';
 import { findVisibleMarks } from './timelineIndex.ts';
 import type { ExtraLane, LaneLayout } from './timelineLanes.ts';
 import { createTimelineZoom, type TimelineZoom } from './timelineZoom.ts';
 import { useLaneLayout } from './useLaneLayout.ts';
 import { useTimelineHover, type TimelineHover } from './useTimelineHover.ts';
 import { useTimelineWarmUp } from './useTimelineWarmUp.ts';
-import { useKeepInViewport } from '../../ui/useKeepInViewport.ts';
 
 export type TimelineChange = 'window' | 'cursor';
 
@@ -85,6 +87,7 @@ export function Timeline(props: TimelineProps) {
   const layoutRef = useRef<LaneLayout | null>(null);
   const zoomRef = useRef<TimelineZoom | null>(null);
   const hoverRef = useRef<TimelineHover | null>(null);
+  const emphasisRef = useRef<ReturnType<typeof createStepEmphasis> | null>(null);
   // Callbacks from props, read at event time (they may change identity every render).
   const callbacks = useRef(props);
   useEffect(() => {
@@ -116,15 +119,18 @@ export function Timeline(props: TimelineProps) {
     const canvas = overlayRef.current;
     const size = sizeRef.current;
     if (!canvas || !size) return;
-    const h = hoverRef.current;
-    // Nothing hovered: one blank backing pixel (a full-size canvas would be copied into every frame).
-    if (!h || h.lane < 0) return blankCanvas(canvas);
+    const h = hoverRef.current?.lane === -1 ? null : hoverRef.current;
+    const emphasis = emphasisRef.current?.step() ?? -1;
+    // Nothing hovered or emphasised: one blank backing pixel (a full-size canvas is copied into every frame).
+    if (!h && emphasis < 0) return blankCanvas(canvas);
     const g = geometryOf(size);
     resizeCanvas(canvas, { ...size, heightPx });
     const ctx = getCssPixelContext(canvas, size.dpr);
     const [a, b] = currentWindow();
-    drawTimelineOverlay(ctx, g, a, b, { lane: h.lane, step: h.step });
-  }, [geometryOf, heightPx, currentWindow]);
+    drawTimelineOverlay(ctx, g, a, b, h && { lane: h.lane, step: h.step });
+    const laneOfRow = layoutRef.current?.laneOfRow;
+    if (emphasis >= 0 && laneOfRow) drawStepEmphasis(ctx, g, a, b, emphasis, lanesWithMarksAt(data.marks, laneOfRow, emphasis));
+  }, [geometryOf, heightPx, currentWindow, data]);
 
   const placeCursor = useCallback(() => {
     const line = cursorRef.current;
@@ -233,12 +239,16 @@ export function Timeline(props: TimelineProps) {
         } else {
           // At once (style writes only): a move made inside an animation frame callback still shows in that frame.
           placeCursor();
+          if (emphasisRef.current?.start(callbacks.current.getCursor())) requestDraw(`${drawKey}-overlay`, drawOverlay);
         }
       }),
-    [drawKey, drawData, placeCursor, currentWindow],
+    [drawKey, drawData, drawOverlay, placeCursor, currentWindow],
   );
+  useEffect(() => {
+    const e = (emphasisRef.current = createStepEmphasis(() => requestDraw(`${drawKey}-overlay`, drawOverlay)));
+    return e.stop;
+  }, [drawKey, drawOverlay]);
 
-  const tipRef = useRef<HTMLDivElement>(null);
   const { tooltip, onPointerMove, onPointerLeave, onClick } = useTimelineHover({
     data,
     boxRef,
@@ -251,7 +261,6 @@ export function Timeline(props: TimelineProps) {
     describeMark: (mark) => callbacks.current.describeMark(mark),
     onPick: (step) => callbacks.current.onPick(step),
   });
-  useKeepInViewport(tipRef, tooltip);
 
   const style_ = useMemo(() => ({ height: heightPx }), [heightPx]);
   return (
@@ -278,20 +287,7 @@ export function Timeline(props: TimelineProps) {
           className="absolute bottom-full left-px -translate-x-1/2 -translate-y-0.5 rounded-sm bg-sky-700 px-1 font-sans text-[11px] leading-[14px] font-bold text-white"
         />
       </div>
-      {tooltip && (
-        <div
-          ref={tipRef}
-          role="tooltip"
-          className="pointer-events-none absolute z-10 max-w-md rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white shadow"
-          style={
-            tooltip.fromRightPx < 320
-              ? { right: tooltip.fromRightPx + 12, top: tooltip.yPx + 12 }
-              : { left: tooltip.xPx + 12, top: tooltip.yPx + 12 }
-          }
-        >
-          {tooltip.text}
-        </div>
-      )}
+      <TimelineTip tooltip={tooltip} />
     </div>
   );
 }

@@ -175,12 +175,22 @@ export function stepIrq(m: Machine, c: number): void {
   }
 }
 
+/**
+ * The `return` line CPU c's irq work leaves by: the NULL check's early return when it found no array
+ * (with the NULL check, a NULL pointer only reaches IRQ_LEAVE that way), else the final one.
+ */
+function leaveLabel(m: Machine, c: number): 'null' | 'leave' {
+  const t = m.cfg.toggles;
+  return t.lazyAlloc && t.nullCheck && m.irqPtr[c] === NONE ? 'null' : 'leave';
+}
+
 function leaveIrq(m: Machine, c: number): void {
   const id = m.irqPtr[c];
+  const label = leaveLabel(m, c);
   m.irqPc[c] = IRQ_IDLE;
   m.irqPtr[c] = NONE;
   m.irqSpinTarget[c] = NONE;
-  m.emit(FN_CODE.kick_cpus_irq_workfn, EVENT_CODE['irq-leave'], id, 0, NONE, 'leave');
+  m.emit(FN_CODE.kick_cpus_irq_workfn, EVENT_CODE['irq-leave'], id, 0, NONE, label);
   if (!m.irqPending[c]) m.irqActive.remove(c);
   unref(m, id, FN_CODE.kick_cpus_irq_workfn);
 }
@@ -308,7 +318,8 @@ const IRQ_TEXT = ['enter', 'load', 'kick', 'idle-kick', 'wait', 'leave'];
 /** What CPU c's irq work would do next, in words. */
 export function irqNextStep(m: Machine, c: number): NextStep {
   const pc = m.irqPc[c];
-  const label = ['enter', m.cfg.toggles.lazyAlloc ? 'load' : 'load-percpu', 'kick-loop', 'idle-loop', 'spin', 'leave'][pc];
+  const label =
+    pc === IRQ_LEAVE ? leaveLabel(m, c) : ['enter', m.cfg.toggles.lazyAlloc ? 'load' : 'load-percpu', 'kick-loop', 'idle-loop', 'spin'][pc];
   const text =
     pc === IRQ_WAIT && m.irqSpinTarget[c] !== NONE
       ? `re-read CPU ${m.irqSpinTarget[c]}'s pnt_seq`
