@@ -10,6 +10,7 @@ import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
 import { ampleQs, porTables } from './explorePor.ts';
 import { StateStore, type StoreMode } from './stateStore.ts';
+import { GrowI32 } from './typed.ts';
 import { CHECKERS } from '../constants.ts';
 
 export type CheckerName =
@@ -214,20 +215,6 @@ function minimizeQs(config: RunConfig, codes: number[], name: CheckerName): numb
 
 // ---- the search --------------------------------------------------------------------------------------
 
-class GrowI32 {
-  a = new Int32Array(1 << 12);
-  n = 0;
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n] = v;
-    return this.n++;
-  }
-}
-
 interface Node {
   m: Machine;
   id: number;
@@ -248,8 +235,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   const keyer = new StateKeyer(root, symmetry);
   const tables = porTables(root);
 
-  const parent = new GrowI32();
-  const action = new GrowI32();
+  const parent = new GrowI32(1 << 12);
+  const action = new GrowI32(1 << 12);
   const seen = new StateStore(opts.store ?? 'exact');
   const maxMemory = opts.maxMemory ?? Infinity;
   const perMachine = machineBytes(root);

@@ -9,7 +9,8 @@ import { actorName, parseActor } from './describe.ts';
 import { lineOf } from './code.ts';
 import { Rng } from '../rng.ts';
 import { buildReports } from './reports.ts';
-import { TraceBuilder, Columns, GrowF64, GrowI32 } from './trace.ts';
+import { TraceBuilder, Columns } from './trace.ts';
+import { GrowF64, GrowI32 } from './typed.ts';
 import { makeRunConfig, validateRunConfig } from './variants.ts';
 
 export class ScheduleError extends Error {

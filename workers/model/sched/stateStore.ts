@@ -5,24 +5,7 @@
 // - fingerprint (hash compaction): only the 64-bit hash is kept; two states with the same hash are merged,
 //   which may (with the probability collisionProbability() gives) hide part of the state space.
 // State ids are dense (0, 1, 2, … in insertion order), so the caller keeps parent links in flat arrays.
-
-/** Growable typed array of 32-bit words. */
-export class GrowU32 {
-  a: Uint32Array;
-  n = 0;
-  constructor(cap = 1 << 12) {
-    this.a = new Uint32Array(cap);
-  }
-  push(v: number): number {
-    if (this.n === this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n] = v;
-    return this.n++;
-  }
-}
+import { GrowU32, type Growable } from './typed.ts';
 
 /** 64-bit hash of a word vector as two 32-bit halves (two multiply-rotate lanes, murmur3 finalizers). */
 export function hash64(v: Uint16Array, out: Uint32Array): void {
@@ -62,10 +45,10 @@ export class StateStore {
   /** Open-addressing table of state id + 1 (0: empty), linear probing, at most half full. */
   private table = new Int32Array(1 << 16);
   private mask = (1 << 16) - 1;
-  private readonly lo = new GrowU32();
-  private readonly hi = new GrowU32();
+  private readonly lo = new GrowU32(1 << 12);
+  private readonly hi = new GrowU32(1 << 12);
   /** exact: where each state's vector starts in the arena (state i spans start[i]..start[i + 1]). */
-  private readonly start = new GrowU32();
+  private readonly start = new GrowU32(1 << 12);
   private arena = new Uint16Array(0);
   private used = 0;
   private readonly h = new Uint32Array(2);
@@ -94,7 +77,7 @@ export class StateStore {
 
   /** What `bytes` becomes once one more state of `words` words is added (counting any array that grows). */
   bytesIfAdded(words: number): number {
-    const full = (g: GrowU32) => (g.n === g.a.length ? g.a.byteLength : 0);
+    const full = (g: Growable<Uint32Array>) => (g.n === g.a.length ? g.a.byteLength : 0);
     let b = this.bytes + full(this.lo) + full(this.hi);
     if (2 * (this.size + 1) > this.table.length) b += this.table.byteLength;
     if (this.mode === 'exact') {

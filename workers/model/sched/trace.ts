@@ -139,38 +139,6 @@ export class TraceBuilder implements Sink {
   }
 }
 
-export class GrowF64 {
-  a = new Float64Array(1024);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Float64Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Float64Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
-export class GrowI32 {
-  a = new Int32Array(1024);
-  n = 0;
-  push(v: number): void {
-    if (this.n === this.a.length) {
-      const b = new Int32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = v;
-  }
-  done(): Int32Array {
-    return this.a.slice(0, this.n);
-  }
-}
-
 /** The trace hash recomputed from stored columns (equals RunResult.traceHash of a full run). */
 export function hashTrace(t: TraceColumns, steps: number): string {
   const h = new TraceHash();

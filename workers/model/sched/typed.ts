@@ -7,3 +7,38 @@ export function grown<T extends GrowableArray>(a: T, cap: number): T {
   b.set(a);
   return b;
 }
+
+/** A growable typed array of one element type: push() appends (doubling the capacity when full), done() trims. */
+export interface Growable<T extends GrowableArray> {
+  a: T;
+  n: number;
+  push(v: number): number;
+  done(): T;
+}
+
+/**
+ * One growable-array class per element type, all from this one definition. Each call makes its own class, so
+ * each push() stays monomorphic in the hot loops that use it (the trace recorder, the explorer's links and
+ * state store).
+ */
+function growable<T extends GrowableArray>(make: new (n: number) => T): new (cap?: number) => Growable<T> {
+  return class implements Growable<T> {
+    a: T;
+    n = 0;
+    constructor(cap = 1024) {
+      this.a = new make(cap);
+    }
+    push(v: number): number {
+      if (this.n === this.a.length) this.a = grown(this.a, this.a.length * 2);
+      this.a[this.n] = v;
+      return this.n++;
+    }
+    done(): T {
+      return this.a.slice(0, this.n) as T;
+    }
+  };
+}
+
+export const GrowF64 = growable(Float64Array);
+export const GrowI32 = growable(Int32Array);
+export const GrowU32 = growable(Uint32Array);
