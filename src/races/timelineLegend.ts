@@ -1,6 +1,6 @@
 // The timeline's legend, entry by entry with the categories each one stands for, and the filter that keeps
 // only the entries drawn in the visible step window (pure).
-import type { TimelineMarks, TimelineSpans } from '../charts/timeline/timelineIndex.ts';
+import { findVisibleMarks, forEachSpanInWindow, type TimelineMarks, type TimelineSpans } from '../charts/timeline/timelineIndex.ts';
 import { GP_SPAN, MARK_CATEGORIES, READER_SPAN, RIBBON_STATES, ribbonCategory, type MarkCategory } from './raceTimeline.ts';
 
 export type LegendShape = 'ribbon' | 'overlay' | 'band' | 'mark';
@@ -44,8 +44,11 @@ export const LEGEND_ENTRIES: readonly LegendEntry[] = [
 export function categoriesInWindow(marks: TimelineMarks, spans: TimelineSpans, from: number, to: number) {
   const markCats = new Set<number>();
   const spanCats = new Set<number>();
-  for (let i = 0; i < marks.count; i++) if (marks.step[i] >= from && marks.step[i] <= to) markCats.add(marks.cat[i]);
-  for (let i = 0; i < spans.count; i++) if (spans.start[i] <= to && spans.end[i] >= from) spanCats.add(spans.cat[i]);
+  // The timeline's own window index: a binary search over the step-sorted marks and spans, not a scan of the
+  // whole run on every zoom frame.
+  const [lo, hi] = findVisibleMarks(marks, from, to);
+  for (let i = lo; i < hi; i++) markCats.add(marks.cat[i]);
+  forEachSpanInWindow(spans, from, to, (i) => spanCats.add(spans.cat[i]));
   return { markCats, spanCats };
 }
 
