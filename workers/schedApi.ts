@@ -1,14 +1,24 @@
 // The scheduler-core part of the worker API: run a scenario, read any step, fork a schedule, list the code.
 // The worker keeps the last few runs (snapshots included) so that any step can be shown without a replay
 // from step 0. Everything here is deterministic; the UI re-runs after a worker restart.
-import type { RunConfig, RunResult, StepView, KernelFn, Toggles, PntRule, ScenarioName, VariantName } from './model/sched/types.ts';
+import type { RunConfig, RunResult, StepView, KernelFn, Toggles, KickRules, ScenarioName, VariantName } from './model/sched/types.ts';
 import { run, type RunRecord } from './model/sched/run.ts';
 import { makeRunConfig, validateRunConfig, VARIANT_INFO, VARIANT_TOGGLES } from './model/sched/variants.ts';
 import { stepView, scheduleOf } from './model/sched/stepView.ts';
 import { SCENARIO_INFO } from './model/sched/scenarios.ts';
 import { CODE } from './model/sched/code.ts';
 
-export type { RunConfig, RunResult, StepView, KernelFn, Toggles, PntRule, ScenarioName, VariantName } from './model/sched/types.ts';
+export type {
+  RunConfig,
+  RunResult,
+  StepView,
+  KernelFn,
+  Toggles,
+  PntRule,
+  KickRules,
+  ScenarioName,
+  VariantName,
+} from './model/sched/types.ts';
 export type {
   TraceColumns,
   TraceEvent,
@@ -59,7 +69,7 @@ export interface SchedApi {
   /** The chosen actors of a kept run, as ids (for links and the CLI). */
   schedule(runId: number, upTo?: number): string[];
   /** Our pseudo-code of every kernel function, marked for one variant. */
-  codeListing(toggles: Toggles, rule: PntRule): Record<KernelFn, CodeLineView[]>;
+  codeListing(toggles: Toggles, rules: KickRules): Record<KernelFn, CodeLineView[]>;
   /** Scenario and variant names, titles and descriptions. */
   catalog(): Catalog;
 }
@@ -101,10 +111,10 @@ export const schedApi: SchedApi = {
     return handle(run(cfg), prefix.length + 1);
   },
   schedule: (runId, upTo) => scheduleOf(get(runId).result, upTo),
-  codeListing(toggles, rule) {
+  codeListing(toggles, rules) {
     const out = {} as Record<KernelFn, CodeLineView[]>;
     for (const [fn, lines] of Object.entries(CODE) as [KernelFn, (typeof CODE)[KernelFn]][]) {
-      out[fn] = lines.map((l) => ({ label: l.label, text: l.text, shown: !l.when || l.when(toggles, rule), differs: !!l.differs }));
+      out[fn] = lines.map((l) => ({ label: l.label, text: l.text, shown: !l.when || l.when(toggles, rules), differs: !!l.differs }));
     }
     return out;
   },

@@ -2,7 +2,7 @@
 // live progress, a Stop that terminates the worker, and per checker whether some schedule reaches it. Each
 // counterexample (a shortest schedule) loads into the race stepper at the step where it shows.
 import { useShallow } from 'zustand/react/shallow';
-import type { PntRule, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
+import type { ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useSimQuery } from '../sim/useSimQuery.ts';
 import { useAppStore } from '../state/store.ts';
@@ -10,11 +10,12 @@ import type { AppState } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
-import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS } from '../../workers/model/constants.ts';
+import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS, pntRuleLabel } from '../../workers/model/constants.ts';
 import { completenessText, coverageText, exploreCpusProblem } from './exploreConfig.ts';
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
+import { PntRuleControls } from '../races/PntRuleControls.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -40,9 +41,7 @@ function useCatalog(): void {
 
 function Inputs() {
   const catalog = useAppStore((s) => s.raceCatalog);
-  const { scenario, variant, pntRule } = useAppStore(
-    useShallow((s) => ({ scenario: s.raceParams.scenario, variant: s.raceParams.variant, pntRule: s.raceParams.pntRule })),
-  );
+  const { scenario, variant } = useAppStore(useShallow((s) => ({ scenario: s.raceParams.scenario, variant: s.raceParams.variant })));
   const cpus = useAppStore((s) => s.cpus);
   const failAllocAt = useAppStore((s) => s.raceParams.failAllocAt);
   const minCpus = useAppStore(selectMinCpus);
@@ -51,7 +50,6 @@ function Inputs() {
     useShallow((s) => ({
       setScenario: s.setRaceScenario,
       setVariant: s.setRaceVariant,
-      setRule: s.setRacePntRule,
       setCpus: s.setCpus,
       setReductions: s.setExploreReductions,
     })),
@@ -91,10 +89,7 @@ function Inputs() {
           </option>
         ))}
       </LabeledSelect>
-      <LabeledSelect label="pnt_seq rule" value={pntRule} onChange={(v) => actions.setRule(v as PntRule)}>
-        <option value="6.17">6.17 (default)</option>
-        <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
-      </LabeledSelect>
+      <PntRuleControls compact />
       <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
@@ -173,7 +168,7 @@ function Results() {
   return (
     <section role="region" aria-label="Explore results" className="rounded border border-slate-200 bg-white p-3">
       <h3 className="text-sm font-semibold">
-        {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {result.pntRule}
+        {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {pntRuleLabel(result)}
       </h3>
       <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
       {(result.variant === 'custom' || result.failAllocAt >= 0) && (

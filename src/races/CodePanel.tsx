@@ -84,16 +84,17 @@ const Listing = memo(function Listing({ fn, lines, here, moved }: ListingProps) 
 
 export function CodePanel() {
   const toggles = useAppStore(selectRaceToggles);
-  const rule = useAppStore((s) => s.raceParams.pntRule);
+  const skipHigherClass = useAppStore((s) => s.raceParams.skipHigherClass);
+  const bumpOnPick = useAppStore((s) => s.raceParams.bumpOnPick);
   const sectionRef = useRef<HTMLElement>(null);
   const view = useRaceViewWhenVisible(sectionRef);
   const [code, setCode] = useState<Record<KernelFn, CodeLineView[]> | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const key = toggles ? `races/code/${JSON.stringify(toggles)}/${rule}` : 'races/code/none';
+  const key = toggles ? `races/code/${JSON.stringify(toggles)}/${+skipHigherClass}${+bumpOnPick}` : 'races/code/none';
   useSimQuery({
     key,
     enabled: toggles !== null,
-    run: (sim) => sim.codeListing(toggles!, rule),
+    run: (sim) => sim.codeListing(toggles!, { skipHigherClass, bumpOnPick }),
     onStart: () => setError(null),
     onResult: (_id, listing) => setCode(listing),
     onError: (_id, message) => setError(message),

@@ -1,5 +1,5 @@
 // What is on screen, in words: the scenario, the variant (and its commit), and — when the run ends
-// stuck under the 6.17 pnt_seq rule — that this is the real SCX_KICK_WAIT bug a379fa1e2cae fixed.
+// stuck without the a379fa1e2cae series — that this is the real SCX_KICK_WAIT bug a379fa1e2cae fixed.
 import { Glossed } from '../ui/Term.tsx';
 import { useAppStore } from '../state/store.ts';
 import { variantOfToggles } from './raceConfig.ts';
@@ -15,7 +15,16 @@ export function ExplanationPanel() {
   const sameAs = params.variant === 'custom' && toggles ? variantOfToggles(toggles, catalog) : 'custom';
   const scenario = catalog?.scenarios.find((s) => s.name === params.scenario);
   const variant = params.variant === 'custom' ? null : catalog?.variants.find((v) => v.name === params.variant);
-  const stuckUnder617 = result && result.pntRule === '6.17' && (result.verdict.stuck || result.verdict.rcuStall);
+  // Stuck without the whole a379fa1e2cae series (6.17, or one of its two commits alone).
+  const stuckUnder617 = result && result.pntRule !== 'a379fa1e2cae' && (result.verdict.stuck || result.verdict.rcuStall);
+  const why =
+    result?.config.scenario === 'kick-wait-repick'
+      ? ' Here CPU 1 never leaves SCX: picking its task again, or the other SCX task, never reaches switch_class(); a379fa1e2cae’s pnt_seq++ at the top of pick_task_scx() is the line that ends the wait.'
+      : ' Under the 6.17 rule pnt_seq only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX never releases the waiter.';
+  const half =
+    result?.pntRule === 'custom'
+      ? ' Only one of the two commits of that series is on: each closes one way into the endless wait, and only both together close all of them.'
+      : '';
   const phrases = result ? verdictPhrases(result.verdict) : [];
   return (
     <section role="region" aria-label="About this run" className="rounded border border-slate-200 bg-white p-3 [contain:content] text-sm">
@@ -49,7 +58,7 @@ export function ExplanationPanel() {
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
           <p>
             <Glossed
-              text={`This run ends with a CPU spinning in SCX_KICK_WAIT${result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real 6.17 SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”). Under the 6.17 rule pnt_seq only moves when an SCX task switches to a non-SCX one, so a CPU that no longer runs SCX never releases the waiter.`}
+              text={`This run ends with a CPU spinning in SCX_KICK_WAIT${result.verdict.rcuStall ? ' and an RCU stall' : ''}: the real 6.17 SCX_KICK_WAIT bug, fixed upstream by a379fa1e2cae (“sched_ext: Fix SCX_KICK_WAIT to work reliably”) together with a9c1fbbd6dad (“sched_ext: Don't kick CPUs running higher classes”).${why}${half}`}
             />
           </p>
           <button

@@ -3,7 +3,7 @@
 // clamped here), seed and schedule policy (its help as a tooltip). The transport is RaceTransport.tsx.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { PntRule, ScenarioName, VariantName } from '../../workers/api.ts';
+import type { ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
 import {
   kickPseqsRequestBytes,
@@ -15,6 +15,7 @@ import {
 } from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
+import { PntRuleControls } from './PntRuleControls.tsx';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
 import {
   selectRaceCatalog,
@@ -31,12 +32,6 @@ const TOGGLE_HELP: Record<ToggleName, string> = {
   rcuFree: 'free_kick_pseqs() hands arrays to call_rcu() (on) or kvfree()s them at once (off).',
   nullCheck: 'kick_cpus_irq_workfn() checks the loaded pointer for NULL (on) or dereferences it (off).',
   allocAfterStateCheck: 'scx_enable() checks the enable state before alloc_kick_pseqs() (05e63305c85c) (on) or after (off).',
-};
-
-const RULE_TEXT: Record<PntRule, string> = {
-  '6.17': '6.17 (default): pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()).',
-  a379fa1e2cae:
-    'a379fa1e2cae: pnt_seq moves on every put_prev_task_scx() and pick_task_scx(); CPUs running a higher class are never waited on.',
 };
 
 const PREFIX_TEXT: Record<RaceScheduleSource, string> = {
@@ -167,8 +162,6 @@ function KvmallocPathField() {
 function AdvancedControls() {
   const toggles = useAppStore(selectRaceToggles);
   const setToggle = useAppStore((s) => s.setRaceToggle);
-  const rule = useAppStore((s) => s.raceParams.pntRule);
-  const setRule = useAppStore((s) => s.setRacePntRule);
   const scenario = useAppStore((s) => s.raceParams.scenario);
   const stormKicks = useAppStore((s) => s.raceParams.stormKicks);
   const setStormKicks = useAppStore((s) => s.setRaceStormKicks);
@@ -207,17 +200,7 @@ function AdvancedControls() {
           ))}
         </fieldset>
         <div className="flex flex-col gap-3">
-          <LabeledSelect
-            label="pnt_seq rule"
-            selectClassName="max-w-xs"
-            value={rule}
-            help={RULE_TEXT[rule]}
-            helpWidth="max-w-md"
-            onChange={(v) => setRule(v as PntRule)}
-          >
-            <option value="6.17">6.17 (default)</option>
-            <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
-          </LabeledSelect>
+          <PntRuleControls />
           <KvmallocPathField />
           <IntegerField
             label="ENOMEM at kvzalloc_node() call"

@@ -1,8 +1,8 @@
 // Pure helpers between the races view's inputs and the model's RunConfig: CPU clamping (the races
 // model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
 // canonical key per config so that equal configs are run once.
-import type { Catalog, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import { DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import type { Catalog, KickRules, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
+import { DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, PNT_RULE_PRESETS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;
@@ -18,12 +18,13 @@ export const FAIL_ALLOC_MAX = 1_000_000;
 /** Steps a races run is bounded by (its RunConfig's maxSteps): the model's default bound. */
 export const RACE_MAX_STEPS = DEFAULT_MAX_STEPS;
 
-export interface RaceParams {
+export interface RaceParams extends KickRules {
   scenario: ScenarioName;
   variant: RaceVariant;
   /** Explicit toggles (after a toggle was changed), or null for the variant's preset from the catalog. */
   toggles: Toggles | null;
-  pntRule: PntRule;
+  /** The preset skipHigherClass and bumpOnPick make (workers/model/constants.ts pntRuleOf), or 'custom'. */
+  pntRule: PntRule | 'custom';
   seed: number;
   /** kick-storm: kicks BPF issues in all. */
   stormKicks: number;
@@ -48,6 +49,7 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   variant: 'merged',
   toggles: null,
   pntRule: '6.17',
+  ...PNT_RULE_PRESETS['6.17'],
   seed: 1,
   stormKicks: 5000,
   policy: 'default',
@@ -107,7 +109,7 @@ export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
   return [
     c.scenario,
     togglesKey(c.toggles),
-    c.pntRule,
+    `${+c.skipHigherClass}${+c.bumpOnPick}`,
     c.cpus,
     c.nodes,
     c.pageSize,
@@ -138,6 +140,8 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     nodes: machine.nodes,
     pageSize: machine.pageSize,
     pntRule: params.pntRule,
+    skipHigherClass: params.skipHigherClass,
+    bumpOnPick: params.bumpOnPick,
     kvmallocPath: params.kvmallocPath,
     failAllocAt: params.failAllocAt,
     seed: params.seed,

@@ -1,8 +1,8 @@
 // The races view's state: its inputs (in the link, through src/url/: scenario, variant/toggles, rule,
 // seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
 // whole, never mutated), the step view shown, and the cursor and player.
-import type { Catalog, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
-import { KVMALLOC_PATHS } from '../../workers/model/constants.ts';
+import type { Catalog, KickRules, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
+import { KVMALLOC_PATHS, PNT_RULE_PRESETS, PNT_RULES, pntRuleOf } from '../../workers/model/constants.ts';
 import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
@@ -58,7 +58,10 @@ export interface RacesSlice {
   setRaceScenario: (scenario: ScenarioName) => void;
   setRaceVariant: (variant: VariantName) => void;
   setRaceToggle: (name: ToggleName, value: boolean) => void;
+  /** A pnt_seq rule preset: sets both a379fa1e2cae-series switches. */
   setRacePntRule: (rule: PntRule) => void;
+  /** One of the two a379fa1e2cae-series commits on its own (the rule becomes 'custom' when they are mixed). */
+  setRaceKickRule: (name: keyof KickRules, on: boolean) => void;
   setRaceSeed: (seed: number) => void;
   setRaceStormKicks: (kicks: number) => void;
   /** The schedule after a forked prefix: the scenario's own interleaving or a seeded random one. */
@@ -196,7 +199,14 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
         undefined,
         'races/setToggle',
       ),
-    setRacePntRule: (pntRule) => setInput({ pntRule }, 'races/setPntRule'),
+    setRacePntRule: (pntRule) => {
+      if (PNT_RULES.includes(pntRule)) setInput({ pntRule, ...PNT_RULE_PRESETS[pntRule] }, 'races/setPntRule');
+    },
+    setRaceKickRule: (name, on) => {
+      const p = get().raceParams;
+      const rules: KickRules = { skipHigherClass: p.skipHigherClass, bumpOnPick: p.bumpOnPick, [name]: on };
+      setInput({ ...rules, pntRule: pntRuleOf(rules) }, 'races/setKickRule');
+    },
     setRaceSeed: (seed) => {
       const next = Math.min(0xffffffff, Math.max(0, Math.round(Number.isFinite(seed) ? seed : 0)));
       // The seed and storm size keep a forked schedule: its prefix usually still replays.

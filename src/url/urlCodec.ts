@@ -15,8 +15,11 @@ import {
   MIN_NODES,
   MODEL_VERSION,
   PAGE_SIZES,
+  KICK_RULE_INFO,
+  PNT_RULE_PRESETS,
   PNT_RULES,
   SCENARIOS,
+  pntRuleOf,
   TOGGLE_NAMES,
 } from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
@@ -51,6 +54,8 @@ export const URL_KEYS = [
   'variant',
   'toggles',
   'rule',
+  'hc',
+  'kw',
   'seed',
   'kicks',
   'pol',
@@ -80,6 +85,9 @@ export interface UrlDecodeResult {
 
 // ---- encode -------------------------------------------------------------------------------------
 
+/** The rule preset a link without `rule=` means (the store's default is this preset). */
+const DEFAULT_RULE: PntRule = '6.17';
+
 function togglesToBits(t: Toggles): string {
   return TOGGLE_NAMES.map((name) => (t[name] ? '1' : '0')).join('');
 }
@@ -103,7 +111,12 @@ export function encodeUrlState(s: UrlState): string {
   put('scenario', s.scenario, d.scenario);
   put('variant', s.variant, d.variant);
   if (s.toggles) out.push(`toggles=${togglesToBits(s.toggles)}`);
-  put('rule', s.pntRule, d.pntRule);
+  // The rule preset, then each a379fa1e2cae-series switch only where it differs from that preset (old links
+  // carry only rule=6.17 or rule=a379fa1e2cae, which stay presets).
+  const base: PntRule = s.pntRule === 'custom' ? DEFAULT_RULE : s.pntRule;
+  put('rule', base, DEFAULT_RULE);
+  put('hc', s.skipHigherClass ? 1 : 0, PNT_RULE_PRESETS[base].skipHigherClass ? 1 : 0);
+  put('kw', s.bumpOnPick ? 1 : 0, PNT_RULE_PRESETS[base].bumpOnPick ? 1 : 0);
   put('seed', s.seed, d.seed);
   put('kicks', s.stormKicks, d.stormKicks);
   put('pol', s.policy, d.policy);
@@ -312,7 +325,11 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const gridDesign = readChoice<GridDesign>(r, 'grid', URL_GRID_DESIGNS, d.gridDesign, 'grid design');
   const scenario = readChoice(r, 'scenario', SCENARIOS, d.scenario, 'scenario');
   const { variant, toggles } = readVariant(r);
-  const pntRule = readChoice<PntRule>(r, 'rule', PNT_RULES, d.pntRule, 'pnt_seq rule');
+  const rule = readChoice<PntRule>(r, 'rule', PNT_RULES, DEFAULT_RULE, 'pnt_seq rule');
+  const preset = PNT_RULE_PRESETS[rule];
+  const skipHigherClass = readFlag(r, 'hc', preset.skipHigherClass, `as in the ${rule} rule: ${KICK_RULE_INFO.skipHigherClass.title}`);
+  const bumpOnPick = readFlag(r, 'kw', preset.bumpOnPick, `as in the ${rule} rule: ${KICK_RULE_INFO.bumpOnPick.title}`);
+  const pntRule = pntRuleOf({ skipHigherClass, bumpOnPick });
   const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
   const policy = readChoice<RacePolicy>(r, 'pol', RACE_POLICIES, d.policy, 'schedule policy');
@@ -334,6 +351,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     variant,
     toggles,
     pntRule,
+    skipHigherClass,
+    bumpOnPick,
     seed,
     stormKicks,
     policy,

@@ -14,6 +14,7 @@ import {
   PAGE_SIZES,
   PNT_RULES,
   SCENARIOS,
+  pntRuleOf,
   VARIANT_TOGGLES,
   VARIANTS,
 } from '../../workers/model/constants.ts';
@@ -124,7 +125,9 @@ export const UrlStateSchema = v.pipe(
     scenario: v.picklist(SCENARIOS),
     variant: v.picklist(URL_RACE_VARIANTS),
     toggles: v.nullable(TogglesSchema),
-    pntRule: v.picklist(PNT_RULES),
+    pntRule: v.picklist([...PNT_RULES, 'custom'] as const),
+    skipHigherClass: v.boolean(),
+    bumpOnPick: v.boolean(),
     seed: int(0, SEED_MAX),
     stormKicks: int(STORM_KICKS_MIN, STORM_KICKS_MAX),
     policy: v.picklist(RACE_POLICIES),
@@ -143,6 +146,7 @@ export const UrlStateSchema = v.pipe(
   }),
   v.check((s) => (s.variant === 'custom') === (s.toggles !== null), 'toggles are given exactly for the custom variant'),
   v.check((s) => s.toggles === null || !isPresetToggles(s.toggles), 'custom toggles differ from every preset'),
+  v.check((s) => s.pntRule === pntRuleOf(s), 'the pnt_seq rule is the preset its two switches make, or custom'),
 );
 
 /** True when `s` is a state the codec can write and read back unchanged. */

@@ -30,7 +30,8 @@ function* goldenConfigs() {
     for (const variant of VARIANTS)
       for (const cpus of [2, 4])
         for (const pntRule of ['6.17', 'a379fa1e2cae'] as PntRule[]) {
-          if (pntRule !== '6.17' && scenario !== 'disable-vs-kick' && scenario !== 'load-while-enabled') continue;
+          if (pntRule !== '6.17' && scenario !== 'disable-vs-kick' && scenario !== 'load-while-enabled' && scenario !== 'kick-wait-repick')
+            continue;
           yield {
             key: `${scenario}/${variant}/${cpus}/${pntRule}`,
             config: makeRunConfig({ scenario, variant, cpus, pntRule, stormKicks: 60 }),

@@ -1,7 +1,7 @@
 // fast-check arbitraries shared by the link codec's tests.
 import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
-import { KVMALLOC_PATHS, PAGE_SIZES, PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
+import { KVMALLOC_PATHS, PAGE_SIZES, SCENARIOS, VARIANTS, pntRuleOf } from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
@@ -43,7 +43,7 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     gridDesign: fc.constantFrom(...URL_GRID_DESIGNS),
     scenario: fc.constantFrom(...SCENARIOS),
     v: variantArb,
-    pntRule: fc.constantFrom(...PNT_RULES),
+    rules: fc.record({ skipHigherClass: fc.boolean(), bumpOnPick: fc.boolean() }),
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
     policy: fc.constantFrom(...RACE_POLICIES),
@@ -56,4 +56,4 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     exploreSymmetry: fc.boolean(),
     explorePor: fc.boolean(),
   })
-  .map(({ v, ...rest }) => ({ ...rest, ...v }));
+  .map(({ v, rules, ...rest }) => ({ ...rest, ...v, ...rules, pntRule: pntRuleOf(rules) }));

@@ -3,17 +3,25 @@
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
 import { explore, type ExploreResult } from '../model/sched/explore.ts';
-import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.ts';
+import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS, pntRuleLabel } from '../model/constants.ts';
 import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
-import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
+import {
+  KICK_RULE_OPTIONS,
+  PNT_RULE_HELP,
+  PNT_RULE_OPTION,
+  TOGGLE_OPTIONS,
+  kickRulesFromOptions,
+  togglesFromOptions,
+} from './runCommand.ts';
 
 export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
   cpus: { kind: 'int', min: 1, max: EXPLORE_MAX_CPUS, default: 2, help: `nr_cpu_ids N (exhaustive search: 1..${EXPLORE_MAX_CPUS} only)` },
   'pnt-rule': PNT_RULE_OPTION,
+  ...KICK_RULE_OPTIONS,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'max-memory': {
@@ -52,6 +60,7 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
     toggles: togglesFromOptions(opts.variant, opts),
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
+    ...kickRulesFromOptions(opts['pnt-rule'], opts),
     failAllocAt: opts['fail-alloc-at'],
     stormKicks: opts['storm-kicks'],
   });
@@ -69,6 +78,8 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     variant: r.variant,
     cpus: r.cpus,
     pntRule: r.pntRule,
+    skipHigherClass: r.skipHigherClass,
+    bumpOnPick: r.bumpOnPick,
     states: r.states,
     transitions: r.transitions,
     complete: r.complete,
@@ -107,7 +118,7 @@ function completeness(r: ExploreResult): string {
 
 export function formatExplore(r: ExploreResult, seconds: number): string {
   const lines: string[] = [];
-  lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${r.pntRule}`);
+  lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${pntRuleLabel(r)}`);
   if (r.variant === 'custom')
     lines.push(
       `toggles: ${Object.entries(r.toggles)

@@ -9,7 +9,8 @@ import { traceEvents, scheduleOf } from '../model/sched/stepView.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
 import type { RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';
-import { KVMALLOC_PATHS, PNT_RULES } from '../model/constants.ts';
+import { KICK_RULE_INFO, KVMALLOC_PATHS, pntRuleLabel, PNT_RULE_PRESETS, PNT_RULES } from '../model/constants.ts';
+import type { KickRules, PntRule } from '../model/sched/types.ts';
 
 const ONOFF = ['preset', 'on', 'off'] as const;
 
@@ -36,9 +37,37 @@ export const PNT_RULE_OPTION = {
   help: 'where pnt_seq is incremented',
 } as const;
 
+/** The two commits of the a379fa1e2cae series one by one, over the --pnt-rule preset (shared with `sim explore`). */
+export const KICK_RULE_OPTIONS = {
+  'skip-higher-class': {
+    kind: 'enum',
+    values: ONOFF,
+    default: 'preset',
+    help: `${KICK_RULE_INFO.skipHigherClass.commit} "${KICK_RULE_INFO.skipHigherClass.title}" (default: as --pnt-rule)`,
+  },
+  'kick-wait-fix': {
+    kind: 'enum',
+    values: ONOFF,
+    default: 'preset',
+    help: `${KICK_RULE_INFO.bumpOnPick.commit} "${KICK_RULE_INFO.bumpOnPick.title}" (default: as --pnt-rule)`,
+  },
+} as const;
+
+/** The --pnt-rule preset with the --skip-higher-class and --kick-wait-fix overrides. */
+export function kickRulesFromOptions(
+  rule: PntRule,
+  opts: Record<'skip-higher-class' | 'kick-wait-fix', (typeof ONOFF)[number]>,
+): KickRules {
+  const r = { ...PNT_RULE_PRESETS[rule] };
+  if (opts['skip-higher-class'] !== 'preset') r.skipHigherClass = opts['skip-higher-class'] === 'on';
+  if (opts['kick-wait-fix'] !== 'preset') r.bumpOnPick = opts['kick-wait-fix'] === 'on';
+  return r;
+}
+
 export const PNT_RULE_HELP =
-  '--pnt-rule 6.17 increments pnt_seq in switch_class() only, a379fa1e2cae on every put/pick; see\n' +
-  "workers/model/README.md, 'pnt_seq: where it is bumped'.\n";
+  '--pnt-rule 6.17 increments pnt_seq in switch_class() only, a379fa1e2cae on every put/pick and skips CPUs\n' +
+  'running a higher class; --skip-higher-class (a9c1fbbd6dad) and --kick-wait-fix (a379fa1e2cae) turn its\n' +
+  "two commits on or off one by one. See workers/model/README.md, 'pnt_seq: where it is bumped'.\n";
 
 export const RUN_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
@@ -47,6 +76,7 @@ export const RUN_OPTIONS = {
   nodes: { kind: 'int', min: 1, max: 16, default: 1, help: 'NUMA nodes' },
   'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
   'pnt-rule': PNT_RULE_OPTION,
+  ...KICK_RULE_OPTIONS,
   kvmalloc: { kind: 'enum', values: KVMALLOC_PATHS, default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
   ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
@@ -116,6 +146,7 @@ export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof
     nodes: opts.nodes,
     pageSize: Number(opts['page-size']) as PageSize,
     pntRule: opts['pnt-rule'],
+    ...kickRulesFromOptions(opts['pnt-rule'], opts),
     kvmallocPath: opts.kvmalloc,
     failAllocAt: opts['fail-alloc-at'],
     seed: opts.seed,
@@ -137,6 +168,8 @@ export function runJson(r: RunResult, withEvents: boolean): object {
     variant: r.config.variant,
     cpus: r.config.cpus,
     pntRule: r.pntRule,
+    skipHigherClass: r.config.skipHigherClass,
+    bumpOnPick: r.config.bumpOnPick,
     toggles: r.config.toggles,
     steps: r.steps,
     traceHash: r.traceHash,
@@ -165,7 +198,7 @@ export function runJson(r: RunResult, withEvents: boolean): object {
 function formatRun(r: RunResult, withEvents: boolean): string {
   const lines: string[] = [];
   lines.push(
-    `${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${r.pntRule} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`,
+    `${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${pntRuleLabel(r.config)} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`,
   );
   if (withEvents) {
     lines.push('');

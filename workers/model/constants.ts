@@ -2,7 +2,7 @@
 // file (and no other under workers/) as values, so it stays pure: no imports but types, no side effects.
 import type { PageSize } from './memory.ts';
 import type { CheckerName } from './sched/explore.ts';
-import type { KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from './sched/types.ts';
+import type { KickRules, KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from './sched/types.ts';
 
 // ---- the memory model ----------------------------------------------------------------------------------
 
@@ -41,7 +41,14 @@ export const MODEL_VERSION = 1;
 /** Largest CPU count the scheduler-core model runs. */
 export const MAX_SCHED_CPUS = 8192;
 
-export const SCENARIOS: readonly ScenarioName[] = ['boot', 'enable-disable', 'disable-vs-kick', 'load-while-enabled', 'kick-storm'];
+export const SCENARIOS: readonly ScenarioName[] = [
+  'boot',
+  'enable-disable',
+  'disable-vs-kick',
+  'load-while-enabled',
+  'kick-storm',
+  'kick-wait-repick',
+];
 
 /** Smallest CPU count each scenario makes sense with. */
 export const SCENARIO_MIN_CPUS: Readonly<Record<ScenarioName, number>> = {
@@ -50,6 +57,7 @@ export const SCENARIO_MIN_CPUS: Readonly<Record<ScenarioName, number>> = {
   'disable-vs-kick': 2,
   'load-while-enabled': 2,
   'kick-storm': 1,
+  'kick-wait-repick': 2,
 };
 
 export const VARIANTS: readonly VariantName[] = ['before', 'no-rcu', 'merged', 'fixed'];
@@ -65,6 +73,50 @@ export const VARIANT_TOGGLES: Readonly<Record<VariantName, Toggles>> = {
 };
 
 export const PNT_RULES: readonly PntRule[] = ['6.17', 'a379fa1e2cae'];
+
+/** Each pnt_seq rule preset's two switches: 6.17 has neither commit, a379fa1e2cae (as shipped) both. */
+export const PNT_RULE_PRESETS: Readonly<Record<PntRule, KickRules>> = {
+  '6.17': { skipHigherClass: false, bumpOnPick: false },
+  a379fa1e2cae: { skipHigherClass: true, bumpOnPick: true },
+};
+
+export const KICK_RULE_NAMES: readonly (keyof KickRules)[] = ['skipHigherClass', 'bumpOnPick'];
+
+/** The two commits as the UI and the CLI name them (workers/model/README.md#commits-and-versions). */
+export const KICK_RULE_INFO: Readonly<
+  Record<keyof KickRules, { title: string; commit: string; what: string; cli: string; urlKey: string }>
+> = {
+  skipHigherClass: {
+    title: "Don't kick CPUs running higher classes",
+    commit: 'a9c1fbbd6dad',
+    what: 'kick_one_cpu() leaves a CPU running a class above ext alone, and snapshots pnt_seq only of a CPU running an SCX task',
+    cli: 'skip-higher-class',
+    urlKey: 'hc',
+  },
+  bumpOnPick: {
+    title: 'Fix SCX_KICK_WAIT to work reliably',
+    commit: 'a379fa1e2cae',
+    what: 'pnt_seq moves at the top of put_prev_task_scx() and of pick_task_scx(), so also when an SCX task is picked again, not only in switch_class()',
+    cli: 'kick-wait-fix',
+    urlKey: 'kw',
+  },
+};
+
+/** The rule in words: the preset's name, or which one commit of the two is on. */
+export function pntRuleLabel(r: KickRules): string {
+  const p = pntRuleOf(r);
+  if (p !== 'custom') return p;
+  return `custom (${r.skipHigherClass ? KICK_RULE_INFO.skipHigherClass.commit : KICK_RULE_INFO.bumpOnPick.commit} only)`;
+}
+
+/** The preset these two switches are, or 'custom' when they are mixed. */
+export function pntRuleOf(r: KickRules): PntRule | 'custom' {
+  for (const name of PNT_RULES) {
+    const p = PNT_RULE_PRESETS[name];
+    if (p.skipHigherClass === r.skipHigherClass && p.bumpOnPick === r.bumpOnPick) return name;
+  }
+  return 'custom';
+}
 /** Run inputs' ranges: the seed is a u32; a kick storm has at least one kick. */
 export const SEED_MAX = 0xffffffff;
 export const STORM_KICKS_MIN = 1;

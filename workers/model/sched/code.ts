@@ -1,12 +1,12 @@
 // Our own pseudo-code of each kernel function the model steps through (named after the kernel's functions;
 // no kernel source is reproduced). Events point at a line by its label; the code view shows the listing.
-import type { KernelFn, Toggles, PntRule } from './types.ts';
+import type { KernelFn, Toggles, KickRules } from './types.ts';
 
 export interface CodeLine {
   label: string;
   text: string;
-  /** Shown only when this holds (the listing of one variant); absent = always shown. */
-  when?: (t: Toggles, rule: PntRule) => boolean;
+  /** Shown only when this holds (the listing of one variant and pnt_seq rule); absent = always shown. */
+  when?: (t: Toggles, k: KickRules) => boolean;
   /** The line differs between variants (marked in the code view). */
   differs?: boolean;
 }
@@ -104,21 +104,21 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
     { label: 'lock', text: 'lock(rq(cpu))' },
     {
       label: 'higher',
-      text: 'if (rq->curr runs a class above ext) { clear preempt/wait; skip }',
-      when: (_t, r) => r === 'a379fa1e2cae',
+      text: 'if (rq->curr runs a class above ext) { clear preempt/wait; skip }   // a9c1fbbd6dad',
+      when: (_t, k) => k.skipHigherClass,
       differs: true,
     },
     { label: 'preempt', text: 'if (test(cpus_to_preempt, cpu)) rq->curr->slice = 0 (if SCX); clear' },
     {
       label: 'snap',
       text: 'if (test(cpus_to_wait, cpu)) { pseqs[cpu] = rq->pnt_seq; should_wait = true }',
-      when: (_t, r) => r === '6.17',
+      when: (_t, k) => !k.skipHigherClass,
       differs: true,
     },
     {
       label: 'snap-scx',
       text: 'if (test(cpus_to_wait, cpu)) { if SCX: pseqs[cpu] = rq->pnt_seq, should_wait = true; else clear }',
-      when: (_t, r) => r === 'a379fa1e2cae',
+      when: (_t, k) => k.skipHigherClass,
       differs: true,
     },
     { label: 'resched', text: 'resched_curr(rq)' },
@@ -127,9 +127,27 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   kick_one_cpu_if_idle: [{ label: 'check', text: 'if (rq->curr is the idle task) resched_curr(rq)' }],
   __schedule: [
     { label: 'qs', text: 'rcu_note_context_switch()                // a quiescent state' },
+    { label: 'pick', text: 'next = pick_next_task(prev)             // class by class; ext: pick_task_scx()' },
+    {
+      label: 'pick-bump',
+      text: '  pick_task_scx(): pnt_seq++             // a379fa1e2cae: even if it picks prev again',
+      when: (_t, k) => k.bumpOnPick,
+      differs: true,
+    },
+    { label: 'same', text: 'if (next == prev) skip put_prev/set_next   // the same task picked again' },
     { label: 'put', text: 'put_prev_task(prev, next)' },
-    { label: 'bump-6.17', text: '  SCX prev and non-SCX next: switch_class(): pnt_seq++', when: (_t, r) => r === '6.17', differs: true },
-    { label: 'bump-a379', text: '  SCX prev: pnt_seq++; pick_task_scx(): pnt_seq++', when: (_t, r) => r === 'a379fa1e2cae', differs: true },
+    {
+      label: 'put-bump',
+      text: '  put_prev_task_scx(): pnt_seq++         // a379fa1e2cae: whenever an SCX task is put',
+      when: (_t, k) => k.bumpOnPick,
+      differs: true,
+    },
+    {
+      label: 'switch-class',
+      text: '  put_prev_task_scx(): if next not on ext: switch_class(): pnt_seq++',
+      when: (_t, k) => !k.bumpOnPick,
+      differs: true,
+    },
     { label: 'switch', text: 'context_switch(prev, next)' },
   ],
   try_to_wake_up: [{ label: 'wake', text: 'enqueue the task on its cpu; resched_curr(rq)' }],

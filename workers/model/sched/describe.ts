@@ -2,6 +2,7 @@
 import { ACTOR_KINDS, EVENT_KINDS, KERNEL_FNS } from './types.ts';
 import { actorId } from '../constants.ts';
 import type { EventKind, KernelFn } from './types.ts';
+import { CODE } from './code.ts';
 import { ACTOR_CODE, STATE_NAMES, actorCode, actorKindOf, actorSubOf, KICK_IF_IDLE, KICK_PREEMPT, KICK_WAIT } from './machine/codes.ts';
 
 const CLASS_NAMES = ['idle', 'SCX', 'fair'];
@@ -16,6 +17,17 @@ export function flagsText(flags: number): string {
 
 export const arrayName = (obj: number) => (obj < 0 ? 'NULL' : `array #${obj}`);
 
+/** The kernel function that bumps pnt_seq, by the pseudo-code line of __schedule() the bump points at. */
+const BUMP_BY: Record<string, string> = {
+  'pick-bump': 'pick_task_scx(): ',
+  'put-bump': 'put_prev_task_scx(): ',
+  'switch-class': 'switch_class(): ',
+};
+
+function lineLabel(fn: KernelFn, line: number): string {
+  return line >= 0 ? (CODE[fn][line]?.label ?? '') : '';
+}
+
 /** One event in words (our wording), from the fields stored in the trace. */
 export function describeEvent(
   kind: EventKind,
@@ -24,8 +36,8 @@ export function describeEvent(
   bytes: number,
   arg: number,
   loaderNames: readonly string[] = ['A', 'B'],
+  line = -1,
 ): string {
-  void fn;
   switch (kind) {
     case 'boot':
       return arg >= 0 ? `init_sched_ext_class(): ${arg} possible CPUs` : 'per-CPU scx_kick_pseqs pointers start NULL';
@@ -102,11 +114,14 @@ export function describeEvent(
     case 'double-free':
       return `double free of ${arrayName(obj)}`;
     case 'ctx-switch':
-      return `context switch: ${CLASS_NAMES[bytes]} → ${CLASS_NAMES[arg]} (a quiescent state)`;
+      if (obj === 1) return 'pick_task_scx() picks the same SCX task again: no context switch (a quiescent state)';
+      return `context switch: ${CLASS_NAMES[bytes]} → ${CLASS_NAMES[arg]}${bytes === 1 && arg === 1 ? ' (another SCX task)' : ''} (a quiescent state)`;
     case 'pnt-bump':
-      return `pnt_seq → ${arg}`;
+      return `${BUMP_BY[lineLabel(fn, line)] ?? ''}pnt_seq → ${arg}`;
     case 'wake':
-      return `try_to_wake_up(): CPU ${arg}'s task is runnable, resched_curr()`;
+      return bytes === 1
+        ? `try_to_wake_up(): another SCX task is queued on CPU ${arg} (wakeup_preempt_scx() does nothing: no resched)`
+        : `try_to_wake_up(): CPU ${arg}'s task is runnable, resched_curr()`;
     case 'gp-start':
       return `grace period ${arg} starts: every CPU owes a quiescent state`;
     case 'qs':

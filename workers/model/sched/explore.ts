@@ -64,7 +64,10 @@ export interface ExploreResult {
   scenario: ScenarioName;
   variant: VariantName | 'custom';
   cpus: number;
-  pntRule: PntRule;
+  /** The pnt_seq rule preset searched, or 'custom' (skipHigherClass and bumpOnPick say which commits are in). */
+  pntRule: PntRule | 'custom';
+  skipHigherClass: boolean;
+  bumpOnPick: boolean;
   /** The toggles searched (the variant's preset, or a custom set). */
   toggles: Toggles;
   /** The kvzalloc_node() call that fails with -ENOMEM in every schedule, or -1. */
@@ -362,6 +365,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     variant: config.variant,
     cpus: config.cpus,
     pntRule: config.pntRule,
+    skipHigherClass: config.skipHigherClass,
+    bumpOnPick: config.bumpOnPick,
     toggles: { ...config.toggles },
     failAllocAt: config.failAllocAt,
     states: seen.size,

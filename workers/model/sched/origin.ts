@@ -16,14 +16,22 @@ export interface FindingOrigin {
 /** The SCX_KICK_WAIT bug of 6.17, as the UI names it. */
 export const KICK_WAIT_BUG = 'the 6.17 SCX_KICK_WAIT bug, fixed by a379fa1e2cae';
 
-/** Whether a finding of this kind, in this kernel under this pnt_seq rule, is new with the kick-pseqs change. */
-export function originOf(kind: ReportKind, variant: VariantName | 'custom', rule: PntRule): FindingOrigin {
+/** The SCX_KICK_WAIT hang with only one of the two a379fa1e2cae-series commits, as the UI names it. */
+export const KICK_WAIT_HALF_FIX = 'the SCX_KICK_WAIT bug, fixed only by both a9c1fbbd6dad and a379fa1e2cae';
+
+/**
+ * Whether a finding of this kind, in this kernel under this pnt_seq rule ('custom': one of the two commits of the
+ * a379fa1e2cae series without the other), is new with the kick-pseqs change.
+ */
+export function originOf(kind: ReportKind, variant: VariantName | 'custom', rule: PntRule | 'custom'): FindingOrigin {
   if (variant === 'before') return { origin: 'pre-existing', why: 'this is the before kernel itself' };
   switch (kind) {
     case 'stuck':
     case 'rcu-stall':
       // Under the 6.17 rule the spin can outlive its target's SCX task in `before` as well; the stall is that
       // spin holding IRQs off. Under the a379fa1e2cae rule the spin always ends, so a hang would be new.
+      // With only one of the two commits the before kernel hangs too (kick-wait-repick, disable-vs-kick).
+      if (rule === 'custom') return { origin: 'pre-existing', why: KICK_WAIT_HALF_FIX };
       return rule === '6.17'
         ? { origin: 'pre-existing', why: KICK_WAIT_BUG }
         : { origin: 'introduced', why: 'under the a379fa1e2cae rule the before kernel’s spin always ends' };

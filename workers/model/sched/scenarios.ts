@@ -57,6 +57,13 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
       "Scheduler A runs; CPU 0 kicks CPU 1 (WAIT) while a second scheduler B tries to load and fails with -EBUSY; CPU 0 kicks again; A is unloaded. 14c1da3895a1 leaks A's arrays and drops every later kick; 05e63305c85c does not.",
     minCpus: SCENARIO_MIN_CPUS['load-while-enabled'],
   },
+  'kick-wait-repick': {
+    name: 'kick-wait-repick',
+    title: 'SCX_KICK_WAIT on a busy CPU',
+    description:
+      "A BPF scheduler keeps CPU 1 busy with SCX tasks and kicks it from CPU 0 with SCX_KICK_PREEMPT | SCX_KICK_WAIT; a second SCX task may queue on CPU 1; then the scheduler is unloaded. CPU 1 picks its task again (or the other SCX task) and never leaves SCX. Under 6.17 pnt_seq moves only in switch_class(), so CPU 0 spins for ever and the unload's synchronize_rcu() stalls; a379fa1e2cae's pnt_seq++ at the top of pick_task_scx() (and put_prev_task_scx()) ends the wait.",
+    minCpus: SCENARIO_MIN_CPUS['kick-wait-repick'],
+  },
   'kick-storm': {
     name: 'kick-storm',
     title: 'Kick storm',
@@ -71,7 +78,15 @@ const loaderDone = (i: number) => (m: Machine) => m.loaders[i].pc === L_DONE;
 /** The script of a scenario for N CPUs. */
 export function buildScript(name: ScenarioName, cpus: number, stormKicks: number): Script {
   const helperCpu = cpus - 1;
-  const base: Script = { loaders: [], disableGuard: null, kicks: new Map(), wakes: new Map(), stormKicks: 0, helperCpu };
+  const base: Script = {
+    loaders: [],
+    disableGuard: null,
+    kicks: new Map(),
+    wakes: new Map(),
+    cpuBound: new Set(),
+    stormKicks: 0,
+    helperCpu,
+  };
   switch (name) {
     case 'boot':
       return base;
@@ -110,6 +125,19 @@ export function buildScript(name: ScenarioName, cpus: number, stormKicks: number
       // CPU 1's task wakes up again after B's load, so that it runs SCX when the second kick comes.
       base.wakes.set(1, [{ guard: (m) => bDone(m) && m.taskState[1] !== 0 }]);
       base.disableGuard = (m) => m.kicksDone[0] >= 2 && m.irqPc[0] === IRQ_IDLE && !m.irqPending[0];
+      return base;
+    }
+    case 'kick-wait-repick': {
+      const enabled = loaderDone(0);
+      base.loaders.push({ name: 'A' });
+      // CPU 1's SCX tasks are CPU-bound: preempted, they stay runnable and the BPF scheduler runs one again.
+      base.cpuBound = new Set([1]);
+      base.kicks.set(0, [{ target: 1, flags: KICK_PREEMPT | KICK_WAIT, guard: enabled }]);
+      // A second SCX task becomes runnable on CPU 1: before CPU 1 reschedules, that is an SCX → SCX switch;
+      // after it, the preempted task was simply picked again.
+      base.wakes.set(1, [{ guard: (m) => enabled(m) && m.scxTasks }]);
+      // The unload may start once the kick is issued; its synchronize_rcu() needs CPU 0 to leave its irq work.
+      base.disableGuard = (m) => m.kicksDone[0] >= 1;
       return base;
     }
     case 'kick-storm': {
@@ -196,11 +224,11 @@ export function defaultPolicy(name: ScenarioName): Policy {
     case 'disable-vs-kick':
       // The kick lands first; the unload runs up to synchronize_rcu() returning; only then does the irq work
       // start, and it is still spinning when free_kick_pseqs() comes.
-      // Under the a379fa1e2cae rule nothing spins (CPU 1 runs fair by then), so instead the irq work loads its
+      // When CPUs running a higher class are not kicked (a9c1fbbd6dad) nothing spins (CPU 1 runs fair by then), so instead the irq work loads its
       // pointer, the arrays are unpublished and handed to call_rcu(), and the grace period waits for it.
       return {
         pick: (m) =>
-          m.cfg.pntRule === 'a379fa1e2cae'
+          m.cfg.skipHigherClass
             ? first(
                 () => boot(m),
                 () => pickLoaders(m),
@@ -245,6 +273,9 @@ export function defaultPolicy(name: ScenarioName): Policy {
     case 'boot':
     case 'enable-disable':
     case 'kick-storm':
+    case 'kick-wait-repick':
+      // kick-wait-repick: the kick's irq work snapshots CPU 1 and spins; CPU 1 picks its task again; the second
+      // task queues; then the unload, whose synchronize_rcu() waits for CPU 0.
       return {
         pick: (m) =>
           first(

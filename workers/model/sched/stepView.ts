@@ -66,7 +66,7 @@ export function eventAt(r: RunResult, i: number): TraceEvent {
     bytes: t.bytes[i],
     arg: t.arg[i],
     line: t.line[i],
-    text: describeEvent(kind, fn, t.obj[i], t.bytes[i], t.arg[i], r.loaderNames),
+    text: describeEvent(kind, fn, t.obj[i], t.bytes[i], t.arg[i], r.loaderNames, t.line[i]),
   };
 }
 

@@ -5,7 +5,7 @@ import type { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS } from '../const
 
 export { ACTOR_KINDS, CELL_STATES, EVENT_KINDS, KERNEL_FNS, MAX_SCHED_CPUS, MODEL_VERSION, SCENARIOS, VARIANTS } from '../constants.ts';
 
-export type ScenarioName = 'boot' | 'enable-disable' | 'disable-vs-kick' | 'load-while-enabled' | 'kick-storm';
+export type ScenarioName = 'boot' | 'enable-disable' | 'disable-vs-kick' | 'load-while-enabled' | 'kick-storm' | 'kick-wait-repick';
 
 export type VariantName = 'before' | 'no-rcu' | 'merged' | 'fixed';
 
@@ -22,18 +22,27 @@ export interface Toggles {
 }
 
 /**
- * Where pnt_seq is bumped and what kick_one_cpu() snapshots (workers/model/README.md#kick_one_cpu-and-kick_one_cpu_if_idle,
- * #pnt_seq-where-it-is-bumped).
- * '6.17': switch_class() only (SCX → non-SCX on a context switch); snapshot on every WAIT target.
- * 'a379fa1e2cae': put_prev_task_scx() and pick_task_scx() bump; targets on a higher class are not kicked,
- * and only targets running SCX are snapshotted.
+ * The named presets of the two a379fa1e2cae-series switches (KickRules; workers/model/README.md#pnt_seq-where-it-is-bumped,
+ * #kick_one_cpu-and-kick_one_cpu_if_idle).
+ * '6.17': neither commit: pnt_seq moves in switch_class() only; every WAIT target is snapshotted.
+ * 'a379fa1e2cae': both commits, as v6.19 and the 6.18.y backport ship them.
  */
 export type PntRule = '6.17' | 'a379fa1e2cae';
+
+/** The two commits of the series, each a switch of its own (PNT_RULE_PRESETS gives the presets' values). */
+export interface KickRules {
+  /** a9c1fbbd6dad "Don't kick CPUs running higher classes": kick_one_cpu() skips a target running a class above
+   *  ext, and takes the SCX_KICK_WAIT snapshot only of a target running an SCX task. */
+  skipHigherClass: boolean;
+  /** a379fa1e2cae "Fix SCX_KICK_WAIT to work reliably": pnt_seq is bumped at the top of put_prev_task_scx() and of
+   *  pick_task_scx() (so also when the same task is picked again), instead of in switch_class(). */
+  bumpOnPick: boolean;
+}
 
 /** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = 'kmalloc' | 'vmalloc';
 
-export interface RunConfig {
+export interface RunConfig extends KickRules {
   scenario: ScenarioName;
   /** The preset the toggles came from, or 'custom' when a toggle was changed on its own. */
   variant: VariantName | 'custom';
@@ -41,7 +50,8 @@ export interface RunConfig {
   cpus: number;
   nodes: number;
   pageSize: PageSize;
-  pntRule: PntRule;
+  /** The preset skipHigherClass and bumpOnPick match, or 'custom' when they are mixed. */
+  pntRule: PntRule | 'custom';
   kvmallocPath: KvmallocPath;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or -1 (never). */
   failAllocAt: number;
@@ -215,5 +225,5 @@ export interface RunResult {
   eventCount: number;
   /** True when the run stopped at maxSteps rather than because no actor could move. */
   truncated: boolean;
-  pntRule: PntRule;
+  pntRule: PntRule | 'custom';
 }

@@ -1,6 +1,6 @@
 // Run configurations: the variant presets (which four toggles each commit amounts to), the default config,
 // building a complete config from a partial one, and checking one.
-import type { RunConfig, VariantName, Toggles } from './types.ts';
+import type { PntRule, RunConfig, VariantName, Toggles } from './types.ts';
 import {
   DEFAULT_MAX_STEPS,
   MAX_NODES,
@@ -8,12 +8,14 @@ import {
   MIN_NODES,
   PAGE_SIZES,
   PNT_RULES,
+  PNT_RULE_PRESETS,
   SCENARIOS,
   SEED_MAX,
   STORM_KICKS_MAX,
   STORM_KICKS_MIN,
   VARIANT_TOGGLES,
   VARIANTS,
+  pntRuleOf,
 } from '../constants.ts';
 import { SCENARIO_INFO } from './scenarios.ts';
 
@@ -38,6 +40,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   nodes: 1,
   pageSize: 4096,
   pntRule: '6.17',
+  ...PNT_RULE_PRESETS['6.17'],
   kvmallocPath: 'kmalloc',
   failAllocAt: -1,
   seed: 1,
@@ -63,11 +66,29 @@ export function variantOf(t: Toggles): VariantName | 'custom' {
   return 'custom';
 }
 
-/** Build a complete config from a partial one: a variant name sets the toggles unless toggles are given. */
+/**
+ * Build a complete config from a partial one: a variant name sets the toggles unless toggles are given, and a
+ * pnt_seq rule preset sets skipHigherClass and bumpOnPick unless they are given; variant and pntRule are then
+ * derived from what is in effect ('custom' when it matches no preset).
+ */
 export function makeRunConfig(p: Partial<RunConfig> & { variant?: VariantName | 'custom' }): RunConfig {
   const variant = p.variant ?? DEFAULT_RUN_CONFIG.variant;
   const toggles = p.toggles ?? (variant === 'custom' ? DEFAULT_RUN_CONFIG.toggles : VARIANT_TOGGLES[variant]);
-  return { ...DEFAULT_RUN_CONFIG, ...p, toggles: { ...toggles }, variant: variantOf(toggles), schedule: [...(p.schedule ?? [])] };
+  const rule = p.pntRule ?? DEFAULT_RUN_CONFIG.pntRule;
+  const preset =
+    rule === 'custom' || !PNT_RULES.includes(rule) ? PNT_RULE_PRESETS[DEFAULT_RUN_CONFIG.pntRule as PntRule] : PNT_RULE_PRESETS[rule];
+  const kick = { skipHigherClass: p.skipHigherClass ?? preset.skipHigherClass, bumpOnPick: p.bumpOnPick ?? preset.bumpOnPick };
+  // An unknown rule name is kept so that validateRunConfig() can name it.
+  const pntRule = rule !== 'custom' && !PNT_RULES.includes(rule) ? rule : pntRuleOf(kick);
+  return {
+    ...DEFAULT_RUN_CONFIG,
+    ...p,
+    ...kick,
+    pntRule,
+    toggles: { ...toggles },
+    variant: variantOf(toggles),
+    schedule: [...(p.schedule ?? [])],
+  };
 }
 
 /** What is wrong with a config, in one line each; empty when it can run. */
@@ -81,7 +102,11 @@ export function validateRunConfig(c: RunConfig): string[] {
   if (!Number.isInteger(c.nodes) || c.nodes < MIN_NODES || c.nodes > MAX_NODES)
     errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
   if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
-  if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
+  if (c.pntRule !== 'custom' && !PNT_RULES.includes(c.pntRule))
+    errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
+  else if (typeof c.skipHigherClass !== 'boolean' || typeof c.bumpOnPick !== 'boolean')
+    errs.push('skipHigherClass and bumpOnPick must be true or false');
+  else if (c.pntRule !== pntRuleOf(c)) errs.push(`pnt_seq rule ${c.pntRule} does not match its two switches (they make ${pntRuleOf(c)})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)

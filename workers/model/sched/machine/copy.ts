@@ -130,6 +130,7 @@ function copyStructures(to: Machine, src: Machine, inPlace: boolean): void {
   to.gen = src.gen + 1;
   to.pnt = put(to.pnt, src.pnt);
   to.taskState = put(to.taskState, src.taskState);
+  to.queued = put(to.queued, src.queued);
   to.needResched = put(to.needResched, src.needResched);
   to.irqPending = put(to.irqPending, src.irqPending);
   to.irqPc = put(to.irqPc, src.irqPc);

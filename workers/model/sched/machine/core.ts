@@ -57,6 +57,11 @@ export interface Script {
   kicks: Map<number, KickOp[]>;
   /** Scripted wake-ups (try_to_wake_up of the CPU's task) per CPU. */
   wakes: Map<number, { guard?: (m: Machine) => boolean }[]>;
+  /**
+   * CPUs whose SCX tasks are CPU-bound: a rescheduled one stays runnable (the BPF scheduler picks it again, or
+   * another SCX task queued there) instead of going to sleep. Elsewhere a rescheduled SCX task blocks.
+   */
+  cpuBound: ReadonlySet<number>;
   /** kick-storm: BPF kicks at random (seeded) from every CPU until this many were issued; 0 = no storm. */
   stormKicks: number;
   /** The CPU the loader and the disable kthread run on. */
@@ -114,6 +119,8 @@ export class Machine {
   // per-rq
   pnt!: Float64Array;
   taskState!: Uint8Array;
+  /** Runnable tasks waiting on CPU c besides its current one (task.ts): SCX tasks while scxTasks, else fair. */
+  queued!: Uint8Array;
   needResched!: Uint8Array;
   masks!: (Map<number, number> | undefined)[];
   irqPending!: Uint8Array;
@@ -196,6 +203,7 @@ export class Machine {
     this.slot = new Int32Array(n).fill(NONE);
     this.pnt = new Float64Array(n);
     this.taskState = new Uint8Array(n);
+    this.queued = new Uint8Array(n);
     this.needResched = new Uint8Array(n);
     this.masks = new Array<Map<number, number> | undefined>(n);
     this.irqPending = new Uint8Array(n);
@@ -274,10 +282,13 @@ export class Machine {
     }
   }
 
-  /** pnt_seq of CPU c moves on; the SCX_KICK_WAIT spinners waiting on c can now make progress. */
-  bumpPnt(c: number): void {
+  /**
+   * pnt_seq of CPU c moves on (a release store); the SCX_KICK_WAIT spinners waiting on c can now make progress.
+   * `label` names the line of __schedule()'s pseudo-code that does it (the kernel function doing the bump).
+   */
+  bumpPnt(c: number, label?: string): void {
     this.pnt[c]++;
-    this.emit(FN_CODE.__schedule, EVENT_CODE['pnt-bump'], NONE, 0, this.pnt[c]);
+    this.emit(FN_CODE.__schedule, EVENT_CODE['pnt-bump'], NONE, 0, this.pnt[c], label);
     const w = this.spinOn[c];
     if (w && w.length) {
       for (const k of w) this.unblockSpinner(k);

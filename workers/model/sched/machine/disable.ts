@@ -6,6 +6,7 @@ import type { KernelFn } from '../types.ts';
 import { lineOf } from '../code.ts';
 import { arrayName } from '../describe.ts';
 import { freeKickPseqsStep } from './pseqs.ts';
+import { putPrevTaskScx } from './task.ts';
 import {
   ACTOR_CODE,
   EVENT_CODE,
@@ -65,12 +66,10 @@ export function stepDisable(m: Machine): void {
       m.disablePc = D_SWITCHOUT;
       return;
     case D_SWITCHOUT: {
-      const a379 = m.cfg.pntRule === 'a379fa1e2cae';
       m.emit(fn, EVENT_CODE['switch-out'], NONE, 0, NONE, 'switch-out');
-      if (a379) {
-        // put_prev_task_scx() runs for every CPU whose current task leaves SCX, and bumps pnt_seq there.
-        for (let c = 0; c < m.n; c++) if (m.cls(c) === CLS_SCX) bumpPntOn(m, c);
-      }
+      // put_prev_task_scx() runs for every CPU whose current task leaves SCX, with no next task: it bumps
+      // pnt_seq there only under a379fa1e2cae (switch_class() is not called without a next task).
+      if (m.cfg.bumpOnPick) for (let c = 0; c < m.n; c++) if (m.cls(c) === CLS_SCX) putPrevOn(m, c);
       m.scxTasks = false;
       m.disablePc = D_SYNC;
       return;
@@ -117,10 +116,10 @@ export function stepDisable(m: Machine): void {
 }
 
 /** put_prev_task_scx() on CPU c (its events are CPU c's, not the disable kthread's). */
-function bumpPntOn(m: Machine, c: number): void {
+function putPrevOn(m: Machine, c: number): void {
   const save = m.curCpu;
   m.curCpu = c;
-  m.bumpPnt(c);
+  putPrevTaskScx(m, c, NONE);
   m.curCpu = save;
 }
 

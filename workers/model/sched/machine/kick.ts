@@ -199,22 +199,24 @@ function leaveIrq(m: Machine, c: number): void {
 function kickOneCpu(m: Machine, c: number, target: number): void {
   const fn = FN_CODE.kick_one_cpu;
   const bits = m.masks[c]!.get(target)!;
-  const a379 = m.cfg.pntRule === 'a379fa1e2cae';
+  // a9c1fbbd6dad ("Don't kick CPUs running higher classes"): sample the target's class; leave a higher class
+  // alone, and snapshot only a target running SCX.
+  const skipHigher = m.cfg.skipHigherClass;
   const cur = m.cls(target);
   m.emit(fn, EVENT_CODE['kick-one'], m.irqPtr[c], 0, target, 'lock');
-  if (a379 && cur === CLS_FAIR) {
+  if (skipHigher && cur === CLS_FAIR) {
     clearBits(m, c, target, KICK | KICK_IF_IDLE | KICK_PREEMPT | KICK_WAIT);
     m.emit(fn, EVENT_CODE['kick-skip'], NONE, 0, target, 'higher');
     return;
   }
   if (bits & KICK_PREEMPT) clearBits(m, c, target, KICK_PREEMPT);
   if (bits & KICK_WAIT) {
-    if (!a379 || cur === CLS_SCX) {
+    if (!skipHigher || cur === CLS_SCX) {
       const id = m.irqPtr[c];
-      if (!accessPseqs(m, fn, id, target, a379 ? 'snap-scx' : 'snap')) return;
+      if (!accessPseqs(m, fn, id, target, skipHigher ? 'snap-scx' : 'snap')) return;
       writeEntry(m, id, target, m.pnt[target]);
       m.irqShouldWait[c] = 1;
-      m.emit(fn, EVENT_CODE.snapshot, id, 8, target, a379 ? 'snap-scx' : 'snap');
+      m.emit(fn, EVENT_CODE.snapshot, id, 8, target, skipHigher ? 'snap-scx' : 'snap');
     } else {
       clearBits(m, c, target, KICK_WAIT);
     }

@@ -51,28 +51,66 @@ export function schedGuard(m: Machine, c: number): boolean {
   return c < m.n && !m.inReader(c) && (m.needResched[c] === 1 || canSleep(m, c));
 }
 
-// __schedule() on CPU c: a context switch (a quiescent state), which may bump pnt_seq.
+// __schedule() on CPU c: a quiescent state, the pick of the next task, and the put of the previous one,
+// each of which may bump pnt_seq, depending on the rule (workers/model/README.md#pnt_seq-where-it-is-bumped).
 export function stepSched(m: Machine, c: number): void {
   const fn = FN_CODE.__schedule;
   m.needResched[c] = 0;
   m.reschedSet.remove(c);
   m.reportQs(c, FN_CODE.__schedule);
   const prev = m.cls(c);
-  const ts = m.taskState[c];
-  // The CPU's one task: an SCX task asked to reschedule blocks (SCX → idle); a woken task runs.
-  let nextTs = ts;
-  if (ts === TASK_RUNNING && prev === CLS_SCX) nextTs = TASK_BLOCKED;
-  else if (ts === TASK_RUNNABLE) nextTs = TASK_RUNNING;
-  m.taskState[c] = nextTs;
-  if (nextTs === TASK_BLOCKED) m.blocked.add(c);
+  const same = pickNextTask(m, c, prev);
   const next = m.cls(c);
-  m.emit(fn, EVENT_CODE['ctx-switch'], NONE, prev, next, 'switch');
-  if (m.cfg.pntRule === '6.17') {
-    if (prev === CLS_SCX && next !== CLS_SCX) m.bumpPnt(c);
-  } else {
-    if (prev === CLS_SCX) m.bumpPnt(c);
-    if (m.scxTasks && next !== CLS_FAIR) m.bumpPnt(c);
+  m.emit(fn, EVENT_CODE['ctx-switch'], same && prev === CLS_SCX ? 1 : NONE, prev, next, same ? 'same' : 'switch');
+  if (next !== CLS_FAIR && m.scxTasks) pickTaskScx(m, c);
+  if (!same && prev === CLS_SCX) putPrevTaskScx(m, c, next);
+}
+
+/**
+ * pick_next_task() with our stand-in for the BPF scheduler: which task runs next on CPU c. Returns whether it is
+ * the task that ran before (then the core skips put_prev_task() and context_switch()).
+ * - An SCX task asked to reschedule goes to sleep, unless its CPU is CPU-bound (Script.cpuBound): then it stays
+ *   runnable and goes back to the queue.
+ * - The next task is the head of the queue (another SCX task) if there is one; else the CPU-bound task is
+ *   picked again, or the CPU goes idle.
+ * - A woken task runs on an idle CPU; a running fair task keeps running.
+ */
+function pickNextTask(m: Machine, c: number, prev: number): boolean {
+  const ts = m.taskState[c];
+  if (ts === TASK_RUNNABLE) {
+    m.taskState[c] = TASK_RUNNING;
+    return false;
   }
+  if (ts !== TASK_RUNNING || prev !== CLS_SCX) return true;
+  if (m.script.cpuBound.has(c)) return m.queued[c] === 0; // prev re-queued behind the queued task, or picked again
+  if (m.queued[c] > 0) {
+    m.queued[c]--; // prev sleeps; the queued SCX task runs
+    return false;
+  }
+  m.taskState[c] = TASK_BLOCKED;
+  m.blocked.add(c);
+  return false;
+}
+
+// pick_task_scx(): ext is asked for a task whenever no higher class has one (the CPU runs SCX next or goes idle).
+// From a379fa1e2cae it bumps pnt_seq at its top, "to handle cases where the same task is re-selected".
+function pickTaskScx(m: Machine, c: number): void {
+  if (m.cfg.bumpOnPick) m.bumpPnt(c, 'pick-bump');
+}
+
+/**
+ * put_prev_task_scx() of an SCX task leaving CPU c for a task of class `next` (NONE: no next task, as when the
+ * disable path moves a running task off ext). From a379fa1e2cae it bumps pnt_seq at its top; before that, only
+ * its call of switch_class() did, when there is a next task and it is not on ext.
+ */
+export function putPrevTaskScx(m: Machine, c: number, next: number): void {
+  if (m.cfg.bumpOnPick) m.bumpPnt(c, 'put-bump');
+  else if (next !== CLS_SCX && next !== NONE) switchClass(m, c);
+}
+
+// switch_class(): the 6.17 place of the bump: an SCX task hands the CPU to another class (including idle).
+function switchClass(m: Machine, c: number): void {
+  m.bumpPnt(c, 'switch-class');
 }
 
 // ---- wake: try_to_wake_up() ---------------------------------------------------------------------------
@@ -89,10 +127,17 @@ export function wakeGuard(m: Machine, c: number): boolean {
   return !g || g(m);
 }
 
-// try_to_wake_up() of CPU c's task
+// try_to_wake_up() of a task of CPU c: its sleeping task (the idle CPU is rescheduled), or, on a CPU that is
+// running a task, another task that joins its queue. That one is an SCX task like the current one, and
+// wakeup_preempt_scx() does nothing, so the CPU is not rescheduled.
 export function stepWake(m: Machine, c: number): void {
   m.wakesDone[c]++;
   if (m.script.stormKicks > 0) m.stormWakes++;
+  if (m.taskState[c] === TASK_RUNNING) {
+    m.queued[c]++;
+    m.emit(FN_CODE.try_to_wake_up, EVENT_CODE.wake, NONE, 1, c, 'wake');
+    return;
+  }
   if (m.taskState[c] === TASK_BLOCKED) {
     m.taskState[c] = TASK_RUNNABLE;
     m.blocked.remove(c);
@@ -111,6 +156,7 @@ export function keyTask(k: KeyWriter, m: Machine): void {
 export function keyTaskCpu(k: KeyWriter, m: Machine, c: number): void {
   k.put(m.pnt[c]);
   k.put(m.taskState[c]);
+  k.put(m.queued[c]);
   k.put(m.needResched[c]);
   k.put(m.wakesDone[c]);
 }
