@@ -44,11 +44,13 @@ function exploreJson(...args: string[]): ExploreJson {
 describe('sim explore --json', () => {
   it('prints the search and one entry per checker (disable-vs-kick, no-rcu, 2 CPUs)', () => {
     const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '2');
-    expect(Object.keys(r).slice(0, 9)).toEqual([
+    expect(Object.keys(r).slice(0, 11)).toEqual([
       'scenario',
       'variant',
       'cpus',
       'pntRule',
+      'skipHigherClass',
+      'bumpOnPick',
       'states',
       'transitions',
       'complete',

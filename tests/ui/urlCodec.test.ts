@@ -115,7 +115,7 @@ describe('bad links', () => {
     expect(messages(r)).toEqual([
       'view=graphs is not a known view (memory, races, explore); using memory',
       'page=5000 is not a known page size (4096, 65536); using 4096',
-      'scenario=nope is not a known scenario (boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm); using disable-vs-kick',
+      'scenario=nope is not a known scenario (boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm, kick-wait-repick); using disable-vs-kick',
       'variant=shiny is not a known variant (before, no-rcu, merged, fixed, custom); using merged',
       'rule=7 is not a known pnt_seq rule (6.17, a379fa1e2cae); using 6.17',
     ]);
