@@ -57,7 +57,11 @@ function bootAndEnable(m: Machine): void {
   while (can(m, 'enable:A')) step(m, 'enable:A');
 }
 /** The pnt_seq bumps of the events since `from`, by the pseudo-code line (kernel function) that did each. */
-const bumps = (events: Ev[], from = 0) => events.slice(from).filter((e) => e.kind === EVENT_CODE['pnt-bump']).map((e) => e.label);
+const bumps = (events: Ev[], from = 0) =>
+  events
+    .slice(from)
+    .filter((e) => e.kind === EVENT_CODE['pnt-bump'])
+    .map((e) => e.label);
 
 /** kick-wait-repick up to CPU 1's __schedule(): kick, irq work snapshot, optionally the second task's wake-up. */
 function repickUpToSchedule(rules: KickRules, wakeFirst: boolean) {
@@ -188,7 +192,9 @@ describe('the pnt_seq rule presets and the two switches (makeRunConfig)', () => 
   it('validateRunConfig names a rule that does not match its switches, and an unknown rule', () => {
     const c = { ...makeRunConfig({}), pntRule: 'a379fa1e2cae' as const };
     expect(validateRunConfig(c).join()).toMatch(/does not match its two switches/);
-    expect(validateRunConfig(makeRunConfig({ pntRule: 'x' as never })).join()).toMatch(/pnt_seq rule must be 6.17 or a379fa1e2cae \(got x\)/);
+    expect(validateRunConfig(makeRunConfig({ pntRule: 'x' as never })).join()).toMatch(
+      /pnt_seq rule must be 6.17 or a379fa1e2cae \(got x\)/,
+    );
     expect(validateRunConfig(makeRunConfig({ scenario: 'kick-wait-repick', cpus: 1 })).join()).toMatch(/needs at least 2 CPUs/);
   });
 });

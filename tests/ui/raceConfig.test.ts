@@ -51,7 +51,9 @@ describe('buildRaceConfig', () => {
     const forked = makeParams({ schedule: ['boot'], scheduleBase: raceBaseKey(base) });
     expect(buildRaceConfig(forked, machine, catalog)!.schedule).toEqual(['boot']);
     expect(buildRaceConfig(forked, { ...machine, cpus: 8 }, catalog)!.schedule).toEqual([]);
-    expect(buildRaceConfig({ ...forked, pntRule: 'a379fa1e2cae', skipHigherClass: true, bumpOnPick: true }, machine, catalog)!.schedule).toEqual([]);
+    expect(
+      buildRaceConfig({ ...forked, pntRule: 'a379fa1e2cae', skipHigherClass: true, bumpOnPick: true }, machine, catalog)!.schedule,
+    ).toEqual([]);
     // Either commit of the a379fa1e2cae series alone is another run too.
     expect(buildRaceConfig({ ...forked, pntRule: 'custom', bumpOnPick: true }, machine, catalog)!.schedule).toEqual([]);
     // Without a base (a schedule from a link) it applies to any config.
