@@ -46,8 +46,7 @@ export function regenerateGolden<F extends { modelVersion: number }>(g: GoldenRe
 
   const previous = readGolden<F>(g.file);
   const keys = new Set([...g.entries(previous).map((e) => e.key), ...first.keys()]);
-  // A key new in this file (a new scenario or option) changes no existing link: only pinned keys count.
-  const changed = [...keys].filter((k) => g.hashOf(previous, k) !== undefined && g.hashOf(previous, k) !== g.hashOf(g.fresh, k));
+  const changed = [...keys].filter((k) => g.hashOf(previous, k) !== g.hashOf(g.fresh, k));
   if (changed.length > 0 && previous.modelVersion === MODEL_VERSION)
     throw new Error(
       `${name}: ${changed.length} pinned trace(s) changed (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}) ` +
