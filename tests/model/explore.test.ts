@@ -251,6 +251,7 @@ describe('state key', () => {
       'writes',
       'pnt',
       'taskState',
+      'queued',
       'needResched',
       'masks',
       'irqPending',
