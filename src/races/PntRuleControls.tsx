@@ -16,12 +16,15 @@ const RULE_TEXT: Record<PntRule | 'custom', string> = {
 };
 
 export function PntRuleControls({ compact = false }: { compact?: boolean }) {
-  const { rule, rules } = useAppStore(
+  // Flat fields: useShallow compares one level deep, so a nested object would be new on every call.
+  const rules = useAppStore(
     useShallow((s) => ({
-      rule: s.raceParams.pntRule,
-      rules: { skipHigherClass: s.raceParams.skipHigherClass, bumpOnPick: s.raceParams.bumpOnPick },
+      pntRule: s.raceParams.pntRule,
+      skipHigherClass: s.raceParams.skipHigherClass,
+      bumpOnPick: s.raceParams.bumpOnPick,
     })),
   );
+  const rule = rules.pntRule;
   const setRule = useAppStore((s) => s.setRacePntRule);
   const setKickRule = useAppStore((s) => s.setRaceKickRule);
   const idBase = useId();
