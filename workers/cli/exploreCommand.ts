@@ -41,6 +41,7 @@ export const EXPLORE_OPTIONS = {
 
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
+  '                   [--skip-higher-class on|off] [--kick-wait-fix on|off]\n' +
   '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por]\n' +
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
