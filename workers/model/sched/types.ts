@@ -30,6 +30,19 @@ export interface Toggles {
  */
 export type PntRule = '6.17' | 'a379fa1e2cae';
 
+/**
+ * How the kick irq work runs (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
+ * 'hard': IRQ_WORK_INIT_HARD (36c6f3c03d10 and later, or any non-RT kernel): hardirq, IRQs off, an RCU reader.
+ * 'threaded': PREEMPT_RT before 36c6f3c03d10: the preemptible irq_work/N kthread, not an RCU reader.
+ */
+export type IrqWork = 'hard' | 'threaded';
+
+/**
+ * When queued irq work runs. 'self-interrupt' (x86, arm64): as soon as IRQs are back on, before the CPU's
+ * next quiescent state. 'tick' (no arch irq_work interrupt): at the next timer tick; a quiescent state may come first.
+ */
+export type IrqDelivery = 'self-interrupt' | 'tick';
+
 /** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = 'kmalloc' | 'vmalloc';
 
@@ -43,6 +56,10 @@ export interface RunConfig {
   pageSize: PageSize;
   pntRule: PntRule;
   kvmallocPath: KvmallocPath;
+  /** How the kick irq work runs: hard irq or (PREEMPT_RT before 36c6f3c03d10) threaded. */
+  irqWork: IrqWork;
+  /** When a queued kick irq work runs: at once by self-interrupt, or at the next timer tick. */
+  irqDelivery: IrqDelivery;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or -1 (never). */
   failAllocAt: number;
   /** Seed of the PRNG for scenarios with random choices (kick-storm) and for the seeded schedule. */
@@ -115,6 +132,8 @@ export interface Report {
   origin: 'introduced' | 'pre-existing';
   /** Why, in a few words. */
   originWhy: string;
+  /** The kick-irq-work options in force, in words ("kick irq work: hard irq · irq_work delivery: …"). */
+  options: string;
 }
 
 export interface Verdict {
@@ -156,7 +175,7 @@ export interface StepView {
   nodes: number;
   /** Per CPU: index into CELL_STATES. */
   cell: Uint8Array;
-  /** Per CPU: 1 while inside kick_cpus_irq_workfn() (IRQs off: an RCU read-side section). */
+  /** Per CPU: 1 while inside hard-irq kick_cpus_irq_workfn() (IRQs off: an RCU read-side section; never in threaded mode). */
   inReader: Uint8Array;
   /** Per CPU: 1 while it still owes a quiescent state for the current grace period. */
   qsOwed: Uint8Array;
@@ -216,4 +235,6 @@ export interface RunResult {
   /** True when the run stopped at maxSteps rather than because no actor could move. */
   truncated: boolean;
   pntRule: PntRule;
+  /** The kick-irq-work options the run was made with (also in config), in words. */
+  irqOptions: string;
 }

@@ -2,7 +2,11 @@
 // building a complete config from a partial one, and checking one.
 import type { RunConfig, VariantName, Toggles } from './types.ts';
 import {
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
   DEFAULT_MAX_STEPS,
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
   MAX_NODES,
   MAX_SCHED_CPUS,
   MIN_NODES,
@@ -39,6 +43,8 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   pageSize: 4096,
   pntRule: '6.17',
   kvmallocPath: 'kmalloc',
+  irqWork: DEFAULT_IRQ_WORK,
+  irqDelivery: DEFAULT_IRQ_DELIVERY,
   failAllocAt: -1,
   seed: 1,
   policy: 'default',
@@ -82,6 +88,9 @@ export function validateRunConfig(c: RunConfig): string[] {
     errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
   if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
   if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
+  if (!IRQ_WORK_MODES.includes(c.irqWork)) errs.push(`kick irq work must be ${IRQ_WORK_MODES.join(' or ')} (got ${c.irqWork})`);
+  if (!IRQ_DELIVERIES.includes(c.irqDelivery))
+    errs.push(`irq_work delivery must be ${IRQ_DELIVERIES.join(' or ')} (got ${c.irqDelivery})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)
