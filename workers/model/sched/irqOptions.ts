@@ -41,6 +41,14 @@ export function irqContext(irqWork: IrqWork, cpu: number): { comm: string; pid: 
     comm: `irq_work/${cpu}`,
     pid,
     task: `irq_work/${cpu}/${pid}`,
-    frames: ['  kick_cpus_irq_workfn', '  irq_work_single', '  irq_work_run_list', '  run_irq_workd', '  smpboot_thread_fn', '  kthread', '  ret_from_fork'],
+    frames: [
+      '  kick_cpus_irq_workfn',
+      '  irq_work_single',
+      '  irq_work_run_list',
+      '  run_irq_workd',
+      '  smpboot_thread_fn',
+      '  kthread',
+      '  ret_from_fork',
+    ],
   };
 }
