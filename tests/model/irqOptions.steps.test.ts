@@ -10,6 +10,7 @@ import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import { AL_FREED, AL_WAITING, IRQ_IDLE, IRQ_LOAD } from '../../workers/model/sched/machine/codes.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 import { irqOptionsText } from '../../workers/model/sched/irqOptions.ts';
+import { explore } from '../../workers/model/sched/explore.ts';
 
 function machine(scenario: ScenarioName, variant: VariantName, cpus: number, extra: Partial<RunConfig> = {}): Machine {
   return createMachine(makeRunConfig({ scenario, variant, cpus, ...extra }));
@@ -190,6 +191,10 @@ describe('load-while-enabled is deterministic', () => {
     while (can(m, 'enable:B')) step(m, 'enable:B');
     expect(m.leakedArrays).toBe(2);
     expect(m.enableErrors).toEqual([0, -16]);
+  });
+  it("the explorer's shortest leak is A's load and B's first allocation: no kick, no irq work", () => {
+    const leak = explore(makeRunConfig({ scenario: 'load-while-enabled', variant: 'merged', cpus: 2 })).violations.leak!;
+    expect(leak.schedule.filter((a) => !a.startsWith('enable:') && a !== 'boot')).toEqual([]);
   });
   it('fixed: B returns -EBUSY before allocating anything', () => {
     const m = machine('load-while-enabled', 'fixed', 2);
