@@ -7,13 +7,15 @@ import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS } from '../model/constants.t
 import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
-import { PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
+import { IRQ_HELP, IRQ_OPTIONS, PNT_RULE_HELP, PNT_RULE_OPTION, TOGGLE_OPTIONS, togglesFromOptions } from './runCommand.ts';
+import { irqOptionsText } from '../model/sched/irqOptions.ts';
 
 export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
   variant: { kind: 'enum', values: VARIANTS, default: 'merged', help: 'preset of the four toggles' },
   cpus: { kind: 'int', min: 1, max: EXPLORE_MAX_CPUS, default: 2, help: `nr_cpu_ids N (exhaustive search: 1..${EXPLORE_MAX_CPUS} only)` },
   'pnt-rule': PNT_RULE_OPTION,
+  ...IRQ_OPTIONS,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'max-memory': {
@@ -37,8 +39,9 @@ const USAGE =
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
-  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n' +
+  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --irq-work W --irq-delivery D --schedule FILE` (FILE: the JSON array).\n' +
   PNT_RULE_HELP +
+  IRQ_HELP +
   '\n' +
   'options:\n' +
   formatOptionsHelp(EXPLORE_OPTIONS);
@@ -52,6 +55,8 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
     toggles: togglesFromOptions(opts.variant, opts),
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
+    irqWork: opts['irq-work'],
+    irqDelivery: opts['irq-delivery'],
     failAllocAt: opts['fail-alloc-at'],
     stormKicks: opts['storm-kicks'],
   });
@@ -87,6 +92,8 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     reducedStates: r.reducedStates,
     toggles: r.toggles,
     failAllocAt: r.failAllocAt,
+    irqWork: r.irqWork,
+    irqDelivery: r.irqDelivery,
   };
 }
 
@@ -108,6 +115,7 @@ function completeness(r: ExploreResult): string {
 export function formatExplore(r: ExploreResult, seconds: number): string {
   const lines: string[] = [];
   lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${r.pntRule}`);
+  lines.push(irqOptionsText(r));
   if (r.variant === 'custom')
     lines.push(
       `toggles: ${Object.entries(r.toggles)
