@@ -15,6 +15,7 @@ import { completenessText, coverageText, exploreCpusProblem } from './exploreCon
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
+import { irqOptionsLine, IrqOptionFields } from '../races/IrqOptionFields.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -95,6 +96,7 @@ function Inputs() {
         <option value="6.17">6.17 (default)</option>
         <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
       </LabeledSelect>
+      <IrqOptionFields compact />
       <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
@@ -175,6 +177,9 @@ function Results() {
       <h3 className="text-sm font-semibold">
         {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {result.pntRule}
       </h3>
+      <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored irq work options">
+        {irqOptionsLine(result)}
+      </p>
       <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
       {(result.variant === 'custom' || result.failAllocAt >= 0) && (
         <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">

@@ -16,6 +16,7 @@ import {
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
+import { IrqOptionFields } from './IrqOptionFields.tsx';
 import {
   selectRaceCatalog,
   selectRaceCpus,
@@ -218,6 +219,7 @@ function AdvancedControls() {
             <option value="6.17">6.17 (default)</option>
             <option value="a379fa1e2cae">a379fa1e2cae (6.19, 6.18.10)</option>
           </LabeledSelect>
+          <IrqOptionFields />
           <KvmallocPathField />
           <IntegerField
             label="ENOMEM at kvzalloc_node() call"

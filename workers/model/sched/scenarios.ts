@@ -48,7 +48,7 @@ export const SCENARIO_INFO: Record<ScenarioName, ScenarioInfo> = {
     name: 'disable-vs-kick',
     title: 'Disable races a kick',
     description:
-      'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. By default the irq work starts after synchronize_rcu() has returned and is still spinning when the arrays are freed.',
+      'CPU 0 kicks CPU 1 with SCX_KICK_WAIT while the scheduler is unloaded on the last CPU. Under timer-tick irq_work delivery the irq work can start after synchronize_rcu() has returned and still be spinning when the arrays are freed; under self-interrupt delivery (x86, arm64: the default) it runs before CPU 0 can pass a quiescent state, so synchronize_rcu() waits for it; threaded irq work (PREEMPT_RT before 36c6f3c03d10) is no RCU reader at all.',
     minCpus: SCENARIO_MIN_CPUS['disable-vs-kick'],
   },
   'load-while-enabled': {
