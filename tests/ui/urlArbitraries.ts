@@ -1,7 +1,15 @@
 // fast-check arbitraries shared by the link codec's tests.
 import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
-import { IRQ_DELIVERIES, IRQ_WORK_MODES, KVMALLOC_PATHS, PAGE_SIZES, PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
+import {
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
+  KVMALLOC_PATHS,
+  PAGE_SIZES,
+  PNT_RULES,
+  SCENARIOS,
+  VARIANTS,
+} from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
