@@ -2,7 +2,14 @@
 // races and explore views: how the work runs (hard irq or, on PREEMPT_RT before 36c6f3c03d10, threaded) and
 // when a queued one is delivered (self-interrupt or timer tick), each with what it stands for and its source.
 import { useShallow } from 'zustand/react/shallow';
-import { DEFAULT_IRQ_DELIVERY, DEFAULT_IRQ_WORK, IRQ_DELIVERIES, IRQ_DELIVERY_INFO, IRQ_WORK_INFO, IRQ_WORK_MODES } from '../../workers/model/constants.ts';
+import {
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
+  IRQ_DELIVERIES,
+  IRQ_DELIVERY_INFO,
+  IRQ_WORK_INFO,
+  IRQ_WORK_MODES,
+} from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import type { IrqDelivery, IrqWork } from './raceConfig.ts';

@@ -95,7 +95,7 @@ if (process.argv[1]?.endsWith('irqTable.ts')) {
     writeFileSync(IRQ_TABLE_FILE, JSON.stringify(cells, null, 1) + '\n');
     console.log(`wrote ${IRQ_TABLE_FILE.pathname}`);
   } else {
-    let same = false;
+    let same: boolean;
     try {
       same = JSON.stringify(loadIrqTable()) === JSON.stringify(cells);
     } catch {

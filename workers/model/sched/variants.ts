@@ -89,8 +89,7 @@ export function validateRunConfig(c: RunConfig): string[] {
   if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
   if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
   if (!IRQ_WORK_MODES.includes(c.irqWork)) errs.push(`kick irq work must be ${IRQ_WORK_MODES.join(' or ')} (got ${c.irqWork})`);
-  if (!IRQ_DELIVERIES.includes(c.irqDelivery))
-    errs.push(`irq_work delivery must be ${IRQ_DELIVERIES.join(' or ')} (got ${c.irqDelivery})`);
+  if (!IRQ_DELIVERIES.includes(c.irqDelivery)) errs.push(`irq_work delivery must be ${IRQ_DELIVERIES.join(' or ')} (got ${c.irqDelivery})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)

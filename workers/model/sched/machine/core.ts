@@ -277,7 +277,9 @@ export class Machine {
    * only wakes irq_work/N, and the switch to it is itself a quiescent state).
    */
   irqDue(c: number): boolean {
-    return this.irqPending[c] === 1 && this.irqPc[c] === IRQ_IDLE && this.cfg.irqDelivery === 'self-interrupt' && this.cfg.irqWork === 'hard';
+    return (
+      this.irqPending[c] === 1 && this.irqPc[c] === IRQ_IDLE && this.cfg.irqDelivery === 'self-interrupt' && this.cfg.irqWork === 'hard'
+    );
   }
 
   warnOnceAt(site: string, text: string): void {
