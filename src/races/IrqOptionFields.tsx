@@ -20,6 +20,7 @@ export function irqOptionsLine(o: { irqWork: IrqWork; irqDelivery: IrqDelivery }
 }
 
 const isDefault = (w: IrqWork, d: IrqDelivery) => w === DEFAULT_IRQ_WORK && d === DEFAULT_IRQ_DELIVERY;
+const DEFAULTS_TEXT = 'Defaults: hard irq work and self-interrupt delivery, what a reader most likely runs (x86 or arm64, not PREEMPT_RT)';
 
 export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
   const { irqWork, irqDelivery } = useAppStore(
@@ -33,13 +34,14 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
     irqWork === 'threaded'
       ? `${delivery.what}. With threaded irq work the interrupt only wakes irq_work/N, so this changes nothing. Source: ${delivery.source}.`
       : `${delivery.what}. Source: ${delivery.source}.`;
+  const deliveryHelpText = compact ? `${deliveryHelp} ${DEFAULTS_TEXT}.` : deliveryHelp;
   return (
     <>
       <LabeledSelect
         label="Kick irq work"
         selectClassName="max-w-xs"
         value={irqWork}
-        help={`${work.what}. Source: ${work.source}.`}
+        help={`${work.what}. Source: ${work.source}.${compact ? ` ${DEFAULTS_TEXT}.` : ''}`}
         helpAsTooltip={compact}
         helpWidth="max-w-md"
         onChange={(v) => setWork(v as IrqWork)}
@@ -55,7 +57,7 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
         label="irq_work delivery"
         selectClassName="max-w-xs"
         value={irqDelivery}
-        help={deliveryHelp}
+        help={deliveryHelpText}
         helpAsTooltip={compact}
         helpWidth="max-w-md"
         onChange={(v) => setDelivery(v as IrqDelivery)}
@@ -67,11 +69,11 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
           </option>
         ))}
       </LabeledSelect>
-      <p className="w-full max-w-md text-xs text-slate-600">
-        {isDefault(irqWork, irqDelivery)
-          ? 'Defaults: hard irq work and self-interrupt delivery, what a reader most likely runs (x86 or arm64, not PREEMPT_RT).'
-          : 'Not the defaults (hard irq work, self-interrupt delivery: x86 or arm64, not PREEMPT_RT).'}
-      </p>
+      {!compact && (
+        <p className="w-full max-w-md text-xs text-slate-600">
+          {isDefault(irqWork, irqDelivery) ? `${DEFAULTS_TEXT}.` : `Not the defaults. ${DEFAULTS_TEXT}.`}
+        </p>
+      )}
     </>
   );
 }
