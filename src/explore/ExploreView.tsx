@@ -16,6 +16,7 @@ import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
 import { PntRuleControls } from '../races/PntRuleControls.tsx';
+import { irqOptionsLine, IrqOptionFields } from '../races/IrqOptionFields.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -90,6 +91,7 @@ function Inputs() {
         ))}
       </LabeledSelect>
       <PntRuleControls compact />
+      <IrqOptionFields compact />
       <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
@@ -170,6 +172,9 @@ function Results() {
       <h3 className="text-sm font-semibold">
         {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {pntRuleLabel(result)}
       </h3>
+      <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored irq work options">
+        {irqOptionsLine(result)}
+      </p>
       <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
       {(result.variant === 'custom' || result.failAllocAt >= 0) && (
         <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">

@@ -54,6 +54,11 @@ export function ExplanationPanel() {
           {phrases.length ? phrases.join(', ') + '.' : 'clean.'}
         </p>
       )}
+      {result && (
+        <p className="mt-1 text-xs text-slate-600" aria-label="irq work options of this run">
+          With {result.irqOptions} (set under Advanced).
+        </p>
+      )}
       {stuckUnder617 && (
         <div className="mt-3 rounded border border-amber-300 bg-amber-50 p-2 text-amber-950">
           <p>

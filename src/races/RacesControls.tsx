@@ -17,6 +17,7 @@ import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { PntRuleControls } from './PntRuleControls.tsx';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
+import { IrqOptionFields } from './IrqOptionFields.tsx';
 import {
   selectRaceCatalog,
   selectRaceCpus,
@@ -201,6 +202,7 @@ function AdvancedControls() {
         </fieldset>
         <div className="flex flex-col gap-3">
           <PntRuleControls />
+          <IrqOptionFields />
           <KvmallocPathField />
           <IntegerField
             label="ENOMEM at kvzalloc_node() call"

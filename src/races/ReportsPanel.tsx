@@ -52,6 +52,7 @@ function ReportCard({ report }: { report: Report }) {
       <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>
         <Glossed text={report.explanation} />
       </p>
+      <p className="mt-1 text-xs text-slate-600">Model options: {report.options}.</p>
       {long && (
         <button type="button" className="mt-1 text-xs font-medium text-sky-800 underline" onClick={() => setUnfolded(!unfolded)}>
           {unfolded ? 'Fold the explanation' : 'Show the whole explanation'}

@@ -2,7 +2,7 @@
 // model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
 // canonical key per config so that equal configs are run once.
 import type { Catalog, KickRules, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import { DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, PNT_RULE_PRESETS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import { DEFAULT_IRQ_DELIVERY, DEFAULT_IRQ_WORK, DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, PNT_RULE_PRESETS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;
@@ -11,6 +11,9 @@ export type RacePolicy = RunConfig['policy'];
 export const RACE_POLICIES: readonly RacePolicy[] = ['default', 'random'];
 /** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (fragmentation-dependent: workers/model/README.md#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = RunConfig['kvmallocPath'];
+/** How the kick irq work runs, and when a queued one is delivered (workers/model/README.md#how-the-kick-irq-work-runs-two-options). */
+export type IrqWork = RunConfig['irqWork'];
+export type IrqDelivery = RunConfig['irqDelivery'];
 /** failAllocAt meaning "no kvzalloc_node() call fails". */
 export const FAIL_ALLOC_NEVER = -1;
 /** Largest 0-based kvzalloc_node() call index the view takes (a run makes at most a few per CPU). */
@@ -32,6 +35,10 @@ export interface RaceParams extends KickRules {
   policy: RacePolicy;
   /** kvzalloc_node() for S = 16 + 8·N > PAGE_SIZE: kmalloc's first try succeeds, or it fell back to vmalloc. */
   kvmallocPath: KvmallocPath;
+  /** Kick irq work: hard irq (IRQ_WORK_INIT_HARD, any non-RT kernel) or threaded (PREEMPT_RT before 36c6f3c03d10). */
+  irqWork: IrqWork;
+  /** irq_work delivery: self-interrupt (x86, arm64) or timer tick. */
+  irqDelivery: IrqDelivery;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or FAIL_ALLOC_NEVER. */
   failAllocAt: number;
   /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
@@ -54,6 +61,8 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   stormKicks: 5000,
   policy: 'default',
   kvmallocPath: 'kmalloc',
+  irqWork: DEFAULT_IRQ_WORK,
+  irqDelivery: DEFAULT_IRQ_DELIVERY,
   failAllocAt: FAIL_ALLOC_NEVER,
   schedule: [],
   scheduleBase: '',
@@ -119,6 +128,8 @@ export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
     c.maxSteps,
     c.kvmallocPath,
     c.failAllocAt,
+    c.irqWork,
+    c.irqDelivery,
   ].join('|');
 }
 
@@ -143,6 +154,8 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     skipHigherClass: params.skipHigherClass,
     bumpOnPick: params.bumpOnPick,
     kvmallocPath: params.kvmallocPath,
+    irqWork: params.irqWork,
+    irqDelivery: params.irqDelivery,
     failAllocAt: params.failAllocAt,
     seed: params.seed,
     policy: params.policy,

@@ -2,7 +2,7 @@
 // seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
 // whole, never mutated), the step view shown, and the cursor and player.
 import type { Catalog, KickRules, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
-import { KVMALLOC_PATHS, PNT_RULE_PRESETS, PNT_RULES, pntRuleOf } from '../../workers/model/constants.ts';
+import { IRQ_DELIVERIES, IRQ_WORK_MODES, KVMALLOC_PATHS, PNT_RULE_PRESETS, PNT_RULES, pntRuleOf } from '../../workers/model/constants.ts';
 import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
@@ -10,6 +10,8 @@ import {
   FAIL_ALLOC_MAX,
   FAIL_ALLOC_NEVER,
   RACE_POLICIES,
+  type IrqDelivery,
+  type IrqWork,
   type KvmallocPath,
   type RaceParams,
   type RacePolicy,
@@ -68,6 +70,10 @@ export interface RacesSlice {
   setRacePolicy: (policy: RacePolicy) => void;
   /** Which allocator kvzalloc_node() uses when S > PAGE_SIZE. */
   setRaceKvmallocPath: (path: KvmallocPath) => void;
+  /** Kick irq work: hard irq or threaded (PREEMPT_RT before 36c6f3c03d10). */
+  setRaceIrqWork: (irqWork: IrqWork) => void;
+  /** irq_work delivery: self-interrupt (x86, arm64) or timer tick. */
+  setRaceIrqDelivery: (irqDelivery: IrqDelivery) => void;
   /** The 0-based kvzalloc_node() call that fails with -ENOMEM; a negative or non-finite value = never. */
   setRaceFailAllocAt: (call: number) => void;
   /** A schedule (actor ids from step 0); `base` limits it to the config with that base key ('' = any). */
@@ -221,6 +227,12 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
     },
     setRaceKvmallocPath: (kvmallocPath) => {
       if (KVMALLOC_PATHS.includes(kvmallocPath)) setInput({ kvmallocPath }, 'races/setKvmallocPath');
+    },
+    setRaceIrqWork: (irqWork) => {
+      if (IRQ_WORK_MODES.includes(irqWork)) setInput({ irqWork }, 'races/setIrqWork');
+    },
+    setRaceIrqDelivery: (irqDelivery) => {
+      if (IRQ_DELIVERIES.includes(irqDelivery)) setInput({ irqDelivery }, 'races/setIrqDelivery');
     },
     setRaceFailAllocAt: (call) => {
       const failAllocAt = Number.isFinite(call) && call >= 0 ? Math.min(FAIL_ALLOC_MAX, Math.round(call)) : FAIL_ALLOC_NEVER;

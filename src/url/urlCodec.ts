@@ -5,9 +5,15 @@
 //
 //   ?v=1&m=1&view=races&cpus=4&scenario=disable-vs-kick&variant=no-rcu&step=31&win=10-40.5&sched=…
 //   ?v=1&m=1&view=races&cpus=1023&scenario=enable-disable&pol=random&kv=vmalloc&enomem=2
+//   ?v=1&m=2&irq=threaded&dlv=tick   (kick irq work and irq_work delivery; a link of model version 1
+//                                     carries neither and opens with dlv=tick, the behaviour it was made with)
 import * as v from 'valibot';
 import type { PageSize, PntRule, Toggles } from '../../workers/api.ts';
 import {
+  IRQ_DELIVERIES,
+  IRQ_DELIVERY_INFO,
+  IRQ_DELIVERY_SINCE_MODEL,
+  IRQ_WORK_MODES,
   KVMALLOC_PATHS,
   MAX_CPUS,
   MAX_NODES,
@@ -23,7 +29,7 @@ import {
   TOGGLE_NAMES,
 } from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
-import type { KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
+import type { IrqDelivery, IrqWork, KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
@@ -60,6 +66,8 @@ export const URL_KEYS = [
   'kicks',
   'pol',
   'kv',
+  'irq',
+  'dlv',
   'enomem',
   'sym',
   'por',
@@ -121,6 +129,8 @@ export function encodeUrlState(s: UrlState): string {
   put('kicks', s.stormKicks, d.stormKicks);
   put('pol', s.policy, d.policy);
   put('kv', s.kvmallocPath, d.kvmallocPath);
+  put('irq', s.irqWork, d.irqWork);
+  put('dlv', s.irqDelivery, d.irqDelivery);
   put('enomem', s.failAllocAt, d.failAllocAt);
   put('sym', s.exploreSymmetry ? 1 : 0, 1);
   put('por', s.explorePor ? 1 : 0, 1);
@@ -248,6 +258,20 @@ function readVariant(r: Reader): { variant: RaceVariant; toggles: Toggles | null
   return { variant: named, toggles: null };
 }
 
+/**
+ * dlv=self-interrupt|tick. A link made before model version 2 has no dlv: it was made with the timer-tick
+ * delivery (the only one then), so it opens with that and says so.
+ */
+function readIrqDelivery(r: Reader, modelVersion: number | null): IrqDelivery {
+  const old = modelVersion !== null && modelVersion < IRQ_DELIVERY_SINCE_MODEL && r.params.get('dlv') === null;
+  if (!old) return readChoice<IrqDelivery>(r, 'dlv', IRQ_DELIVERIES, DEFAULT_URL_STATE.irqDelivery, 'irq_work delivery');
+  r.issues.push({
+    key: 'dlv',
+    message: `This link was made with model version ${modelVersion}, before the irq_work delivery option: opened with irq_work delivery: ${IRQ_DELIVERY_INFO.tick.label}, the behaviour it was made with`,
+  });
+  return 'tick';
+}
+
 function readWindow(r: Reader): readonly [number, number] | null {
   const raw = r.params.get('win');
   if (raw === null) return null;
@@ -334,6 +358,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
   const policy = readChoice<RacePolicy>(r, 'pol', RACE_POLICIES, d.policy, 'schedule policy');
   const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
+  const irqWork = readChoice<IrqWork>(r, 'irq', IRQ_WORK_MODES, d.irqWork, 'kick irq work');
+  const irqDelivery = readIrqDelivery(r, modelVersion);
   const failAllocAt = readFailAllocAt(r);
   const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
   const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
@@ -357,6 +383,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     stormKicks,
     policy,
     kvmallocPath,
+    irqWork,
+    irqDelivery,
     failAllocAt,
     schedule,
     step,

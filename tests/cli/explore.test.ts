@@ -42,8 +42,8 @@ function exploreJson(...args: string[]): ExploreJson {
 }
 
 describe('sim explore --json', () => {
-  it('prints the search and one entry per checker (disable-vs-kick, no-rcu, 2 CPUs)', () => {
-    const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '2');
+  it('prints the search and one entry per checker (disable-vs-kick, no-rcu, 2 CPUs, timer-tick delivery)', () => {
+    const r = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '2', '--irq-delivery', 'tick');
     expect(Object.keys(r).slice(0, 11)).toEqual([
       'scenario',
       'variant',
@@ -69,7 +69,7 @@ describe('sim explore --json', () => {
   });
 
   it('a printed use-after-free schedule replays with sim run --schedule FILE to the same violation', () => {
-    const args = ['--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '3'];
+    const args = ['--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '3', '--irq-delivery', 'tick'];
     const cx = exploreJson(...args).violations.useAfterFree!;
     const file = join(mkdtempSync(join(tmpdir(), 'explore-')), 'uaf.json');
     writeFileSync(file, JSON.stringify(cx.schedule));
@@ -119,11 +119,13 @@ describe('sim explore --json', () => {
     expect(moved.toggles.allocAfterStateCheck).toBe(true);
     expect(moved.violations.leak).toBeNull();
     expect(moved.violations.warn).toBeNull();
-    // Without the NULL check, the merged variant's kick path can dereference an unpublished slot.
-    const noCheck = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--null-check', 'off');
+    // Without the NULL check, the merged variant's kick path can dereference an unpublished slot (when the irq
+    // work may start after the free: timer-tick delivery).
+    const tick = ['--irq-delivery', 'tick'];
+    const noCheck = exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', '--null-check', 'off', ...tick);
     expect(noCheck.variant).toBe('custom');
     expect(noCheck.violations.nullDeref).not.toBeNull();
-    expect(exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2').violations.nullDeref).toBeNull();
+    expect(exploreJson('--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2', ...tick).violations.nullDeref).toBeNull();
     // -ENOMEM on the second kvzalloc_node() call: scx_enable() unwinds in every schedule and nothing leaks.
     const enomem = exploreJson(
       '--scenario',
@@ -191,7 +193,7 @@ describe('sim explore (table and errors)', () => {
   });
 
   it('stops cleanly at a small memory budget: exit 0, incomplete, the limit named, what was found so far', () => {
-    const args = ['--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '24'];
+    const args = ['--scenario', 'kick-storm', '--variant', 'merged', '--cpus', '3', '--max-memory', '24', '--irq-delivery', 'tick'];
     const r = sim('explore', ...args);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/incomplete: --max-memory budget of 24 MiB reached, holding \d+ states/);
@@ -231,5 +233,26 @@ describe('sim explore (table and errors)', () => {
   it('has help, and is listed in sim --help', () => {
     expect(sim('explore', '--help').stdout).toContain('usage: sim explore');
     expect(sim('--help').stdout).toMatch(/^ {2}explore /m);
+  });
+});
+
+describe('sim explore --irq-work and --irq-delivery', () => {
+  const base = ['--scenario', 'disable-vs-kick', '--variant', 'merged', '--cpus', '2'];
+  it('defaults to hard irq work and self-interrupt delivery, and says so', () => {
+    const j = exploreJson(...base) as ExploreJson & { irqWork: string; irqDelivery: string };
+    expect([j.irqWork, j.irqDelivery]).toEqual(['hard', 'self-interrupt']);
+    expect(j.violations.useAfterFree).toBeNull();
+    expect(sim('explore', ...base).stdout).toMatch(/^kick irq work: hard irq · irq_work delivery: self-interrupt \(x86, arm64\)$/m);
+  });
+  it('threaded irq work: merged reaches a use-after-free', () => {
+    const j = exploreJson(...base, '--irq-work', 'threaded') as ExploreJson & { irqWork: string };
+    expect(j.irqWork).toBe('threaded');
+    expect(j.violations.useAfterFree).not.toBeNull();
+    expect(j.violations.rcuStall).toBeNull();
+  });
+  it('rejects an unknown value with a message naming the choices', () => {
+    const r = sim('explore', ...base, '--irq-delivery', 'ipi');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/--irq-delivery must be self-interrupt or tick/);
   });
 });

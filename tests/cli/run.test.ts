@@ -35,8 +35,8 @@ function runJson(...args: string[]): RunJson {
 const tmp = mkdtempSync(join(tmpdir(), 'sim-run-'));
 
 describe('sim run --json', () => {
-  it('prints the events and verdict of disable-vs-kick on no-rcu: a use-after-free by CPU 0', () => {
-    const r = runJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '4');
+  it('prints the events and verdict of disable-vs-kick on no-rcu under timer-tick delivery: a use-after-free by CPU 0', () => {
+    const r = runJson('--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '4', '--irq-delivery', 'tick');
     expect(r).toMatchObject({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
     expect(Object.keys(r.verdict)).toEqual([
       'useAfterFree',
@@ -162,4 +162,33 @@ describe('sim run: bad input exits 2 with one line on stderr', () => {
       expect(lines[0]).toContain(c.has);
     });
   }
+});
+
+describe('sim run --irq-work and --irq-delivery', () => {
+  it('prints the options in force in the header, the verdict and the JSON', () => {
+    const args = [
+      '--scenario',
+      'disable-vs-kick',
+      '--variant',
+      'no-rcu',
+      '--cpus',
+      '2',
+      '--irq-work',
+      'threaded',
+      '--irq-delivery',
+      'tick',
+    ];
+    const text = sim(...args, '--summary').stdout;
+    expect(text).toMatch(
+      /^kick irq work: threaded \(PREEMPT_RT before 36c6f3c03d10\) · irq_work delivery: timer tick \(no irq_work interrupt\)$/m,
+    );
+    expect(text).toMatch(/^verdict \(kick irq work: threaded/m);
+    const r = runJson(...args) as RunJson & { irqWork: string; irqDelivery: string; irqOptions: string };
+    expect([r.irqWork, r.irqDelivery]).toEqual(['threaded', 'tick']);
+  });
+  it('self-interrupt (the default) and timer tick give different verdicts for no-rcu disable-vs-kick', () => {
+    const base = ['--scenario', 'disable-vs-kick', '--variant', 'no-rcu', '--cpus', '4'];
+    expect(runJson(...base).verdict.useAfterFree).toBe(false);
+    expect(runJson(...base, '--irq-delivery', 'tick').verdict.useAfterFree).toBe(true);
+  });
 });

@@ -64,6 +64,7 @@ test('the CSP is in force, strict, and no view violates it', async ({ page, cspV
   await page.getByRole('tab', { name: 'Explore' }).click();
   await page.getByRole('combobox', { name: 'Variant' }).selectOption('no-rcu');
   await page.getByRole('combobox', { name: 'CPUs' }).selectOption('2');
+  await page.getByRole('combobox', { name: 'irq_work delivery' }).selectOption('tick');
   await page.getByRole('button', { name: 'Explore all interleavings' }).click();
   await expect(page.getByRole('region', { name: 'Explore results' })).toContainText('complete: every schedule explored', {
     timeout: 30_000,

@@ -34,6 +34,8 @@ test.describe('explore view', () => {
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption('disable-vs-kick');
     await page.getByRole('combobox', { name: 'Variant' }).selectOption('no-rcu');
     await page.getByRole('combobox', { name: 'CPUs' }).selectOption('2');
+    // Under the default self-interrupt delivery this race is unreachable; the timer tick lets the irq work start late.
+    await page.getByRole('combobox', { name: 'irq_work delivery' }).selectOption('tick');
     const explore = page.getByRole('button', { name: 'Explore all interleavings' });
     await expect(explore).toBeEnabled();
     await explore.click();
@@ -41,6 +43,9 @@ test.describe('explore view', () => {
     const results = page.getByRole('region', { name: 'Explore results' });
     await expect(results).toContainText('complete: every schedule explored', { timeout: 30_000 });
     await expect(results).toContainText('disable-vs-kick · no-rcu · 2 CPUs · pnt_seq rule 6.17');
+    await expect(results.getByLabel('Explored irq work options')).toHaveText(
+      'kick irq work: hard irq · irq_work delivery: timer tick (no irq_work interrupt)',
+    );
     await expect(page.getByRole('status', { name: 'Explore progress' })).toContainText('Done:');
     const uafRow = results.getByRole('row', { name: /^use-after-free/ });
     await expect(uafRow).toContainText('found');

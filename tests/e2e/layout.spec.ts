@@ -21,9 +21,9 @@ const NARROW: Size = { width: 1024, height: 768 };
 /** Sub-pixel rounding of layout boxes. */
 const EPS = 0.5;
 
-const RACE_URL = '/?v=1&m=1&view=races&scenario=disable-vs-kick&variant=no-rcu&step=31';
+const RACE_URL = '/?v=1&m=2&view=races&scenario=disable-vs-kick&variant=no-rcu&dlv=tick&step=31';
 const RACE_URL_4 = `${RACE_URL}&cpus=4`;
-const EXPLORE_URL = '/?v=1&m=1&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2';
+const EXPLORE_URL = '/?v=1&m=2&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2&dlv=tick';
 
 const memoryChart = (page: Page) => page.getByRole('img', { name: /Memory against CPU count/ });
 const cpuGrid = (page: Page) => page.getByRole('region', { name: 'CPU grid', exact: true });

@@ -8,6 +8,8 @@ interface RunSpec {
   variant?: string;
   cpus: number;
   rule?: '6.17' | 'a379fa1e2cae';
+  /** irq_work delivery (default: self-interrupt). */
+  delivery?: 'self-interrupt' | 'tick';
 }
 
 interface RunInfo {
@@ -28,7 +30,7 @@ async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
               status: string;
               data: {
                 result: {
-                  config: { scenario: string; cpus: number; variant: string };
+                  config: { scenario: string; cpus: number; variant: string; irqDelivery: string };
                   pntRule: string;
                   steps: number;
                   trace: { count: number };
@@ -43,6 +45,7 @@ async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
       if (r.config.scenario !== want.scenario || r.config.cpus !== want.cpus) return null;
       if (want.variant && r.config.variant !== want.variant) return null;
       if (want.rule && r.pntRule !== want.rule) return null;
+      if (want.delivery && r.config.irqDelivery !== want.delivery) return null;
       return { scenario: r.config.scenario, cpus: r.config.cpus, pntRule: r.pntRule, steps: r.steps, events: r.trace.count };
     },
     spec,
@@ -82,10 +85,9 @@ async function openRaces(page: Page, spec: RunSpec): Promise<RunInfo> {
   await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill(String(spec.cpus));
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption(spec.scenario);
   if (spec.variant) await page.getByRole('combobox', { name: 'Variant' }).selectOption(spec.variant);
-  if (spec.rule) {
-    await page.getByText('Advanced', { exact: true }).click();
-    await page.getByRole('combobox', { name: 'pnt_seq rule' }).selectOption(spec.rule);
-  }
+  if (spec.rule || spec.delivery) await page.getByText('Advanced', { exact: true }).click();
+  if (spec.rule) await page.getByRole('combobox', { name: 'pnt_seq rule' }).selectOption(spec.rule);
+  if (spec.delivery) await page.getByRole('combobox', { name: 'irq_work delivery' }).selectOption(spec.delivery);
   const info = await waitForRun(page, spec);
   // Keys go to the page, not to the last control used.
   await page.getByRole('heading', { name: /^Races:/ }).click();
@@ -108,8 +110,10 @@ async function eventStep(page: Page, ...texts: (string | RegExp)[]): Promise<num
 }
 
 test.describe('races view', () => {
-  test('disable-vs-kick on no-rcu: stepping to the end shows KASAN, and "Go to step" lands on it', async ({ page }) => {
-    const run = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
+  test('disable-vs-kick on no-rcu under timer-tick delivery: stepping to the end shows KASAN, and "Go to step" lands on it', async ({
+    page,
+  }) => {
+    const run = await openRaces(page, { scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4, delivery: 'tick' });
     await expect(status(page)).toHaveText(/^Step 0 of \d+ · initial state$/);
     await page.keyboard.press('End');
     await expect(status(page)).toContainText(`Step ${run.steps} of ${run.steps}`);
@@ -312,7 +316,7 @@ test.describe('races view', () => {
     await page.getByRole('spinbutton', { name: 'Seed' }).fill('1');
     expect(await waitForConfig(page, { policy: 'random', seed: 1 })).toBe(seed1);
     // The same link in a fresh page gives the same trace.
-    await page.goto(`/?v=1&m=1&view=races&cpus=4&pol=random&seed=2`);
+    await page.goto(`/?v=1&m=2&view=races&cpus=4&pol=random&seed=2`);
     await expect(page.getByRole('combobox', { name: 'Schedule' })).toHaveValue('random');
     expect(await waitForConfig(page, { policy: 'random', seed: 2, cpus: 4 })).toBe(seed2);
     await schedule.selectOption('default');

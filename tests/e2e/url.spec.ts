@@ -84,7 +84,7 @@ test.describe('shared links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByText('Link copied')).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/\?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=20&sched=[A-Za-z0-9+$-]+$/);
+    expect(url).toMatch(/\?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=20&sched=[A-Za-z0-9+$-]+$/);
     await expect(page).toHaveURL(url); // the address bar follows after a short debounce
 
     const fresh = await openInNewContext(browser, url);
@@ -103,11 +103,11 @@ test.describe('shared links', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
     });
-    await page.goto('/?v=1&m=1&cpus=4097');
+    await page.goto('/?v=1&m=2&cpus=4097');
     await page.getByRole('button', { name: 'Copy link' }).click();
     const field = page.getByRole('textbox', { name: /select the link and copy it/ });
     await expect(field).toBeVisible();
-    await expect(field).toHaveValue(/\/\?v=1&m=1&cpus=4097$/);
+    await expect(field).toHaveValue(/\/\?v=1&m=2&cpus=4097$/);
     expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(
       await field.inputValue(),
     );
@@ -120,7 +120,9 @@ test.describe('shared links', () => {
     await expect(page.getByRole('tab', { name: 'Memory' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('spinbutton', { name: 'CPU count' })).toHaveValue('4097');
     await expect(page.getByRole('radio', { name: /64/ })).toBeChecked();
-    await expect(linkAlert(page)).toHaveCount(0);
+    // Made with model version 1: it says so, and nothing else.
+    await expect(linkAlert(page)).toContainText('This link was made with model version 1');
+    await expect(linkAlert(page)).not.toContainText('is not');
   });
 
   test('the pinned 300-step link shows its pinned trace', async ({ page }) => {
@@ -130,8 +132,11 @@ test.describe('shared links', () => {
     await waitForRace(page, { cpus: 64 });
     await expect(traceHash(page)).toHaveText(g.traceHash);
     await expect(racesStatus(page)).toContainText(`Step 300 of ${g.steps}`);
-    await expect(linkAlert(page)).toHaveCount(0);
-    await expect(page).toHaveURL(`${new URL(page.url()).origin}/${g.url}`);
+    // A link of model version 1 opens with the timer-tick delivery it was made with (the same trace), and says so.
+    await expect(linkAlert(page)).toContainText(
+      'opened with irq_work delivery: timer tick (no irq_work interrupt), the behaviour it was made with',
+    );
+    await expect(page).toHaveURL(/\?v=1&m=2&.*&dlv=tick&/);
   });
 
   test('Back after a variant change returns to the previous variant', async ({ page }) => {
@@ -207,7 +212,7 @@ test.describe('shared links', () => {
     await expect(racesStatus(page)).toContainText('Step 1 of');
     await page.screenshot({ path: 'test-results/url-corrupt-link-alert.png' });
     // The address bar now holds the state that is shown.
-    await expect(page).toHaveURL(/\?v=1&m=1&view=races&step=1$/);
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&step=1$/);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(linkAlert(page)).toHaveCount(0);
   });
@@ -230,21 +235,40 @@ test.describe('shared links', () => {
 
   test('a schedule naming an actor that cannot move is dropped, naming the step', async ({ page }) => {
     const sched = encodeSchedule(['boot', 'irq:3']);
-    await page.goto(`/?v=1&m=1&view=races&cpus=4&sched=${sched}`);
+    await page.goto(`/?v=1&m=2&view=races&cpus=4&sched=${sched}`);
     await expect(linkAlert(page)).toContainText(/The link's schedule cannot be replayed \(schedule step 2: actor "irq:3" cannot move/);
     await waitForRace(page, { scenario: 'disable-vs-kick', cpus: 4 });
     await expect(racesStatus(page)).toContainText('Step 0 of');
-    await expect(page).toHaveURL(/\?v=1&m=1&view=races&cpus=4$/);
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&cpus=4$/);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(racesStatus(page)).toContainText('Step 1 of');
   });
 
   test('a link from another model version says traces may differ', async ({ page }) => {
-    await page.goto('/?v=1&m=2&view=races&cpus=4');
+    await page.goto('/?v=1&m=3&view=races&cpus=4');
     await expect(linkAlert(page)).toContainText(
-      'This link was made with model version 2; this app runs model version 1, so traces may differ',
+      'This link was made with model version 3; this app runs model version 2, so traces may differ',
     );
     await waitForRace(page, { cpus: 4 });
     await expect(traceHash(page)).toHaveText(/^[0-9a-f]{16}$/);
+  });
+
+  test('a link of model version 1 opens with the timer-tick delivery it was made with, shown in the controls', async ({ page }) => {
+    await page.goto('/?v=1&m=1&view=races&cpus=4&variant=no-rcu');
+    await expect(linkAlert(page)).toContainText(
+      'This link was made with model version 1, before the irq_work delivery option: opened with irq_work delivery: timer tick (no irq_work interrupt), the behaviour it was made with',
+    );
+    await waitForRace(page, { variant: 'no-rcu', cpus: 4 });
+    const uaf = golden.find((g) => g.name === 'disable-vs-kick no-rcu at the use-after-free')!;
+    await expect(traceHash(page)).toHaveText(uaf.traceHash);
+    await page.getByText('Advanced', { exact: true }).click();
+    await expect(page.getByRole('combobox', { name: 'irq_work delivery' })).toHaveValue('tick');
+    await expect(page.getByLabel('irq work options of this run')).toContainText('irq_work delivery: timer tick');
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&cpus=4&variant=no-rcu&dlv=tick$/);
+    // Switching to the default delivery is a deliberate change: the race is gone.
+    await page.getByRole('combobox', { name: 'irq_work delivery' }).selectOption('self-interrupt');
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&cpus=4&variant=no-rcu$/);
+    await expect(traceHash(page)).not.toHaveText(uaf.traceHash);
+    await expect(page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN/ })).toHaveCount(0);
   });
 });

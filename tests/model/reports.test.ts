@@ -7,7 +7,10 @@ import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import type { Report } from '../../workers/model/sched/types.ts';
 
 const uafOf = (cpus: number, kvmallocPath: 'kmalloc' | 'vmalloc' = 'kmalloc'): Report => {
-  const r = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus, kvmallocPath }), { trace: false }).result;
+  // The default interleaving shows the use-after-free under the timer-tick delivery (irq work after synchronize_rcu()).
+  const r = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus, kvmallocPath, irqDelivery: 'tick' }), {
+    trace: false,
+  }).result;
   const uaf = r.reports.find((x) => x.kind === 'uaf');
   if (!uaf) throw new Error(`no use-after-free at ${cpus} CPUs`);
   return uaf;

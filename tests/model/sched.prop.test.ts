@@ -4,14 +4,21 @@ import fc from 'fast-check';
 import { run } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { hashTrace } from '../../workers/model/sched/trace.ts';
-import type { ScenarioName, VariantName, PntRule } from '../../workers/model/sched/types.ts';
+import type { IrqDelivery, ScenarioName, VariantName, PntRule } from '../../workers/model/sched/types.ts';
 import { percpuUnitLimit } from '../../workers/model/memory.ts';
 
 const LAZY_SCENARIOS: ScenarioName[] = ['enable-disable', 'disable-vs-kick', 'load-while-enabled', 'kick-storm'];
 const rule = fc.constantFrom<PntRule>('6.17', 'a379fa1e2cae');
 
-function randomRun(scenario: ScenarioName, variant: VariantName, cpus: number, seed: number, pntRule: PntRule = '6.17') {
-  return run(makeRunConfig({ scenario, variant, cpus, seed, pntRule, policy: 'random', stormKicks: 40, maxSteps: 20_000 }), {
+function randomRun(
+  scenario: ScenarioName,
+  variant: VariantName,
+  cpus: number,
+  seed: number,
+  pntRule: PntRule = '6.17',
+  irqDelivery: IrqDelivery = 'self-interrupt',
+) {
+  return run(makeRunConfig({ scenario, variant, cpus, seed, pntRule, irqDelivery, policy: 'random', stormKicks: 40, maxSteps: 20_000 }), {
     trace: false,
   }).result;
 }
@@ -59,16 +66,28 @@ describe('merged (14c1da3895a1 alone) over random schedules', () => {
 });
 
 describe('no-rcu (lazy arrays, plain pointer, immediate kvfree)', () => {
-  it('shows a use-after-free in some schedule of disable-vs-kick', () => {
+  it('shows a use-after-free in some schedule of disable-vs-kick under timer-tick delivery', () => {
     let found = -1;
     for (let seed = 0; seed < 5000 && found < 0; seed++) {
-      if (randomRun('disable-vs-kick', 'no-rcu', 2, seed).verdict.useAfterFree) found = seed;
+      if (randomRun('disable-vs-kick', 'no-rcu', 2, seed, '6.17', 'tick').verdict.useAfterFree) found = seed;
     }
     expect(found).toBeGreaterThanOrEqual(0);
   });
 
-  it('shows it in the default interleaving of disable-vs-kick, where merged and fixed do not', () => {
-    const at = (variant: VariantName) => run(makeRunConfig({ scenario: 'disable-vs-kick', variant, cpus: 4 })).result.verdict;
+  it('shows none in disable-vs-kick under self-interrupt delivery: synchronize_rcu() waits for the irq work', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 4 }), fc.nat(), rule, (cpus, seed, pntRule) => {
+        const v = randomRun('disable-vs-kick', 'no-rcu', cpus, seed, pntRule).verdict;
+        expect(v.useAfterFree).toBe(false);
+        expect(v.nullDeref).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('shows it in the default interleaving of disable-vs-kick under timer-tick delivery, where merged and fixed do not', () => {
+    const at = (variant: VariantName) =>
+      run(makeRunConfig({ scenario: 'disable-vs-kick', variant, cpus: 4, irqDelivery: 'tick' })).result.verdict;
     expect(at('no-rcu').useAfterFree).toBe(true);
     expect(at('merged').useAfterFree).toBe(false);
     expect(at('fixed').useAfterFree).toBe(false);

@@ -170,8 +170,8 @@ describe('scx_bpf_kick_cpu()', () => {
 });
 
 describe('kick_cpus_irq_workfn() and kick_one_cpu()', () => {
-  it('is an RCU reader from entry to return; a pending irq work is not', () => {
-    const m = machine('disable-vs-kick', 'merged', 2);
+  it('timer tick: is an RCU reader from entry to return; a pending irq work is not', () => {
+    const m = machine('disable-vs-kick', 'merged', 2, { irqDelivery: 'tick' });
     bootAndEnable(m);
     step(m, 'bpf:0');
     for (let i = 0; i < 5; i++) step(m, 'disable'); // …, synchronize_rcu(): a grace period is needed
@@ -262,7 +262,7 @@ describe('kick_cpus_irq_workfn() and kick_one_cpu()', () => {
 
 describe('scx_disable_workfn() and free_kick_pseqs()', () => {
   it('waits in synchronize_rcu() for a full grace period, then unpublishes each array and hands it to call_rcu()', () => {
-    const m = machine('enable-disable', 'merged', 2);
+    const m = machine('enable-disable', 'merged', 2, { irqDelivery: 'tick' });
     bootAndEnable(m);
     while (can(m, 'bpf:0') || can(m, 'bpf:1')) step(m, can(m, 'bpf:0') ? 'bpf:0' : 'bpf:1');
     for (const c of [0, 1])
@@ -284,8 +284,8 @@ describe('scx_disable_workfn() and free_kick_pseqs()', () => {
     expect([0, 1].map((id) => m.allocState[id])).toEqual([AL_FREED, AL_FREED]);
     expect(m.liveBytes + m.waitingBytes).toBe(0);
   });
-  it('no-rcu: kvfree() at once, while a reader may still hold the pointer (a use-after-free)', () => {
-    const m = machine('disable-vs-kick', 'no-rcu', 2);
+  it('no-rcu, timer tick: kvfree() at once, while a reader may still hold the pointer (a use-after-free)', () => {
+    const m = machine('disable-vs-kick', 'no-rcu', 2, { irqDelivery: 'tick' });
     bootAndEnable(m);
     step(m, 'bpf:0');
     for (let i = 0; i < 5; i++) step(m, 'disable');
@@ -298,8 +298,8 @@ describe('scx_disable_workfn() and free_kick_pseqs()', () => {
     step(m, 'irq:0');
     expect(m.uafCount).toBe(1);
   });
-  it('merged: the grace period cannot end while CPU 0 is inside its irq-off region', () => {
-    const m = machine('disable-vs-kick', 'merged', 2, { pntRule: 'a379fa1e2cae' });
+  it('merged, timer tick: the grace period cannot end while CPU 0 is inside its irq-off region', () => {
+    const m = machine('disable-vs-kick', 'merged', 2, { pntRule: 'a379fa1e2cae', irqDelivery: 'tick' });
     bootAndEnable(m);
     step(m, 'bpf:0');
     for (let i = 0; i < 5; i++) step(m, 'disable');

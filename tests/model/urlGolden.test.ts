@@ -76,11 +76,23 @@ describe('golden links', () => {
 
   for (const g of pinned.urls) {
     describe(g.name, () => {
-      it('decodes without a message and is still canonical', () => {
+      it('decodes with only the model-version messages and re-encodes canonically', () => {
         const decoded = decodeUrlState(g.url);
-        expect(decoded.issues).toEqual([]);
-        expect(decoded.modelVersion).toBe(MODEL_VERSION);
-        expect(`?${encodeUrlState(decoded.state)}`).toBe(g.url);
+        const made = Number(new URLSearchParams(g.url.slice(1)).get('m'));
+        expect(decoded.modelVersion).toBe(made);
+        if (made === MODEL_VERSION) {
+          expect(decoded.issues).toEqual([]);
+          expect(`?${encodeUrlState(decoded.state)}`).toBe(g.url);
+        } else {
+          // A link of an older model opens with what it was made with, and says so (links made before model
+          // version 2 with the timer-tick irq_work delivery, the only one then).
+          expect(decoded.issues.map((i) => i.key)).toEqual(made < 2 ? ['m', 'dlv'] : ['m']);
+          expect(decoded.issues[0].message).toMatch(new RegExp(`^This link was made with model version ${made}`));
+          if (made < 2) expect(decoded.state.irqDelivery).toBe('tick');
+          const again = decodeUrlState(`?${encodeUrlState(decoded.state)}`);
+          expect(again.issues).toEqual([]);
+          expect(again.state).toEqual(decoded.state);
+        }
       });
 
       it('shows the pinned trace', () => {

@@ -9,12 +9,13 @@ import { selectRaceConfig } from '../../src/races/raceSelectors.ts';
 import { useAppStore } from '../../src/state/store.ts';
 import type { AppState } from '../../src/state/store.ts';
 
-/** Search disable-vs-kick on no-rcu at 2 CPUs (as the explore view would) and store the reply. */
+/** Search disable-vs-kick on no-rcu at 2 CPUs under timer-tick delivery (as the explore view would) and store the reply. */
 function exploreNoRcu(): void {
   const s = useAppStore.getState();
   s.setCpus(2);
   s.setRaceScenario('disable-vs-kick');
   s.setRaceVariant('no-rcu');
+  s.setRaceIrqDelivery('tick');
   const now = useAppStore.getState();
   const params = { ...now.raceParams, schedule: [], scheduleBase: '' };
   const config = buildRaceConfig(params, { cpus: now.cpus, nodes: now.nodes, pageSize: now.pageSize }, now.raceCatalog)!;

@@ -40,8 +40,9 @@ describe('buildRaceConfig', () => {
   });
 
   it('builds a config the worker accepts and runs', () => {
-    const config = buildRaceConfig(makeParams({ variant: 'no-rcu' }), machine, catalog)!;
+    const config = buildRaceConfig(makeParams({ variant: 'no-rcu', irqDelivery: 'tick' }), machine, catalog)!;
     expect(config.toggles).toEqual(catalog.variants.find((v) => v.name === 'no-rcu')!.toggles);
+    expect([config.irqWork, config.irqDelivery]).toEqual(['hard', 'tick']);
     const handle = schedApi.runScenario(config, 0);
     expect(handle.result.verdict.useAfterFree).toBe(true);
   });
@@ -56,6 +57,8 @@ describe('buildRaceConfig', () => {
     ).toEqual([]);
     // Either commit of the a379fa1e2cae series alone is another run too.
     expect(buildRaceConfig({ ...forked, pntRule: 'custom', bumpOnPick: true }, machine, catalog)!.schedule).toEqual([]);
+    expect(buildRaceConfig({ ...forked, irqWork: 'threaded' }, machine, catalog)!.schedule).toEqual([]);
+    expect(buildRaceConfig({ ...forked, irqDelivery: 'tick' }, machine, catalog)!.schedule).toEqual([]);
     // Without a base (a schedule from a link) it applies to any config.
     expect(buildRaceConfig({ ...forked, scheduleBase: '' }, { ...machine, cpus: 8 }, catalog)!.schedule).toEqual(['boot']);
   });

@@ -38,7 +38,7 @@ describe('buildRaceTimeline', () => {
   });
 
   it("draws the no-rcu use-after-free as CPU 0's reader crossing the free of array #0", () => {
-    const { timeline, steps } = timelineOf({ scenario: 'disable-vs-kick', variant: 'no-rcu' });
+    const { timeline, steps } = timelineOf({ scenario: 'disable-vs-kick', variant: 'no-rcu', irqDelivery: 'tick' });
     const readers = spansOf(timeline, 0, READER_SPAN);
     expect(readers).toHaveLength(1);
     const freed = spansOf(timeline, 0, cat('freed'));

@@ -171,6 +171,8 @@ describe('races slice', () => {
     const before = useAppStore.getState();
     useAppStore.getState().setRacePolicy('chaos' as never);
     useAppStore.getState().setRaceKvmallocPath('slub' as never);
+    useAppStore.getState().setRaceIrqWork('soft' as never);
+    useAppStore.getState().setRaceIrqDelivery('ipi' as never);
     expect(useAppStore.getState()).toBe(before);
   });
 
@@ -179,6 +181,8 @@ describe('races slice', () => {
       ['policy', () => useAppStore.getState().setRacePolicy('random')],
       ['path', () => useAppStore.getState().setRaceKvmallocPath('vmalloc')],
       ['enomem', () => useAppStore.getState().setRaceFailAllocAt(0)],
+      ['irq work', () => useAppStore.getState().setRaceIrqWork('threaded')],
+      ['delivery', () => useAppStore.getState().setRaceIrqDelivery('tick')],
     ];
     for (const [name, change] of changes) {
       const config = selectRaceConfig(useAppStore.getState())!;

@@ -51,7 +51,7 @@ describe('timeline legend filter', () => {
   });
 
   it('on a real run, a window before any fault shows no fault entry, and no entry is an internal name', () => {
-    const result = run(makeRunConfig({ cpus: 4, scenario: 'disable-vs-kick', variant: 'no-rcu' })).result;
+    const result = run(makeRunConfig({ cpus: 4, scenario: 'disable-vs-kick', variant: 'no-rcu', irqDelivery: 'tick' })).result;
     const t = buildRaceTimeline(result, scheduleOf(result));
     const all = labels(legendInWindow(LEGEND_ENTRIES, t.marks, t.spans, 0, t.endStep));
     expect(all).toContain('use-after-free');

@@ -1,7 +1,15 @@
 // fast-check arbitraries shared by the link codec's tests.
 import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
-import { KVMALLOC_PATHS, PAGE_SIZES, SCENARIOS, VARIANTS, pntRuleOf } from '../../workers/model/constants.ts';
+import {
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
+  KVMALLOC_PATHS,
+  PAGE_SIZES,
+  pntRuleOf,
+  SCENARIOS,
+  VARIANTS,
+} from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
@@ -48,6 +56,8 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
     policy: fc.constantFrom(...RACE_POLICIES),
     kvmallocPath: fc.constantFrom(...KVMALLOC_PATHS),
+    irqWork: fc.constantFrom(...IRQ_WORK_MODES),
+    irqDelivery: fc.constantFrom(...IRQ_DELIVERIES),
     // -1 (never) often, small call indices often, the whole range sometimes.
     failAllocAt: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: FAIL_ALLOC_MAX })),
     schedule: fc.array(actorIdArb, { maxLength: 60 }),

@@ -6,8 +6,9 @@ import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import type { PntRule, VariantName } from '../../workers/model/sched/types.ts';
 import { groupText, reportsUpTo, splitVerdict } from '../../src/races/verdictParts.ts';
 
+// Under the timer-tick irq_work delivery, where the default interleaving of disable-vs-kick shows no-rcu's use-after-free.
 const reports = (variant: VariantName, pntRule: PntRule = '6.17', scenario = 'disable-vs-kick' as const) =>
-  run(makeRunConfig({ scenario, variant, cpus: 4, pntRule })).result;
+  run(makeRunConfig({ scenario, variant, cpus: 4, pntRule, irqDelivery: 'tick' })).result;
 
 describe('verdict parts', () => {
   it('so far is clean at step 0 even when the run ends badly', () => {

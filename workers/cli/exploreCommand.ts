@@ -8,6 +8,8 @@ import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
 import {
+  IRQ_HELP,
+  IRQ_OPTIONS,
   KICK_RULE_OPTIONS,
   PNT_RULE_HELP,
   PNT_RULE_OPTION,
@@ -15,6 +17,7 @@ import {
   kickRulesFromOptions,
   togglesFromOptions,
 } from './runCommand.ts';
+import { irqOptionsText } from '../model/sched/irqOptions.ts';
 
 export const EXPLORE_OPTIONS = {
   scenario: { kind: 'enum', values: SCENARIOS, default: 'disable-vs-kick', help: 'built-in scenario' },
@@ -22,6 +25,7 @@ export const EXPLORE_OPTIONS = {
   cpus: { kind: 'int', min: 1, max: EXPLORE_MAX_CPUS, default: 2, help: `nr_cpu_ids N (exhaustive search: 1..${EXPLORE_MAX_CPUS} only)` },
   'pnt-rule': PNT_RULE_OPTION,
   ...KICK_RULE_OPTIONS,
+  ...IRQ_OPTIONS,
   'max-steps': { kind: 'int', min: 1, max: 100_000, default: 1000, help: 'longest schedule explored' },
   'max-states': { kind: 'int', min: 1, max: 50_000_000, default: 5_000_000, help: 'stop after this many distinct states' },
   'max-memory': {
@@ -46,8 +50,9 @@ const USAGE =
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
-  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --schedule FILE` (FILE: the JSON array).\n' +
+  '`sim run --scenario NAME --variant V --cpus N --pnt-rule R --irq-work W --irq-delivery D --schedule FILE` (FILE: the JSON array).\n' +
   PNT_RULE_HELP +
+  IRQ_HELP +
   '\n' +
   'options:\n' +
   formatOptionsHelp(EXPLORE_OPTIONS);
@@ -62,6 +67,8 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
     ...kickRulesFromOptions(opts['pnt-rule'], opts),
+    irqWork: opts['irq-work'],
+    irqDelivery: opts['irq-delivery'],
     failAllocAt: opts['fail-alloc-at'],
     stormKicks: opts['storm-kicks'],
   });
@@ -99,6 +106,8 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     reducedStates: r.reducedStates,
     toggles: r.toggles,
     failAllocAt: r.failAllocAt,
+    irqWork: r.irqWork,
+    irqDelivery: r.irqDelivery,
   };
 }
 
@@ -120,6 +129,7 @@ function completeness(r: ExploreResult): string {
 export function formatExplore(r: ExploreResult, seconds: number): string {
   const lines: string[] = [];
   lines.push(`${r.scenario} · ${r.variant} · ${r.cpus} CPU${r.cpus === 1 ? '' : 's'} · pnt_seq rule ${pntRuleLabel(r)}`);
+  lines.push(irqOptionsText(r));
   if (r.variant === 'custom')
     lines.push(
       `toggles: ${Object.entries(r.toggles)

@@ -9,8 +9,19 @@ import { traceEvents, scheduleOf } from '../model/sched/stepView.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
 import type { RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';
-import { KICK_RULE_INFO, KVMALLOC_PATHS, pntRuleLabel, PNT_RULE_PRESETS, PNT_RULES } from '../model/constants.ts';
+import {
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
+  KICK_RULE_INFO,
+  KVMALLOC_PATHS,
+  pntRuleLabel,
+  PNT_RULE_PRESETS,
+  PNT_RULES,
+} from '../model/constants.ts';
 import type { KickRules, PntRule } from '../model/sched/types.ts';
+import { irqOptionsText } from '../model/sched/irqOptions.ts';
 
 const ONOFF = ['preset', 'on', 'off'] as const;
 
@@ -63,6 +74,25 @@ export function kickRulesFromOptions(
   if (opts['kick-wait-fix'] !== 'preset') r.bumpOnPick = opts['kick-wait-fix'] === 'on';
   return r;
 }
+/** How the kick irq work runs and when it is delivered; shared by `sim run` and `sim explore`. */
+export const IRQ_OPTIONS = {
+  'irq-work': {
+    kind: 'enum',
+    values: IRQ_WORK_MODES,
+    default: DEFAULT_IRQ_WORK,
+    help: 'kick irq work: hard (IRQ_WORK_INIT_HARD, any non-RT kernel) or threaded (PREEMPT_RT before 36c6f3c03d10)',
+  },
+  'irq-delivery': {
+    kind: 'enum',
+    values: IRQ_DELIVERIES,
+    default: DEFAULT_IRQ_DELIVERY,
+    help: 'irq_work delivery: self-interrupt (x86, arm64) or tick (no irq_work interrupt; model version 1)',
+  },
+} as const;
+
+export const IRQ_HELP =
+  '--irq-work and --irq-delivery: defaults hard and self-interrupt (x86 or arm64, not PREEMPT_RT); see\n' +
+  "workers/model/README.md, 'How the kick irq work runs: two options'.\n";
 
 export const PNT_RULE_HELP =
   '--pnt-rule 6.17 increments pnt_seq in switch_class() only, a379fa1e2cae on every put/pick and skips CPUs\n' +
@@ -77,6 +107,7 @@ export const RUN_OPTIONS = {
   'page-size': { kind: 'enum', values: ['4096', '65536'], default: '4096', help: 'PAGE_SIZE in bytes' },
   'pnt-rule': PNT_RULE_OPTION,
   ...KICK_RULE_OPTIONS,
+  ...IRQ_OPTIONS,
   kvmalloc: { kind: 'enum', values: KVMALLOC_PATHS, default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
   ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
@@ -93,6 +124,7 @@ const USAGE =
   'Runs one scenario of the model: per-CPU pointer table, kvzalloc heap, RCU grace periods, the kick and\n' +
   'enable/disable paths. Same inputs give a byte-identical trace (see "traceHash").\n' +
   PNT_RULE_HELP +
+  IRQ_HELP +
   '\n' +
   'options:\n' +
   formatOptionsHelp(RUN_OPTIONS);
@@ -148,6 +180,8 @@ export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof
     pntRule: opts['pnt-rule'],
     ...kickRulesFromOptions(opts['pnt-rule'], opts),
     kvmallocPath: opts.kvmalloc,
+    irqWork: opts['irq-work'],
+    irqDelivery: opts['irq-delivery'],
     failAllocAt: opts['fail-alloc-at'],
     seed: opts.seed,
     policy: opts.random ? 'random' : 'default',
@@ -170,6 +204,9 @@ export function runJson(r: RunResult, withEvents: boolean): object {
     pntRule: r.pntRule,
     skipHigherClass: r.config.skipHigherClass,
     bumpOnPick: r.config.bumpOnPick,
+    irqWork: r.config.irqWork,
+    irqDelivery: r.config.irqDelivery,
+    irqOptions: r.irqOptions,
     toggles: r.config.toggles,
     steps: r.steps,
     traceHash: r.traceHash,
@@ -191,7 +228,7 @@ export function runJson(r: RunResult, withEvents: boolean): object {
     out.schedule = scheduleOf(r);
   }
   out.verdict = r.verdict;
-  out.reports = r.reports.map((x) => ({ kind: x.kind, step: x.step, cpu: x.cpu, title: x.title }));
+  out.reports = r.reports.map((x) => ({ kind: x.kind, step: x.step, cpu: x.cpu, title: x.title, options: x.options }));
   return out;
 }
 
@@ -200,6 +237,7 @@ function formatRun(r: RunResult, withEvents: boolean): string {
   lines.push(
     `${r.config.scenario} · ${r.config.variant} · ${r.config.cpus} CPUs · pnt_seq rule ${pntRuleLabel(r.config)} · ${r.steps} steps · trace ${r.traceHash}${r.truncated ? ' (stopped at --max-steps)' : ''}`,
   );
+  lines.push(irqOptionsText(r.config));
   if (withEvents) {
     lines.push('');
     for (const e of traceEvents(r))
@@ -208,7 +246,7 @@ function formatRun(r: RunResult, withEvents: boolean): string {
       );
   }
   const v = r.verdict;
-  lines.push('', 'verdict:');
+  lines.push('', `verdict (${irqOptionsText(r.config)}):`);
   lines.push(
     `  use-after-free ${v.useAfterFree ? 'YES' : 'no'} · NULL dereference ${v.nullDeref ? 'YES' : 'no'} · double free ${v.doubleFree ? 'YES' : 'no'}`,
   );

@@ -2,7 +2,7 @@
 // file (and no other under workers/) as values, so it stays pure: no imports but types, no side effects.
 import type { PageSize } from './memory.ts';
 import type { CheckerName } from './sched/explore.ts';
-import type { KickRules, KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from './sched/types.ts';
+import type { IrqDelivery, IrqWork, KickRules, KvmallocPath, PntRule, ScenarioName, Toggles, VariantName } from './sched/types.ts';
 
 // ---- the memory model ----------------------------------------------------------------------------------
 
@@ -36,7 +36,7 @@ export const THRESHOLD_LAST_CPUS: readonly number[] = [510, 1022, 4096, 8190, 81
 // ---- the scheduler-core model ------------------------------------------------------------------------
 
 /** Bumped whenever the same inputs would give a different trace. Shared links carry it. */
-export const MODEL_VERSION = 1;
+export const MODEL_VERSION = 2;
 
 /** Largest CPU count the scheduler-core model runs. */
 export const MAX_SCHED_CPUS = 8192;
@@ -124,6 +124,41 @@ export const STORM_KICKS_MAX = 10_000_000;
 /** Steps a run is bounded by unless it says otherwise (the races view's runs too). */
 export const DEFAULT_MAX_STEPS = 2_000_000;
 export const KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
+
+// How the kick irq work runs (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
+export const IRQ_WORK_MODES: readonly IrqWork[] = ['hard', 'threaded'];
+export const IRQ_DELIVERIES: readonly IrqDelivery[] = ['self-interrupt', 'tick'];
+/** The defaults: what a reader most likely runs (x86 or arm64, not PREEMPT_RT). */
+export const DEFAULT_IRQ_WORK: IrqWork = 'hard';
+export const DEFAULT_IRQ_DELIVERY: IrqDelivery = 'self-interrupt';
+/** Model versions before this one had only the timer-tick delivery (links of model version 1 open with it). */
+export const IRQ_DELIVERY_SINCE_MODEL = 2;
+
+/** Each option in words, with the kernels it stands for and its source. */
+export const IRQ_WORK_INFO: Readonly<Record<IrqWork, { label: string; what: string; source: string }>> = {
+  hard: {
+    label: 'hard irq',
+    what: 'IRQ_WORK_INIT_HARD: runs in hardirq with IRQs off, so it is an RCU reader (any non-RT kernel; PREEMPT_RT from 36c6f3c03d10 on)',
+    source: 'kernel/irq_work.c __irq_work_queue_local(), irq_work_run_list(); 36c6f3c03d10',
+  },
+  threaded: {
+    label: 'threaded (PREEMPT_RT before 36c6f3c03d10)',
+    what: 'init_irq_work() on PREEMPT_RT: runs in the preemptible irq_work/N kthread, not an RCU reader; a quiescent state can be reported while it runs',
+    source: '36c6f3c03d10 commit message; kernel/irq_work.c (lazy list, irq_workd)',
+  },
+};
+export const IRQ_DELIVERY_INFO: Readonly<Record<IrqDelivery, { label: string; what: string; source: string }>> = {
+  'self-interrupt': {
+    label: 'self-interrupt (x86, arm64)',
+    what: 'irq_work_queue() raises a self-IPI, taken as soon as IRQs are on again: the work runs before the CPU can pass another quiescent state',
+    source: 'kernel/irq_work.c arch_irq_work_raise(); kernel/sched/core.c __schedule() (rcu_note_context_switch() first)',
+  },
+  tick: {
+    label: 'timer tick (no irq_work interrupt)',
+    what: 'without an arch irq_work interrupt the work waits for the next tick (irq_work_tick()): a context switch, a quiescent state, may come first',
+    source: 'kernel/irq_work.c irq_work_tick()',
+  },
+};
 
 // The code tables of the struct-of-arrays trace: a code is an index into its table.
 

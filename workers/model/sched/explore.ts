@@ -2,7 +2,7 @@
 // over machine states from the initial state, one successor per enabled actor, each canonical state once.
 // BFS reaches every state first by a shortest schedule, so the first transition that trips a checker gives a
 // shortest counterexample. The model stays clock-free: the caller measures time.
-import type { RunConfig, PntRule, ScenarioName, Toggles, VariantName } from './types.ts';
+import type { IrqDelivery, IrqWork, RunConfig, PntRule, ScenarioName, Toggles, VariantName } from './types.ts';
 import type { Machine } from './machine/core.ts';
 import { ACTOR_CODE, actorKindOf } from './machine/codes.ts';
 import { createMachine } from './run.ts';
@@ -68,6 +68,9 @@ export interface ExploreResult {
   pntRule: PntRule | 'custom';
   skipHigherClass: boolean;
   bumpOnPick: boolean;
+  /** The kick-irq-work options searched (workers/model/README.md#how-the-kick-irq-work-runs-two-options). */
+  irqWork: IrqWork;
+  irqDelivery: IrqDelivery;
   /** The toggles searched (the variant's preset, or a custom set). */
   toggles: Toggles;
   /** The kvzalloc_node() call that fails with -ENOMEM in every schedule, or -1. */
@@ -367,6 +370,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     pntRule: config.pntRule,
     skipHigherClass: config.skipHigherClass,
     bumpOnPick: config.bumpOnPick,
+    irqWork: config.irqWork,
+    irqDelivery: config.irqDelivery,
     toggles: { ...config.toggles },
     failAllocAt: config.failAllocAt,
     states: seen.size,

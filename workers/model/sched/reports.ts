@@ -6,6 +6,7 @@ import type { Machine } from './machine/core.ts';
 import { EVENT_CODE, FN_CODE } from './machine/codes.ts';
 import { kmallocCost } from '../memory.ts';
 import { stuckExplanation } from './kickWaitText.ts';
+import { irqContext, irqOptionsText } from './irqOptions.ts';
 
 const hex = (n: number) => n.toString(16).padStart(16, '0');
 /** A synthetic but stable address for array `id`. */
@@ -36,7 +37,8 @@ function kasanPlace(path: number, cache: string, consumed: number, addr: string)
 
 /** Reports from the notable events of a run (`t`: uaf, leak, warn, … in trace order) and its final machine. */
 export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[] {
-  const out: Omit<Report, 'origin' | 'originWhy'>[] = [];
+  const out: Omit<Report, 'origin' | 'originWhy' | 'options'>[] = [];
+  const threaded = r.config.irqWork === 'threaded';
   const cache = kmallocCost(16 + 8 * r.config.cpus, r.config.pageSize).cache;
   const seenUaf = new Set<string>();
   const leaks: number[] = [];
@@ -53,6 +55,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
       const isWrite = t.fn[i] === FN_CODE.kick_one_cpu; // kick_one_cpu writes the snapshot; the spin reads
       const freedStep = m.allocFreedStep[id];
       const place = kasanPlace(m.allocPath[id], cache, m.allocConsumed[id], addrOf(id));
+      const ctx = irqContext(r.config.irqWork, cpu);
       out.push({
         kind: 'uaf',
         step,
@@ -61,16 +64,14 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         lines: [
           '==================================================================',
           `BUG: KASAN: ${place.bugType} in ${isWrite ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
-          `${isWrite ? 'Write' : 'Read'} of size 8 at addr ${addrOf(id).slice(0, 12)}${(0x10 + 8 * t.arg[i]).toString(16).padStart(4, '0')} by task swapper/${cpu}/0`,
+          `${isWrite ? 'Write' : 'Read'} of size 8 at addr ${addrOf(id).slice(0, 12)}${(0x10 + 8 * t.arg[i]).toString(16).padStart(4, '0')} by task ${ctx.task}`,
           '',
-          `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
+          `CPU: ${cpu} PID: ${ctx.pid} Comm: ${ctx.comm}`,
           'Call Trace:',
-          ' <IRQ>',
+          ...(threaded ? [] : [ctx.frames[0]]),
           isWrite ? '  kick_one_cpu' : '',
-          '  kick_cpus_irq_workfn',
-          '  irq_work_single',
-          '  irq_work_run_list',
-          ' </IRQ>',
+          ...ctx.frames.filter((f) => f.startsWith('  ')),
+          ...(threaded ? [] : [ctx.frames[ctx.frames.length - 1]]),
           '',
           `Allocated by scx_enable() → alloc_kick_pseqs() → kvzalloc_node() (step ${m.allocAllocStep[id] + 1})`,
           `Freed by ${r.config.toggles.rcuFree ? 'rcu_do_batch() → free_kick_pseqs_rcu() → kvfree()' : 'scx_disable_workfn() → free_kick_pseqs() → kvfree()'} (step ${freedStep + 1})`,
@@ -81,12 +82,16 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         ].filter((l) => l !== ''),
         explanation:
           `CPU ${cpu}'s irq work loaded its pointer before the array was unpublished, and ${isWrite ? 'writes' : 'reads'} pseqs[${t.arg[i]}] ` +
-          `after kvfree(). ${r.config.toggles.rcuFree ? '' : 'Without call_rcu() nothing waits for readers that still hold the pointer: '}` +
-          'the irq-off region is an RCU reader only if the free waits for a grace period.',
+          'after kvfree(). ' +
+          (threaded
+            ? 'The irq work runs in the preemptible irq_work kthread (PREEMPT_RT before 36c6f3c03d10): it is no RCU reader, so the grace period could end while it still held the pointer.'
+            : `${r.config.toggles.rcuFree ? '' : 'Without call_rcu() nothing waits for readers that still hold the pointer: '}` +
+              'the irq-off region is an RCU reader only if the free waits for a grace period.'),
       });
     } else if (kind === EVENT_CODE['null-deref']) {
       const addr = 16 + 8 * t.arg[i];
       const isWrite = t.fn[i] === FN_CODE.kick_one_cpu; // the snapshot write; the wait loop reads
+      const ctx = irqContext(r.config.irqWork, cpu);
       out.push({
         kind: 'null-deref',
         step,
@@ -97,16 +102,13 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
           `#PF: supervisor ${isWrite ? 'write' : 'read'} access in kernel mode`,
           // x86's page-fault error code: bit 1 is set for a write; 0 for a read of a page not present.
           `Oops: ${isWrite ? '0002' : '0000'} [#1] SMP`,
-          `CPU: ${cpu} PID: 0 Comm: swapper/${cpu}`,
+          `CPU: ${cpu} PID: ${ctx.pid} Comm: ${ctx.comm}`,
           `RIP: ${t.fn[i] === FN_CODE.kick_one_cpu ? 'kick_one_cpu' : 'kick_cpus_irq_workfn'}`,
           'Call Trace:',
-          ' <IRQ>',
-          '  kick_cpus_irq_workfn',
-          '  irq_work_run_list',
-          ' </IRQ>',
-          'Kernel panic - not syncing: Fatal exception in interrupt',
-        ],
-        explanation: `CPU ${cpu}'s irq work loaded a NULL slot and, with no NULL check, used pseqs[${t.arg[i]}] at address 0x${addr.toString(16)} (16-byte header + 8·${t.arg[i]}). An oops in hardirq context panics the machine.`,
+          ...ctx.frames,
+          threaded ? '' : 'Kernel panic - not syncing: Fatal exception in interrupt',
+        ].filter((l) => l !== ''),
+        explanation: `CPU ${cpu}'s irq work loaded a NULL slot and, with no NULL check, used pseqs[${t.arg[i]}] at address 0x${addr.toString(16)} (16-byte header + 8·${t.arg[i]}). ${threaded ? 'In the irq_work kthread the oops kills that thread (a panic only with panic_on_oops).' : 'An oops in hardirq context panics the machine.'}`,
       });
     } else if (kind === EVENT_CODE.leak) {
       leaks.push(i);
@@ -165,14 +167,20 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         step,
         cpu,
         title: `CPU ${cpu} spins forever in kick_cpus_irq_workfn()`,
-        lines: [
-          `watchdog: Watchdog detected hard LOCKUP on cpu ${cpu}`,
-          `RIP: kick_cpus_irq_workfn  (SCX_KICK_WAIT loop on CPU ${t.arg[i]})`,
-          ' <IRQ>',
-          '  kick_cpus_irq_workfn',
-          '  irq_work_run_list',
-          ' </IRQ>',
-        ],
+        lines: threaded
+          ? [
+              `watchdog: BUG: soft lockup - CPU#${cpu} stuck for 22s! [irq_work/${cpu}:${irqContext('threaded', cpu).pid}]`,
+              `RIP: kick_cpus_irq_workfn  (SCX_KICK_WAIT loop on CPU ${t.arg[i]})`,
+              ...irqContext('threaded', cpu).frames,
+            ]
+          : [
+              `watchdog: Watchdog detected hard LOCKUP on cpu ${cpu}`,
+              `RIP: kick_cpus_irq_workfn  (SCX_KICK_WAIT loop on CPU ${t.arg[i]})`,
+              ' <IRQ>',
+              '  kick_cpus_irq_workfn',
+              '  irq_work_run_list',
+              ' </IRQ>',
+            ],
         explanation: stuckExplanation(r.config, cpu, t.arg[i]),
       });
     } else if (kind === EVENT_CODE['rcu-stall']) {
@@ -216,6 +224,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
       title: `kmemleak: ${leaks.length} unreferenced array${leaks.length === 1 ? '' : 's'} (${r.verdict.leakedBytes} bytes)`,
       lines,
       explanation:
+        'Deterministic: any second load while a scheduler runs leaks, on every schedule (no kick or timing is needed). ' +
         "rcu_assign_pointer() in alloc_kick_pseqs() overwrote the running scheduler's arrays without freeing them: no slot and no RCU callback refers to them any more. " +
         '05e63305c85c moves alloc_kick_pseqs() after the enable-state check, so a load that will fail with -EBUSY allocates nothing.',
     });
@@ -233,8 +242,9 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
     });
   }
   out.sort((a, b) => a.step - b.step);
+  const options = irqOptionsText(r.config);
   return out.map((rep) => {
     const o = originOf(rep.kind, r.config.variant, r.pntRule);
-    return { ...rep, origin: o.origin, originWhy: o.why };
+    return { ...rep, origin: o.origin, originWhy: o.why, options };
   });
 }

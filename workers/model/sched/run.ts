@@ -9,6 +9,7 @@ import { actorName, parseActor } from './describe.ts';
 import { lineOf } from './code.ts';
 import { Rng } from '../rng.ts';
 import { buildReports } from './reports.ts';
+import { irqOptionsText } from './irqOptions.ts';
 import { TraceBuilder, Columns } from './trace.ts';
 import { GrowF64, GrowI32 } from './typed.ts';
 import { makeRunConfig, validateRunConfig } from './variants.ts';
@@ -174,6 +175,7 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
     eventCount: tb.count,
     truncated,
     pntRule: cfg.pntRule,
+    irqOptions: irqOptionsText(cfg),
   };
   result.reports = buildReports(result, tb.notable.done(), m);
   m.sink = null;

@@ -213,7 +213,7 @@ export function stepView(rec: RunRecord, step: number): StepView {
     if (nullWhileEnabled && m.slot[c] === NONE && s !== 4) s = 7;
     cell[c] = s;
     counts[s]++;
-    inReader[c] = m.irqPc[c] !== IRQ_IDLE ? 1 : 0;
+    inReader[c] = m.inHardIrq(c) ? 1 : 0; // the threaded irq work is no RCU reader
     curClass[c] = m.cls(c);
     irq[c] = m.irqPc[c] === IRQ_IDLE ? (m.irqPending[c] ? 1 : 0) : m.irqPc[c] === IRQ_WAIT && m.irqSpinTarget[c] !== NONE ? 3 : 2;
   }

@@ -39,6 +39,19 @@ export interface KickRules {
   bumpOnPick: boolean;
 }
 
+/**
+ * How the kick irq work runs (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
+ * 'hard': IRQ_WORK_INIT_HARD (36c6f3c03d10 and later, or any non-RT kernel): hardirq, IRQs off, an RCU reader.
+ * 'threaded': PREEMPT_RT before 36c6f3c03d10: the preemptible irq_work/N kthread, not an RCU reader.
+ */
+export type IrqWork = 'hard' | 'threaded';
+
+/**
+ * When queued irq work runs. 'self-interrupt' (x86, arm64): as soon as IRQs are back on, before the CPU's
+ * next quiescent state. 'tick' (no arch irq_work interrupt): at the next timer tick; a quiescent state may come first.
+ */
+export type IrqDelivery = 'self-interrupt' | 'tick';
+
 /** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (#kvzalloc_node-kmalloc-first-then-vmalloc). */
 export type KvmallocPath = 'kmalloc' | 'vmalloc';
 
@@ -53,6 +66,10 @@ export interface RunConfig extends KickRules {
   /** The preset skipHigherClass and bumpOnPick match, or 'custom' when they are mixed. */
   pntRule: PntRule | 'custom';
   kvmallocPath: KvmallocPath;
+  /** How the kick irq work runs: hard irq or (PREEMPT_RT before 36c6f3c03d10) threaded. */
+  irqWork: IrqWork;
+  /** When a queued kick irq work runs: at once by self-interrupt, or at the next timer tick. */
+  irqDelivery: IrqDelivery;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or -1 (never). */
   failAllocAt: number;
   /** Seed of the PRNG for scenarios with random choices (kick-storm) and for the seeded schedule. */
@@ -125,6 +142,8 @@ export interface Report {
   origin: 'introduced' | 'pre-existing';
   /** Why, in a few words. */
   originWhy: string;
+  /** The kick-irq-work options in force, in words ("kick irq work: hard irq · irq_work delivery: …"). */
+  options: string;
 }
 
 export interface Verdict {
@@ -166,7 +185,7 @@ export interface StepView {
   nodes: number;
   /** Per CPU: index into CELL_STATES. */
   cell: Uint8Array;
-  /** Per CPU: 1 while inside kick_cpus_irq_workfn() (IRQs off: an RCU read-side section). */
+  /** Per CPU: 1 while inside hard-irq kick_cpus_irq_workfn() (IRQs off: an RCU read-side section; never in threaded mode). */
   inReader: Uint8Array;
   /** Per CPU: 1 while it still owes a quiescent state for the current grace period. */
   qsOwed: Uint8Array;
@@ -226,4 +245,6 @@ export interface RunResult {
   /** True when the run stopped at maxSteps rather than because no actor could move. */
   truncated: boolean;
   pntRule: PntRule | 'custom';
+  /** The kick-irq-work options the run was made with (also in config), in words. */
+  irqOptions: string;
 }

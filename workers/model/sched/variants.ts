@@ -2,7 +2,11 @@
 // building a complete config from a partial one, and checking one.
 import type { PntRule, RunConfig, VariantName, Toggles } from './types.ts';
 import {
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
   DEFAULT_MAX_STEPS,
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
   MAX_NODES,
   MAX_SCHED_CPUS,
   MIN_NODES,
@@ -42,6 +46,8 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   pntRule: '6.17',
   ...PNT_RULE_PRESETS['6.17'],
   kvmallocPath: 'kmalloc',
+  irqWork: DEFAULT_IRQ_WORK,
+  irqDelivery: DEFAULT_IRQ_DELIVERY,
   failAllocAt: -1,
   seed: 1,
   policy: 'default',
@@ -107,6 +113,8 @@ export function validateRunConfig(c: RunConfig): string[] {
   else if (typeof c.skipHigherClass !== 'boolean' || typeof c.bumpOnPick !== 'boolean')
     errs.push('skipHigherClass and bumpOnPick must be true or false');
   else if (c.pntRule !== pntRuleOf(c)) errs.push(`pnt_seq rule ${c.pntRule} does not match its two switches (they make ${pntRuleOf(c)})`);
+  if (!IRQ_WORK_MODES.includes(c.irqWork)) errs.push(`kick irq work must be ${IRQ_WORK_MODES.join(' or ')} (got ${c.irqWork})`);
+  if (!IRQ_DELIVERIES.includes(c.irqDelivery)) errs.push(`irq_work delivery must be ${IRQ_DELIVERIES.join(' or ')} (got ${c.irqDelivery})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)

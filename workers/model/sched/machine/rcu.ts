@@ -9,8 +9,10 @@ import { EVENT_CODE, FN_CODE, NONE } from './codes.ts';
 
 // ---- qs: a quiescent state ------------------------------------------------------------------------------
 
+// No quiescent state inside hard irq work (IRQs off: an RCU reader), nor while its self-interrupt is due.
+// The threaded irq work (PREEMPT_RT before 36c6f3c03d10) is no reader: c may report one while it runs.
 export function qsGuard(m: Machine, c: number): boolean {
-  return c < m.n && m.qsOwed[c] === 1 && !m.inReader(c);
+  return c < m.n && m.qsOwed[c] === 1 && !m.inHardIrq(c) && !m.irqDue(c);
 }
 
 // rcu_note_context_switch(): CPU c reports its quiescent state.
@@ -20,8 +22,10 @@ export function stepQs(m: Machine, c: number): void {
 
 // ---- cb: callbacks ---------------------------------------------------------------------------------------
 
+// Callbacks run from RCU_SOFTIRQ with IRQs on: never on a CPU inside its hard irq work or with a
+// self-interrupt due (softirq and hardirq are kept apart; issue 11 §4).
 export function cbGuard(m: Machine, c: number): boolean {
-  if (c >= m.n) return false;
+  if (c >= m.n || m.inHardIrq(c) || m.irqDue(c)) return false;
   const q = m.cbq[c];
   return q.length > 0 && q[1] <= m.gpCompleted;
 }
