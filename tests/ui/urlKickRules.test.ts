@@ -7,16 +7,20 @@ import { DEFAULT_URL_STATE, isValidUrlState, type UrlState } from '../../src/url
 import { urlStateToStore } from '../../src/url/urlState.ts';
 import { buildRaceConfig } from '../../src/races/raceConfig.ts';
 import { useAppStore } from '../../src/state/store.ts';
+import { MODEL_VERSION } from '../../workers/model/constants.ts';
 
 const makeState = (p: Partial<UrlState> = {}): UrlState => ({ ...DEFAULT_URL_STATE, ...p });
 
 describe('old links: rule= is a preset of both switches', () => {
-  it('rule=a379fa1e2cae turns both commits on, rule=6.17 (or none) neither, with no message', () => {
+  // A model-1 link also gets the model-version and irq_work-delivery messages; none is about the rule.
+  const ruleIssues = (r: ReturnType<typeof decodeUrlState>) => r.issues.filter((i) => ['rule', 'hc', 'kw'].includes(i.key));
+  it('rule=a379fa1e2cae turns both commits on, rule=6.17 (or none) neither, with no message about the rule', () => {
     const a = decodeUrlState('?v=1&m=1&view=races&rule=a379fa1e2cae');
-    expect(a.issues).toEqual([]);
+    expect(a.issues.map((i) => i.key)).toEqual(['m', 'dlv']);
+    expect(ruleIssues(a)).toEqual([]);
     expect(a.state).toMatchObject({ pntRule: 'a379fa1e2cae', skipHigherClass: true, bumpOnPick: true });
     const b = decodeUrlState('?v=1&m=1&view=races&rule=6.17');
-    expect(b.issues).toEqual([]);
+    expect(ruleIssues(b)).toEqual([]);
     expect(b.state).toMatchObject({ pntRule: '6.17', skipHigherClass: false, bumpOnPick: false });
     expect(decodeUrlState('?v=1&m=1').state).toMatchObject({ pntRule: '6.17', skipHigherClass: false, bumpOnPick: false });
   });
@@ -38,9 +42,9 @@ describe('old links: rule= is a preset of both switches', () => {
   });
   it('the presets are written as rule= alone', () => {
     expect(encodeUrlState(makeState({ pntRule: 'a379fa1e2cae', skipHigherClass: true, bumpOnPick: true }))).toBe(
-      'v=1&m=1&rule=a379fa1e2cae',
+      `v=1&m=${MODEL_VERSION}&rule=a379fa1e2cae`,
     );
-    expect(encodeUrlState(makeState({}))).toBe('v=1&m=1');
+    expect(encodeUrlState(makeState({}))).toBe(`v=1&m=${MODEL_VERSION}`);
   });
 });
 
@@ -49,8 +53,8 @@ describe('hc= and kw=: one commit without the other', () => {
     const hc = makeState({ pntRule: 'custom', skipHigherClass: true, bumpOnPick: false });
     const kw = makeState({ pntRule: 'custom', skipHigherClass: false, bumpOnPick: true });
     expect(isValidUrlState(hc) && isValidUrlState(kw)).toBe(true);
-    expect(encodeUrlState(hc)).toBe('v=1&m=1&hc=1');
-    expect(encodeUrlState(kw)).toBe('v=1&m=1&kw=1');
+    expect(encodeUrlState(hc)).toBe(`v=1&m=${MODEL_VERSION}&hc=1`);
+    expect(encodeUrlState(kw)).toBe(`v=1&m=${MODEL_VERSION}&kw=1`);
     for (const s of [hc, kw]) expect(decodeUrlState(encodeUrlState(s)).state).toEqual(s);
   });
   it('overrides the rule= preset key by key', () => {
