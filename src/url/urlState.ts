@@ -29,6 +29,8 @@ export const selectUrlInputs = (s: AppState) =>
     s.raceWindow,
     s.exploreSymmetry,
     s.explorePor,
+    s.lessonId,
+    s.lessonStep,
   ] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
@@ -80,6 +82,8 @@ export function urlStateOf(s: AppState): UrlState {
     window,
     exploreSymmetry: s.exploreSymmetry,
     explorePor: s.explorePor,
+    lesson: s.lessonId,
+    lessonStep: s.lessonId ? s.lessonStep : 0,
   };
 }
 
@@ -96,6 +100,8 @@ export interface RestoredState {
   raceWindow: StepWindow | null;
   exploreSymmetry: boolean;
   explorePor: boolean;
+  lesson: string | null;
+  lessonStep: number;
 }
 
 export function urlStateToStore(u: UrlState): RestoredState {
@@ -126,6 +132,8 @@ export function urlStateToStore(u: UrlState): RestoredState {
     raceWindow: u.window ? [u.window[0], u.window[1]] : null,
     exploreSymmetry: u.exploreSymmetry,
     explorePor: u.explorePor,
+    lesson: u.lesson,
+    lessonStep: u.lessonStep,
   };
 }
 
@@ -140,6 +148,7 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
   s.setMemoryGridDesign(r.gridDesign);
   s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
   s.setExploreReductions(r.exploreSymmetry, r.explorePor);
+  s.openLesson(r.lesson, r.lessonStep);
 }
 
 /**
@@ -161,6 +170,7 @@ export function deliberateKey(s: AppState): string {
     p.policy,
     p.kvmallocPath,
     reductions,
+    s.lessonId ?? '',
     p.schedule.length,
     p.schedule.join(','),
   ].join('|');
