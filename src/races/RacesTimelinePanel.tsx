@@ -105,7 +105,11 @@ export function RacesTimelinePanel() {
   };
 
   return (
-    <section role="region" aria-label="Timeline" className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3">
+    <section
+      role="region"
+      aria-label="Timeline"
+      className="chart-surface relative isolate min-w-0 rounded border border-slate-200 bg-white p-3"
+    >
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Timeline: who did what, step by step</h3>
         <div className="flex gap-1">
