@@ -158,7 +158,17 @@ export function MemoryOverTime() {
           ))}
         </ul>
       </div>
-      <div ref={boxRef} className="relative w-full" style={{ height: HEIGHT_PX }}>
+      <div
+        ref={boxRef}
+        className="relative w-full"
+        style={{ height: HEIGHT_PX }}
+        role="img"
+        aria-label={
+          now && view
+            ? `Memory of the arrays over the run, cursor at step ${view.step}: ${SERIES.map((sr) => `${sr.label} ${formatBytes(now[sr.key])}`).join(', ')}`
+            : 'Memory of the arrays over the run'
+        }
+      >
         <canvas ref={canvasRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
         <div
           ref={cursorRef}
