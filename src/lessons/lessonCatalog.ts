@@ -1,11 +1,11 @@
 // Every lesson, in order: one JSON file each under src/lessons/data, checked against the schema when the
 // app loads (a file that does not fit is left out and named in LESSON_ERRORS, which the view shows).
-import oldDesign from './data/1-old-design.json';
-import gracePeriod from './data/2-grace-period.json';
-import noRcu from './data/3-no-rcu.json';
-import callRcu from './data/4-call-rcu.json';
-import secondLoad from './data/5-second-load.json';
-import kickWaitHang from './data/6-kick-wait-hang.json';
+import oldDesign from './data/1-old-design.json' with { type: 'json' };
+import gracePeriod from './data/2-grace-period.json' with { type: 'json' };
+import noRcu from './data/3-no-rcu.json' with { type: 'json' };
+import callRcu from './data/4-call-rcu.json' with { type: 'json' };
+import secondLoad from './data/5-second-load.json' with { type: 'json' };
+import kickWaitHang from './data/6-kick-wait-hang.json' with { type: 'json' };
 import { parseLesson, type Lesson } from './lessonSchema.ts';
 
 /** The lesson files as imported, with the names the errors use. */
