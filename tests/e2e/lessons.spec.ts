@@ -1,6 +1,8 @@
 // The lessons view, walked like a learner: open a lesson, predict (a wrong answer is explained, the right
 // one confirmed with the model's own state), go on, reload (the link keeps lesson and step, localStorage
 // the answers), reset progress; and the same walk with the keyboard alone.
+import { LESSONS } from '../../src/lessons/lessonCatalog.ts';
+import { describeQuery, formatQueryValue } from '../../src/lessons/lessonQuery.ts';
 import { expect, test } from './fixtures.ts';
 
 test('a lesson: a wrong prediction is explained, the model state is revealed, and progress survives a reload', async ({ page }) => {
@@ -102,4 +104,32 @@ test('a lesson walked with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'The reader touches freed memory' })).toBeVisible();
   await expect(page).toHaveURL(/lesson=no-rcu&lstep=5/);
+});
+
+test('every lesson, walked to its end with the right answers, shows the model agreeing at each question', async ({ page }) => {
+  test.setTimeout(180_000);
+  for (const lesson of LESSONS) {
+    await page.goto(`/?v=1&m=1&view=lessons&lesson=${lesson.id}`);
+    for (let i = 0; i < lesson.steps.length; i++) {
+      const step = lesson.steps[i];
+      await expect(page.getByRole('heading', { name: step.title, exact: true })).toBeVisible();
+      if (step.question) {
+        const q = step.question;
+        const right = q.choices.find((c) => c.id === q.correct)!;
+        await page
+          .getByRole('radiogroup', { name: `Predict: ${q.prompt}` })
+          .getByRole('radio', { name: right.label, exact: true })
+          .check();
+        await page.getByRole('button', { name: 'Check my answer' }).click();
+        await expect(page.getByText('Correct.')).toBeVisible();
+        await expect(page.locator('p', { hasText: `The model at step ${step.at}:` })).toContainText(
+          `${describeQuery(q.answer)} = ${formatQueryValue(right.value)}`,
+          { timeout: 60_000 },
+        );
+      }
+      if (i < lesson.steps.length - 1) await page.getByRole('button', { name: 'Next step' }).click();
+    }
+    await expect(page.getByText('End of this lesson.')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: lesson.title })).toContainText('· done');
+  }
 });
