@@ -157,6 +157,9 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
  * history entry; anything else (sliders, playback, zoom) replaces.
  */
 export function deliberateKey(s: AppState): string {
+  // In the lessons view the race inputs follow the lesson (src/lessons/lessonRun.ts): only opening a
+  // lesson is deliberate, or Back would land between a lesson and its run, which re-pushes it.
+  if (s.activeView === 'lessons') return `lessons|${s.lessonId ?? ''}`;
   const p = s.raceParams;
   const t = p.toggles;
   const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';
@@ -170,7 +173,6 @@ export function deliberateKey(s: AppState): string {
     p.policy,
     p.kvmallocPath,
     reductions,
-    s.lessonId ?? '',
     p.schedule.length,
     p.schedule.join(','),
   ].join('|');

@@ -133,3 +133,22 @@ test('every lesson, walked to its end with the right answers, shows the model ag
     await expect(page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: lesson.title })).toContainText('· done');
   }
 });
+
+test('Back and Forward move between lessons, not between a lesson and its run', async ({ page }) => {
+  await page.goto('/?v=1&m=1&view=lessons');
+  const nav = page.getByRole('navigation', { name: 'Lessons' });
+  await nav.getByRole('button', { name: /3 · The use-after-free/ }).click();
+  await expect(page.getByText(/Step 12 of 41/)).toBeVisible({ timeout: 30_000 });
+  await nav.getByRole('button', { name: /5 · The second-load leak/ }).click();
+  await expect(page.getByText(/Step 14 of 63/)).toBeVisible({ timeout: 30_000 });
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'A kick is queued' })).toBeVisible();
+  await expect(page).toHaveURL(/lesson=no-rcu/);
+  await expect(page.getByText(/Step 12 of 41/)).toBeVisible({ timeout: 30_000 });
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: 'Choose a lesson' })).toBeVisible();
+  await page.goForward();
+  await page.goForward();
+  await expect(page.getByRole('heading', { name: 'Scheduler A runs, CPU 0 reads' })).toBeVisible();
+  await expect(page).toHaveURL(/lesson=second-load/);
+});
