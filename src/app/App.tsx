@@ -2,6 +2,7 @@
 // own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { ExploreView } from '../explore/ExploreView.tsx';
+import { LessonsView } from '../lessons/LessonsView.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { RacesView } from '../races/RacesView.tsx';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
@@ -11,7 +12,7 @@ import { CopyLinkButton } from '../url/CopyLinkButton.tsx';
 import { UrlAlert } from '../url/UrlAlert.tsx';
 import { useUrlSync } from '../url/useUrlSync.ts';
 
-const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore' };
+const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore', lessons: 'Lessons' };
 
 function renderView(view: ViewId): ReactNode {
   switch (view) {
@@ -21,6 +22,8 @@ function renderView(view: ViewId): ReactNode {
       return <RacesView />;
     case 'explore':
       return <ExploreView />;
+    case 'lessons':
+      return <LessonsView />;
   }
 }
 

@@ -76,7 +76,7 @@ export function MemoryHeatmap() {
     (usedNodes < report.nodes ? ` · ${report.nodes - usedNodes} of ${report.nodes} nodes have no CPUs` : '');
 
   return (
-    <section aria-labelledby="cpu-grid-title" className="min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
+    <section aria-labelledby="cpu-grid-title" className="chart-surface min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="cpu-grid-title" className="text-sm font-semibold">
           Where the arrays live: one cell per CPU, grouped by NUMA node

@@ -26,7 +26,7 @@ function MemoryChartPanel() {
   const setLog = useAppStore(selectSetMemoryLogScale);
   const setCpus = useAppStore(selectSetCpus);
   return (
-    <section aria-labelledby="memory-chart-title" className="min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
+    <section aria-labelledby="memory-chart-title" className="chart-surface min-w-0 rounded border border-slate-200 bg-white px-4 py-3">
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h3 id="memory-chart-title" className="text-sm font-semibold">
           Total memory of the arrays against CPU count

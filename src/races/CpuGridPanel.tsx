@@ -82,7 +82,7 @@ export function CpuGridPanel() {
   );
 
   return (
-    <section className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
+    <section className="chart-surface relative isolate min-w-0 rounded border border-slate-200 bg-white p-3 [contain:layout_style]">
       <div className="mb-1 flex flex-wrap items-center justify-between gap-x-3">
         <h3 className="text-sm font-semibold">CPUs at this step</h3>
         {/* What the step did, marked on the cells in the same colours (no row of its own: the grid stays put). */}

@@ -141,7 +141,11 @@ export function MemoryOverTime() {
 
   const now = series && view ? memoryAt(series, view.step) : null;
   return (
-    <section role="region" aria-label="Memory over time" className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
+    <section
+      role="region"
+      aria-label="Memory over time"
+      className="chart-surface min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]"
+    >
       <div className="mb-1 flex flex-wrap items-baseline justify-between gap-2">
         <h3 className="text-sm font-semibold">Memory of the arrays over time</h3>
         <ul className="flex flex-wrap gap-x-3 text-[11px] text-slate-600">
@@ -154,7 +158,17 @@ export function MemoryOverTime() {
           ))}
         </ul>
       </div>
-      <div ref={boxRef} className="relative w-full" style={{ height: HEIGHT_PX }}>
+      <div
+        ref={boxRef}
+        className="relative w-full"
+        style={{ height: HEIGHT_PX }}
+        role="img"
+        aria-label={
+          now && view
+            ? `Memory of the arrays over the run, cursor at step ${view.step}: ${SERIES.map((sr) => `${sr.label} ${formatBytes(now[sr.key])}`).join(', ')}`
+            : 'Memory of the arrays over the run'
+        }
+      >
         <canvas ref={canvasRef} className="absolute inset-0 h-full w-full" aria-hidden="true" />
         <div
           ref={cursorRef}

@@ -3,6 +3,7 @@
 // its own width (a container query): stacked in the narrow column beside the timeline, in rows when wide.
 import { useId } from 'react';
 import { RACE_SPEEDS } from '../state/racesSlice.ts';
+import { effectivePlaySpeed, REDUCED_MOTION_MAX_SPEED, usePrefersReducedMotion } from './reducedMotion.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { RacesStatus } from './RacesStatus.tsx';
@@ -69,6 +70,7 @@ function TransportButtons() {
 function SpeedAndKeys() {
   const speed = useAppStore(selectRaceSpeed);
   const setRaceSpeed = useAppStore((s) => s.setRaceSpeed);
+  const reduced = usePrefersReducedMotion();
   return (
     <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1">
       <LabeledSelect label="Speed" inline selectClassName="py-0 text-xs" value={speed} onChange={(v) => setRaceSpeed(Number(v))}>
@@ -78,6 +80,9 @@ function SpeedAndKeys() {
           </option>
         ))}
       </LabeledSelect>
+      {reduced && effectivePlaySpeed(speed, true) < speed && (
+        <p className="text-xs text-slate-600">Reduced motion: Play shows {REDUCED_MOTION_MAX_SPEED} step/s</p>
+      )}
       <p className="text-xs text-slate-600" title="Keys: ← → step · Space play/pause · Home/End">
         Keys: ← → · Space · Home/End
       </p>

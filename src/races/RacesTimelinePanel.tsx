@@ -4,6 +4,7 @@ import { useCallback, useMemo } from 'react';
 import type { TimelineData } from '../charts/timeline/drawTimeline.ts';
 import { Timeline, type TimelineChange } from '../charts/timeline/Timeline.tsx';
 import { MIN_WINDOW_STEPS } from '../state/racesSlice.ts';
+import { TimelineNow } from './TimelineNow.tsx';
 import { useAppStore } from '../state/store.ts';
 import { legendColor, TIMELINE_STYLE } from './racePalette.ts';
 import { selectLoadedRace } from './raceSelectors.ts';
@@ -105,9 +106,14 @@ export function RacesTimelinePanel() {
   };
 
   return (
-    <section role="region" aria-label="Timeline" className="relative isolate min-w-0 rounded border border-slate-200 bg-white p-3">
+    <section
+      role="region"
+      aria-label="Timeline"
+      className="chart-surface relative isolate min-w-0 rounded border border-slate-200 bg-white p-3"
+    >
       <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h3 className="text-sm font-semibold">Timeline: who did what, step by step</h3>
+        <TimelineNow timeline={timeline} />
         <div className="flex gap-1">
           <ReadableCpusOffer />
           <button

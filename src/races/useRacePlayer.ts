@@ -1,8 +1,9 @@
-// "Play": advance the cursor at the chosen speed, one animation frame at a time, and stop at the end.
+// "Play": advance the cursor at the chosen speed (capped under prefers-reduced-motion: reducedMotion.ts), one animation frame at a time, and stop at the end.
 // The cursor may run ahead of the views while the worker is busy; the newest step is always shown next.
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store.ts';
 import { selectRacePlaying } from './raceSelectors.ts';
+import { effectivePlaySpeed, prefersReducedMotion } from './reducedMotion.ts';
 
 export function useRacePlayer(): void {
   const playing = useAppStore(selectRacePlaying);
@@ -14,7 +15,7 @@ export function useRacePlayer(): void {
     const tick = (now: number) => {
       const s = useAppStore.getState();
       const lastStep = s.raceRun.data?.result.steps ?? 0;
-      carry += ((now - last) / 1000) * s.raceSpeed;
+      carry += ((now - last) / 1000) * effectivePlaySpeed(s.raceSpeed, prefersReducedMotion());
       last = now;
       const whole = Math.floor(carry);
       if (whole >= 1) {

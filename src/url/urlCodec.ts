@@ -32,6 +32,7 @@ import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from 
 import type { IrqDelivery, IrqWork, KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.ts';
 import type { GridDesign } from '../state/memorySlice.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
+import { findLesson, LESSON_IDS } from '../lessons/lessonCatalog.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
 import {
   DEFAULT_URL_STATE,
@@ -71,6 +72,8 @@ export const URL_KEYS = [
   'enomem',
   'sym',
   'por',
+  'lesson',
+  'lstep',
   'step',
   'win',
   'sched',
@@ -134,6 +137,8 @@ export function encodeUrlState(s: UrlState): string {
   put('enomem', s.failAllocAt, d.failAllocAt);
   put('sym', s.exploreSymmetry ? 1 : 0, 1);
   put('por', s.explorePor ? 1 : 0, 1);
+  if (s.lesson) out.push(`lesson=${s.lesson}`);
+  put('lstep', s.lessonStep + 1, 1);
   put('step', s.step, d.step);
   if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
   // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
@@ -303,6 +308,27 @@ function readSchedule(r: Reader): string[] {
   return [];
 }
 
+/** lesson=id and lstep=k (1-based): an unknown lesson opens the list, a step past its end its last step. */
+function readLesson(r: Reader): { lesson: string | null; lessonStep: number } {
+  const raw = r.params.get('lesson');
+  const rawStep = r.params.get('lstep');
+  let lesson: string | null = null;
+  if (raw !== null) {
+    lesson = findLesson(raw) ? raw : null;
+    if (!lesson)
+      r.issues.push({
+        key: 'lesson',
+        message: `lesson=${shown(raw)} is not a known lesson (${LESSON_IDS.join(', ')}); showing the list of lessons`,
+      });
+  }
+  if (!lesson) {
+    if (rawStep !== null && raw === null) r.issues.push({ key: 'lstep', message: `lstep=${shown(rawStep)} needs a lesson; ignored` });
+    return { lesson: null, lessonStep: 0 };
+  }
+  const steps = findLesson(lesson)!.steps.length;
+  return { lesson, lessonStep: readInt(r, 'lstep', 1, steps, 1) - 1 };
+}
+
 function readVersions(r: Reader): number | null {
   const rawV = r.params.get('v');
   if (rawV !== null && rawV !== String(URL_SCHEMA_VERSION)) {
@@ -363,6 +389,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const failAllocAt = readFailAllocAt(r);
   const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
   const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
+  const { lesson, lessonStep } = readLesson(r);
   const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
@@ -391,6 +418,8 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     window,
     exploreSymmetry,
     explorePor,
+    lesson,
+    lessonStep,
   };
   return { state, issues: r.issues, modelVersion };
 }

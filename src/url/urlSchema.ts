@@ -25,6 +25,7 @@ import type { RaceParams, RaceVariant } from '../races/raceConfig.ts';
 import { DEFAULT_MEMORY_VIEW, type GridDesign } from '../state/memorySlice.ts';
 import { DEFAULT_EXPLORE_REDUCTIONS } from '../explore/exploreSlice.ts';
 import { DEFAULT_PARAMS, DEFAULT_VIEW, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
+import { findLesson, LESSON_IDS } from '../lessons/lessonCatalog.ts';
 
 /** Version of the link format (the `v` parameter). Bump when a key changes meaning. */
 export const URL_SCHEMA_VERSION = 1;
@@ -61,6 +62,10 @@ export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   /** The explore view's reductions: idle-CPU symmetry and the quiescent-state partial-order reduction. */
   exploreSymmetry: boolean;
   explorePor: boolean;
+  /** The open lesson (lessons view), or null for the list of lessons. */
+  lesson: string | null;
+  /** 0-based step of the open lesson (0 when none is open); the link writes it 1-based as `lstep`. */
+  lessonStep: number;
 }
 
 const { scheduleBase: _scheduleBase, ...DEFAULT_RACE_INPUTS } = DEFAULT_RACE_PARAMS;
@@ -76,6 +81,8 @@ export const DEFAULT_URL_STATE: UrlState = {
   window: null,
   exploreSymmetry: DEFAULT_EXPLORE_REDUCTIONS.exploreSymmetry,
   explorePor: DEFAULT_EXPLORE_REDUCTIONS.explorePor,
+  lesson: null,
+  lessonStep: 0,
 };
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -147,10 +154,13 @@ export const UrlStateSchema = v.pipe(
     ),
     exploreSymmetry: v.boolean(),
     explorePor: v.boolean(),
+    lesson: v.nullable(v.picklist(LESSON_IDS)),
+    lessonStep: v.pipe(v.number(), v.integer(), v.minValue(0)),
   }),
   v.check((s) => (s.variant === 'custom') === (s.toggles !== null), 'toggles are given exactly for the custom variant'),
   v.check((s) => s.toggles === null || !isPresetToggles(s.toggles), 'custom toggles differ from every preset'),
   v.check((s) => s.pntRule === pntRuleOf(s), 'the pnt_seq rule is the preset its two switches make, or custom'),
+  v.check((s) => s.lessonStep < (findLesson(s.lesson)?.steps.length ?? 1), 'the lesson step is a step of the open lesson (0 without one)'),
 );
 
 /** True when `s` is a state the codec can write and read back unchanged. */

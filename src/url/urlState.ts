@@ -29,6 +29,8 @@ export const selectUrlInputs = (s: AppState) =>
     s.raceWindow,
     s.exploreSymmetry,
     s.explorePor,
+    s.lessonId,
+    s.lessonStep,
   ] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
@@ -84,6 +86,8 @@ export function urlStateOf(s: AppState): UrlState {
     window,
     exploreSymmetry: s.exploreSymmetry,
     explorePor: s.explorePor,
+    lesson: s.lessonId,
+    lessonStep: s.lessonId ? s.lessonStep : 0,
   };
 }
 
@@ -100,6 +104,8 @@ export interface RestoredState {
   raceWindow: StepWindow | null;
   exploreSymmetry: boolean;
   explorePor: boolean;
+  lesson: string | null;
+  lessonStep: number;
 }
 
 export function urlStateToStore(u: UrlState): RestoredState {
@@ -134,6 +140,8 @@ export function urlStateToStore(u: UrlState): RestoredState {
     raceWindow: u.window ? [u.window[0], u.window[1]] : null,
     exploreSymmetry: u.exploreSymmetry,
     explorePor: u.explorePor,
+    lesson: u.lesson,
+    lessonStep: u.lessonStep,
   };
 }
 
@@ -148,6 +156,7 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
   s.setMemoryGridDesign(r.gridDesign);
   s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
   s.setExploreReductions(r.exploreSymmetry, r.explorePor);
+  s.openLesson(r.lesson, r.lessonStep);
 }
 
 /**
@@ -156,6 +165,9 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
  * history entry; anything else (sliders, playback, zoom) replaces.
  */
 export function deliberateKey(s: AppState): string {
+  // In the lessons view the race inputs follow the lesson (src/lessons/lessonRun.ts): only opening a
+  // lesson is deliberate, or Back would land between a lesson and its run, which re-pushes it.
+  if (s.activeView === 'lessons') return `lessons|${s.lessonId ?? ''}`;
   const p = s.raceParams;
   const t = p.toggles;
   const bits = t ? `${+t.lazyAlloc}${+t.rcuFree}${+t.nullCheck}${+t.allocAfterStateCheck}` : '';

@@ -15,6 +15,7 @@ import {
 import { LEGEND_ENTRIES } from '../../src/races/timelineLegend.ts';
 import { CELL_STATES } from '../../src/races/traceCodes.ts';
 import { closestPair, contrastRatio, deltaE76, simulate, VISIONS } from './colorVision.ts';
+import { CHART_SURFACE, THEMES } from '../../src/ui/theme.ts';
 
 /** CIE76 ΔE below which two legend colours are taken for one (about 2.3 is "just noticeable"). */
 const MIN_DELTA_E = 12;
@@ -72,9 +73,9 @@ describe('race palette', () => {
         }
     });
 
-  it(`marks have at least ${MIN_CONTRAST}:1 contrast against the white background`, () => {
+  it.each(THEMES)(`marks have at least ${MIN_CONTRAST}:1 contrast against the chart surface of the %s theme`, (theme) => {
     const marks = [...LEGENDS['timeline marks'], ...LEGENDS['CPU grid insets']];
-    for (const m of marks) expect(contrastRatio(m.color, '#ffffff'), m.label).toBeGreaterThanOrEqual(MIN_CONTRAST);
+    for (const m of marks) expect(contrastRatio(m.color, CHART_SURFACE[theme]), m.label).toBeGreaterThanOrEqual(MIN_CONTRAST);
   });
 
   it('synchronize_rcu() is no longer drawn in call_rcu’s colour', () => {

@@ -13,6 +13,7 @@ import {
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
+import { LESSONS } from '../../src/lessons/lessonCatalog.ts';
 
 /** Actor ids in the model's canonical spelling. */
 export const actorIdArb = fc.oneof(
@@ -30,6 +31,14 @@ const togglesArb: fc.Arbitrary<Toggles> = fc.record({
 const variantArb = fc.oneof(
   fc.constantFrom(...VARIANTS).map((variant) => ({ variant, toggles: null })),
   togglesArb.filter((t) => !isPresetToggles(t)).map((toggles) => ({ variant: 'custom' as const, toggles })),
+);
+
+/** No lesson, or a lesson with one of its steps. */
+const lessonArb = fc.oneof(
+  fc.constant({ lesson: null, lessonStep: 0 }),
+  fc
+    .constantFrom(...LESSONS)
+    .chain((l) => fc.integer({ min: 0, max: l.steps.length - 1 }).map((lessonStep) => ({ lesson: l.id, lessonStep }))),
 );
 
 const windowArb = fc.option(
@@ -65,5 +74,6 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     window: windowArb,
     exploreSymmetry: fc.boolean(),
     explorePor: fc.boolean(),
+    l: lessonArb,
   })
-  .map(({ v, rules, ...rest }) => ({ ...rest, ...v, ...rules, pntRule: pntRuleOf(rules) }));
+  .map(({ v, l, rules, ...rest }) => ({ ...rest, ...v, ...l, ...rules, pntRule: pntRuleOf(rules) }));

@@ -242,6 +242,7 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
         tabIndex={0}
         role="group"
         aria-label={`${label}: hover a cell, or use the arrow keys, to see one CPU`}
+        aria-describedby={summary !== undefined ? `${drawKey}-summary` : undefined}
         onPointerMove={onPointerMove}
         onPointerLeave={() => showCell(null)}
         onBlur={() => showCell(null)}
@@ -268,7 +269,8 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
       {legend}
       {summary !== undefined && (
         <p className="text-sm text-slate-600" aria-label={`${label} summary`}>
-          {summary}
+          {/* The grid's description (aria-describedby): the text itself, not the paragraph's name. */}
+          <span id={`${drawKey}-summary`}>{summary}</span>
         </p>
       )}
     </section>
