@@ -1,6 +1,7 @@
 // One step of the open lesson: where we are, the step's text, its prediction (if any), and the way on:
 // Previous, Next (after the prediction is checked), and "Try it yourself" (the same run in the races
 // view). Each new step moves focus to its heading, so a keyboard or screen-reader user starts there.
+import { irqOptionsLine } from '../races/IrqOptionFields.tsx';
 import { useEffect, useRef } from 'react';
 import { selectRaceStatusText } from '../races/raceSelectors.ts';
 import { useAppStore } from '../state/store.ts';
@@ -51,7 +52,8 @@ export function LessonStepPanel({ lesson, index }: { lesson: Lesson; index: numb
         <LessonQuestion key={`${lesson.id}-${index}`} lesson={lesson} index={index} question={step.question} run={run} at={step.at} />
       )}
       <p className="font-mono text-xs text-slate-700" aria-live="polite">
-        {run.scenario} · {run.variant} · {run.cpus} CPUs · pnt_seq rule {run.pntRule} · {status ?? 'Running the model…'}
+        {run.scenario} · {run.variant} · {run.cpus} CPUs · pnt_seq rule {run.pntRule} · {irqOptionsLine(run)} ·{' '}
+        {status ?? 'Running the model…'}
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <button type="button" className={BUTTON} disabled={index === 0} onClick={() => go(() => setLessonStep(index - 1))}>

@@ -3,6 +3,7 @@
 // view shows, and "Try it yourself" opens the same run there.
 import type { StepView, Verdict } from '../../workers/api.ts';
 import { DEFAULT_RACE_PARAMS, type RaceParams } from '../races/raceConfig.ts';
+import { PNT_RULE_PRESETS } from '../../workers/model/constants.ts';
 import { MIN_WINDOW_STEPS } from '../state/racesSlice.ts';
 import type { AppState } from '../state/store.ts';
 import type { QueryContext } from './lessonQuery.ts';
@@ -13,7 +14,15 @@ export const LESSON_MACHINE = { nodes: 1, pageSize: 4096 } as const;
 
 /** The races inputs of a lesson run: the scenario's own interleaving, default seed and allocator path. */
 export function raceParamsOf(run: LessonRun): RaceParams {
-  return { ...DEFAULT_RACE_PARAMS, scenario: run.scenario, variant: run.variant, pntRule: run.pntRule };
+  return {
+    ...DEFAULT_RACE_PARAMS,
+    scenario: run.scenario,
+    variant: run.variant,
+    pntRule: run.pntRule,
+    ...PNT_RULE_PRESETS[run.pntRule],
+    irqWork: run.irqWork,
+    irqDelivery: run.irqDelivery,
+  };
 }
 
 function sameParams(a: RaceParams, b: RaceParams): boolean {
@@ -22,6 +31,10 @@ function sameParams(a: RaceParams, b: RaceParams): boolean {
     a.variant === b.variant &&
     a.toggles === b.toggles &&
     a.pntRule === b.pntRule &&
+    a.skipHigherClass === b.skipHigherClass &&
+    a.bumpOnPick === b.bumpOnPick &&
+    a.irqWork === b.irqWork &&
+    a.irqDelivery === b.irqDelivery &&
     a.seed === b.seed &&
     a.stormKicks === b.stormKicks &&
     a.policy === b.policy &&
@@ -51,7 +64,14 @@ export function lessonContext(s: Pick<AppState, 'raceRun' | 'raceView'>, run: Le
   const view: StepView | null = s.raceView;
   if (!data || !view || s.raceRun.status !== 'done' || view.step !== modelStep) return null;
   const c = data.result.config;
-  if (c.scenario !== run.scenario || c.variant !== run.variant || c.cpus !== run.cpus || c.pntRule !== run.pntRule) return null;
+  const same =
+    c.scenario === run.scenario &&
+    c.variant === run.variant &&
+    c.cpus === run.cpus &&
+    c.pntRule === run.pntRule &&
+    c.irqWork === run.irqWork &&
+    c.irqDelivery === run.irqDelivery;
+  if (!same) return null;
   const verdict: Verdict = data.result.verdict;
   return { view, verdict };
 }

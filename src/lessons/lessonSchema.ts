@@ -2,7 +2,18 @@
 // steps (a model step each, a short text, optional checks of the text's claims) and, at marked steps, a
 // question whose answer is a query to the model (lessonQuery.ts). Parsing reports the first bad field.
 import * as v from 'valibot';
-import { CELL_STATES, EVENT_KINDS, MAX_SCHED_CPUS, PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
+import {
+  CELL_STATES,
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
+  EVENT_KINDS,
+  IRQ_DELIVERIES,
+  IRQ_WORK_MODES,
+  MAX_SCHED_CPUS,
+  PNT_RULES,
+  SCENARIOS,
+  VARIANTS,
+} from '../../workers/model/constants.ts';
 import { MEMORY_FIELDS, RCU_FIELDS, VERDICT_FIELDS, type LessonQuery } from './lessonQuery.ts';
 
 const cpu = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_SCHED_CPUS - 1));
@@ -41,6 +52,9 @@ export const LessonRunSchema = v.strictObject({
   variant: v.picklist(VARIANTS),
   cpus: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_SCHED_CPUS)),
   pntRule: v.optional(v.picklist(PNT_RULES), '6.17'),
+  /** How the kick irq work runs and is delivered (the model's options; defaults: hard irq, self-interrupt). */
+  irqWork: v.optional(v.picklist(IRQ_WORK_MODES), DEFAULT_IRQ_WORK),
+  irqDelivery: v.optional(v.picklist(IRQ_DELIVERIES), DEFAULT_IRQ_DELIVERY),
 });
 
 const ChoiceSchema = v.strictObject({

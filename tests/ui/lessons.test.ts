@@ -14,7 +14,16 @@ function runOf(r: LessonRun): RunRecord {
   const key = JSON.stringify(r);
   let rec = runs.get(key);
   if (!rec) {
-    rec = run(makeRunConfig({ scenario: r.scenario, variant: r.variant, cpus: r.cpus, pntRule: r.pntRule }));
+    rec = run(
+      makeRunConfig({
+        scenario: r.scenario,
+        variant: r.variant,
+        cpus: r.cpus,
+        pntRule: r.pntRule,
+        irqWork: r.irqWork,
+        irqDelivery: r.irqDelivery,
+      }),
+    );
     runs.set(key, rec);
   }
   return rec;

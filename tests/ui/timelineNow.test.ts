@@ -6,7 +6,8 @@ import { run } from '../../workers/model/sched/run.ts';
 import { scheduleOf } from '../../workers/model/sched/stepView.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 
-const rec = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 }));
+// Timer-tick delivery: the irq work runs after the grace period, so no-rcu shows its use-after-free.
+const rec = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4, irqDelivery: 'tick' }));
 const timeline = buildRaceTimeline(rec.result, scheduleOf(rec.result));
 
 describe('describeTimelineNow', () => {
