@@ -9,8 +9,8 @@
 //   kick.ts     scx_bpf_kick_cpu(), kick_cpus_irq_workfn(), kick_one_cpu(), the SCX_KICK_WAIT wait
 //   rcu.ts      quiescent states, callbacks (rcu_do_batch) and grace periods (rcu_gp_kthread)
 //   pseqs.ts    the arrays themselves: allocation, references, accesses, free_kick_pseqs() and kvfree()
-// A new state field is declared and initialised here, copied in copy.ts and keyed (or listed as unkeyed) in
-// its path's key part; tests/model/machineFields.test.ts fails when one of those is forgotten.
+// A new state field is declared and initialised here, copied in copy.ts and described (or listed as unkeyed)
+// in ../stateFields.ts; tests/model/machineFields.test.ts fails when one of those is forgotten.
 import type { RunConfig, KernelFn } from '../types.ts';
 import { KERNEL_FNS } from '../types.ts';
 import { IndexSet } from '../indexSet.ts';
