@@ -14,6 +14,7 @@
 //     k.gp(n)         a grace-period number: stored relative to the completed count (only differences matter);
 //     k.capped(v, c)  an integer that only matters up to c;
 //     k.map(x)        a Map of small integers to small integers (CPU → bits); none and empty are one;
+//     k.ownMap(x)     the same, for a map that machine/copy.ts copies (no other machine shares it);
 //     k.count(n)      the length of what follows (a list): decode gives the length, then read each element.
 //   A field of something the machine holds a list of (the loaders, a per-CPU queue): loop over it the same
 //   way in both modes, as cpuFields does with cbq.
@@ -37,11 +38,14 @@ export interface KeyIO {
   gp(n: number): number;
   capped(v: number, cap: number): number;
   map(x: Map<number, number> | undefined): Map<number, number> | undefined;
+  /** The same for a map no other machine shares (machine/copy.ts copies it): decode may refill it in place. */
+  ownMap(x: Map<number, number> | undefined): Map<number, number> | undefined;
   count(n: number): number;
   /** encode: the WARN_ON_ONCE sites as interned ids, sorted; decode: the set of site names. */
   sites(s: Set<string>): Set<string>;
-  /** The allocations named so far, in canonical order (encode only). */
-  named(): readonly number[];
+  /** Encode: how many allocations were named so far, and the i-th one's id (canonical order). */
+  namedCount(): number;
+  namedId(i: number): number;
 }
 
 /** Fields with one value per machine, by kernel path (machine/*.ts), and the slots. */
@@ -91,7 +95,7 @@ export function cpuFields(k: KeyIO, m: Machine, c: number): void {
   m.needResched[c] = k.int(m.needResched[c]);
   m.wakesDone[c] = k.int(m.wakesDone[c]);
   // kick.ts
-  m.masks[c] = k.map(m.masks[c]);
+  m.masks[c] = k.ownMap(m.masks[c]);
   m.irqPending[c] = k.int(m.irqPending[c]);
   m.irqPc[c] = k.int(m.irqPc[c]);
   m.irqPtr[c] = k.ref(m.irqPtr[c]);
@@ -105,7 +109,7 @@ export function cpuFields(k: KeyIO, m: Machine, c: number): void {
   m.qsOwed[c] = k.int(m.qsOwed[c]);
   const q = m.cbq[c];
   const len = k.count(q.length);
-  if (k.decoding) q.length = len;
+  if (k.decoding && q.length !== len) q.length = len;
   for (let i = 0; i < len; i += 2) {
     q[i] = k.ref(q[i]);
     q[i + 1] = k.gp(q[i + 1]);
@@ -117,11 +121,10 @@ export function cpuFields(k: KeyIO, m: Machine, c: number): void {
  * last, when every reference has been named. Decoded arrays get ids 0, 1, … in that order (pseqs.ts).
  */
 export function allocFields(k: KeyIO, m: Machine): void {
-  const named = k.named();
-  const n = k.count(named.length);
+  const n = k.count(k.namedCount());
   if (k.decoding) sizeAllocs(m, n);
   for (let i = 0; i < n; i++) {
-    const id = k.decoding ? i : named[i];
+    const id = k.decoding ? i : k.namedId(i);
     m.allocState[id] = k.int(m.allocState[id]);
     m.allocRefs[id] = k.int(m.allocRefs[id]);
     m.writes[id] = k.map(m.writes[id]);
@@ -144,7 +147,7 @@ function sizeAllocs(m: Machine, n: number): void {
     m.writesGen = new Int32Array(cap);
   }
   m.allocCount = n;
-  m.writes.length = n;
+  if (m.writes.length !== n) m.writes.length = n;
   for (let i = 0; i < n; i++) {
     m.allocCpu[i] = 0;
     m.allocNode[i] = 0;
@@ -169,7 +172,7 @@ export function resetUnkeyed(m: Machine): void {
   m.leakedBytes = 0;
   m.droppedKicks = 0;
   m.bootPanic = false;
-  m.warnings.length = 0;
+  if (m.warnings.length) m.warnings.length = 0;
   m.liveBytes = 0;
   m.waitingBytes = 0;
   m.freedBytes = 0;
@@ -208,6 +211,8 @@ export function rebuildDerived(m: Machine): void {
     } else if (pc !== IRQ_IDLE || m.irqPending[c]) m.irqActive.add(c);
   }
   // scx_enable() return values of the loaders that finished (they finish in order in every scenario).
-  m.enableErrors.length = 0;
-  for (const l of m.loaders) if (l.pc === L_DONE) m.enableErrors.push(l.ret);
+  const e = m.enableErrors;
+  let k = 0;
+  for (const l of m.loaders) if (l.pc === L_DONE) e[k++] = l.ret;
+  if (e.length !== k) e.length = k;
 }

@@ -52,11 +52,14 @@ export class StateKeyer implements KeyIO {
   private pos = 0;
   decoding = false;
   private remap = new Int32Array(64).fill(-1);
-  private order: number[] = [];
+  /** The allocations named so far (ids, in canonical order): order[0 … nNamed). */
+  private order = new Int32Array(64);
+  private nNamed = 0;
   private done = 0;
   private readonly warnIds = new Map<string, number>();
   private readonly warnNames: string[] = [];
   private readonly siteIds: number[] = [];
+  private readonly mapKeys: number[] = [];
   /** Encode with symmetry: the tuple order (indices into sym) of the last encode(); see realCpu(). */
   private tupleOrder: number[] = [];
   private starts: number[] = [];
@@ -84,22 +87,28 @@ export class StateKeyer implements KeyIO {
   }
 
   private put(v: number): void {
-    this.ensure(3);
-    const u = v + 2;
-    if (u >= 0 && u < 0xffff && u === Math.floor(u)) this.buf[this.len++] = u;
-    else {
-      // Escape: anything outside the small-integer range (never seen in practice) as two 16-bit halves.
-      const x = v | 0;
-      if (x !== v) throw new RangeError(`state key: non-integer field ${v}`);
-      this.buf[this.len++] = 0xffff;
-      this.buf[this.len++] = x >>> 16;
-      this.buf[this.len++] = x & 0xffff;
-    }
+    if (this.len + 3 > this.buf.length) this.ensure(3);
+    // In int32 arithmetic (fields from Float64Arrays come as doubles; the store stays an integer store).
+    const u = (v | 0) + 2;
+    if (u >= 0 && u < 0xffff && u - 2 === v) this.buf[this.len++] = u;
+    else this.escape(v);
+  }
+
+  /** Anything outside the small-integer range (never seen in practice) as 0xffff and two 16-bit halves. */
+  private escape(v: number): void {
+    const x = v | 0;
+    if (x !== v) throw new RangeError(`state key: non-integer field ${v}`);
+    this.buf[this.len++] = 0xffff;
+    this.buf[this.len++] = x >>> 16;
+    this.buf[this.len++] = x & 0xffff;
   }
 
   private get(): number {
     const w = this.src[this.pos++];
-    if (w !== 0xffff) return w - 2;
+    return w !== 0xffff ? w - 2 : this.unescape();
+  }
+
+  private unescape(): number {
     const hi = this.src[this.pos++];
     return (hi << 16) | this.src[this.pos++] | 0;
   }
@@ -145,30 +154,68 @@ export class StateKeyer implements KeyIO {
   map(x: Map<number, number> | undefined): Map<number, number> | undefined {
     if (this.decoding) {
       const n = this.get();
-      if (n === 0) return undefined;
-      const out = new Map<number, number>();
-      for (let i = 0; i < n; i++) {
-        const t = this.get();
-        out.set(t, this.get());
-      }
-      return out;
+      return n === 0 ? undefined : this.fill(new Map<number, number>(), n);
     }
+    return this.putMap(x);
+  }
+
+  ownMap(x: Map<number, number> | undefined): Map<number, number> | undefined {
+    if (this.decoding) {
+      const n = this.get();
+      if (!x) return n === 0 ? undefined : this.fill(new Map<number, number>(), n);
+      return this.refill(x, n);
+    }
+    return this.putMap(x);
+  }
+
+  private fill(out: Map<number, number>, n: number): Map<number, number> {
+    for (let i = 0; i < n; i++) {
+      const t = this.get();
+      out.set(t, this.get());
+    }
+    return out;
+  }
+
+  /**
+   * Make `x` hold the next `n` entries, in place (Map.clear() would allocate a new table; most entries are
+   * already there when the same state is decoded again).
+   */
+  private refill(x: Map<number, number>, n: number): Map<number, number> {
+    const ks = this.mapKeys;
+    for (let i = 0; i < n; i++) {
+      const t = (ks[i] = this.get());
+      const v = this.get();
+      if (x.get(t) !== v) x.set(t, v);
+    }
+    if (x.size !== n)
+      for (const t of x.keys()) {
+        let keep = false;
+        for (let i = 0; i < n && !keep; i++) keep = ks[i] === t;
+        if (!keep) x.delete(t);
+      }
+    return x;
+  }
+
+  /** The entries sorted by key (a few CPUs at most: insertion sort in a scratch array). */
+  private putMap(x: Map<number, number> | undefined): Map<number, number> | undefined {
     if (!x || x.size === 0) {
       this.put(0);
       return x;
     }
     this.put(x.size);
-    if (x.size === 1) {
-      for (const [t, v] of x) {
-        this.put(t);
-        this.put(v);
+    const ts = this.mapKeys;
+    let n = 0;
+    for (const t of x.keys()) {
+      let i = n++;
+      while (i > 0 && ts[i - 1] > t) {
+        ts[i] = ts[i - 1];
+        i--;
       }
-      return x;
+      ts[i] = t;
     }
-    const ts = [...x.keys()].sort((a, b) => a - b);
-    for (const t of ts) {
-      this.put(t);
-      this.put(x.get(t)!);
+    for (let i = 0; i < n; i++) {
+      this.put(ts[i]);
+      this.put(x.get(ts[i])!);
     }
     return x;
   }
@@ -208,14 +255,23 @@ export class StateKeyer implements KeyIO {
     }
     let k = this.remap[id];
     if (k < 0) {
-      k = this.remap[id] = this.order.length;
-      this.order.push(id);
+      k = this.remap[id] = this.nNamed;
+      if (k === this.order.length) {
+        const o = new Int32Array(2 * k);
+        o.set(this.order);
+        this.order = o;
+      }
+      this.order[this.nNamed++] = id;
     }
     return k;
   }
 
-  named(): readonly number[] {
-    return this.order;
+  namedCount(): number {
+    return this.nNamed;
+  }
+
+  namedId(i: number): number {
+    return this.order[i];
   }
 
   // ---- whole vectors -----------------------------------------------------------------------------------
@@ -242,8 +298,8 @@ export class StateKeyer implements KeyIO {
   encode(m: Machine): Uint16Array {
     this.decoding = false;
     this.len = 0;
-    for (const id of this.order) this.remap[id] = -1;
-    this.order.length = 0;
+    for (let i = 0; i < this.nNamed; i++) this.remap[this.order[i]] = -1;
+    this.nNamed = 0;
     this.done = m.gpCompleted;
     globalFields(this, m);
     for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c);

@@ -5,7 +5,7 @@
 // - fingerprint (hash compaction): only the 64-bit hash is kept; two states with the same hash are merged,
 //   which may (with the probability collisionProbability() gives) hide part of the state space.
 // State ids are dense (0, 1, 2, … in insertion order), so the caller keeps parent links in flat arrays.
-import { GrowU32, type Growable } from './typed.ts';
+import { GrowU32 } from './typed.ts';
 
 /** 64-bit hash of a word vector as two 32-bit halves (two multiply-rotate lanes, murmur3 finalizers). */
 export function hash64(v: Uint16Array, out: Uint32Array): void {
@@ -41,12 +41,17 @@ function fmix(h: number): number {
 
 export type StoreMode = 'exact' | 'fingerprint';
 
+/**
+ * Open-addressing table with linear probing, at most half full. Each slot holds the state's id + 1 (0: empty)
+ * and the hash's low half, and in fingerprint mode also its high half, side by side: a probe reads one cache
+ * line, and only a slot whose hash matches touches the arena. Ids are dense (the count so far).
+ */
 export class StateStore {
-  /** Open-addressing table of state id + 1 (0: empty), linear probing, at most half full. */
-  private table = new Int32Array(1 << 16);
+  /** Int32 words per slot: [id + 1, lo] (exact) or [id + 1, lo, hi] (fingerprint). */
+  private readonly stride: number;
+  private table: Int32Array;
   private mask = (1 << 16) - 1;
-  private readonly lo = new GrowU32(1 << 12);
-  private readonly hi = new GrowU32(1 << 12);
+  private count = 0;
   /** exact: where each state's vector starts in the arena (state i spans start[i]..start[i + 1]). */
   private readonly start = new GrowU32(1 << 12);
   private arena = new Uint16Array(0);
@@ -60,6 +65,8 @@ export class StateStore {
     readonly mode: StoreMode = 'exact',
     private readonly hash: (v: Uint16Array, out: Uint32Array) => void = hash64,
   ) {
+    this.stride = mode === 'exact' ? 2 : 3;
+    this.table = new Int32Array((this.mask + 1) * this.stride);
     if (mode === 'exact') {
       this.arena = new Uint16Array(1 << 16);
       this.start.push(0);
@@ -67,21 +74,20 @@ export class StateStore {
   }
 
   get size(): number {
-    return this.lo.n;
+    return this.count;
   }
 
-  /** Bytes of typed arrays this store holds (table, hashes, arena and offsets). */
+  /** Bytes of typed arrays this store holds (table, arena and offsets). */
   get bytes(): number {
-    return this.table.byteLength + this.lo.a.byteLength + this.hi.a.byteLength + this.start.a.byteLength + this.arena.byteLength;
+    return this.table.byteLength + this.start.a.byteLength + this.arena.byteLength;
   }
 
   /** What `bytes` becomes once one more state of `words` words is added (counting any array that grows). */
   bytesIfAdded(words: number): number {
-    const full = (g: Growable<Uint32Array>) => (g.n === g.a.length ? g.a.byteLength : 0);
-    let b = this.bytes + full(this.lo) + full(this.hi);
-    if (2 * (this.size + 1) > this.table.length) b += this.table.byteLength;
+    let b = this.bytes;
+    if (2 * (this.count + 1) > this.mask + 1) b += this.table.byteLength;
     if (this.mode === 'exact') {
-      b += full(this.start);
+      if (this.start.n === this.start.a.length) b += this.start.a.byteLength;
       if (this.used + words > this.arena.length) b += Math.max(this.arena.byteLength, 2 * (this.used + words) - this.arena.byteLength);
     }
     return b;
@@ -103,26 +109,31 @@ export class StateStore {
     const i = this.slot;
     if (i < 0) throw new Error('addMissing: the state is stored');
     this.slot = -1;
-    const id = this.lo.push(this.h[0]);
-    this.hi.push(this.h[1]);
-    this.table[i] = id + 1;
+    const id = this.count++;
+    const t = this.table;
+    const at = i * this.stride;
+    t[at] = id + 1;
+    t[at + 1] = this.h[0];
+    if (this.stride === 3) t[at + 2] = this.h[1];
     if (this.mode === 'exact') this.append(v);
-    if (2 * this.size > this.table.length) this.grow();
+    if (2 * this.count > this.mask + 1) this.grow();
     return id;
   }
 
   /** Hashes v into this.h; -1 when stored, else the empty table slot where it goes. */
   private find(v: Uint16Array): number {
     this.hash(v, this.h);
-    const lo = this.h[0],
-      hi = this.h[1];
+    const lo = this.h[0] | 0;
+    const hi = this.h[1] | 0;
     const t = this.table;
+    const stride = this.stride;
+    const exact = stride === 2;
     let i = lo & this.mask;
     for (;;) {
-      const e = t[i];
+      const at = i * stride;
+      const e = t[at];
       if (e === 0) return i;
-      const id = e - 1;
-      if (this.lo.a[id] === lo && this.hi.a[id] === hi && (this.mode === 'fingerprint' || this.equals(id, v))) return -1;
+      if (t[at + 1] === lo && (exact ? this.equals(e - 1, v) : t[at + 2] === hi)) return -1;
       i = (i + 1) & this.mask;
     }
   }
@@ -156,13 +167,18 @@ export class StateStore {
     this.start.push(this.used);
   }
 
+  /** Twice the slots, each entry moved by its stored low hash (no vector is hashed again). */
   private grow(): void {
-    const t = new Int32Array(this.table.length * 2);
-    const mask = t.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let i = this.lo.a[id] & mask;
-      while (t[i] !== 0) i = (i + 1) & mask;
-      t[i] = id + 1;
+    const stride = this.stride;
+    const old = this.table;
+    const slots = 2 * (this.mask + 1);
+    const t = new Int32Array(slots * stride);
+    const mask = slots - 1;
+    for (let at = 0; at < old.length; at += stride) {
+      if (old[at] === 0) continue;
+      let i = old[at + 1] & mask;
+      while (t[i * stride] !== 0) i = (i + 1) & mask;
+      for (let k = 0; k < stride; k++) t[i * stride + k] = old[at + k];
     }
     this.table = t;
     this.mask = mask;

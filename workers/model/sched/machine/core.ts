@@ -344,24 +344,26 @@ export class Machine {
   enabledActors(limit = Infinity): number[] {
     const out: number[] = [];
     if (this.halted) return out;
-    const push = (code: number) => {
-      if (out.length < limit && this.isEnabled(code)) out.push(code);
-    };
-    push(actorCode(ACTOR_CODE.boot, 0));
-    for (let i = 0; i < this.loaders.length; i++) push(actorCode(ACTOR_CODE.enable, i));
-    push(actorCode(ACTOR_CODE.disable, 0));
+    // No closure here: the exhaustive search calls this once per state.
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.boot, 0));
+    for (let i = 0; i < this.loaders.length; i++) this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.enable, i));
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.disable, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      push(actorCode(ACTOR_CODE.bpf, c));
-      push(actorCode(ACTOR_CODE.irq, c));
-      push(actorCode(ACTOR_CODE.sched, c));
-      push(actorCode(ACTOR_CODE.wake, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.bpf, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.irq, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.sched, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.wake, c));
     }
-    push(actorCode(ACTOR_CODE.gp, 0));
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.gp, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      push(actorCode(ACTOR_CODE.qs, c));
-      push(actorCode(ACTOR_CODE.cb, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.qs, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.cb, c));
     }
     return out;
+  }
+
+  private pushIfEnabled(out: number[], limit: number, code: number): void {
+    if (out.length < limit && this.isEnabled(code)) out.push(code);
   }
 
   // ---- stepping -----------------------------------------------------------------------------------------
