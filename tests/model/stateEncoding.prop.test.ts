@@ -231,3 +231,16 @@ function sane(m: Machine): boolean {
   for (const q of m.cbq) for (let i = 0; i < q.length; i += 2) if (!ok(q[i])) return false;
   return true;
 }
+
+describe('long keys', () => {
+  it('a key that outgrows the keyer buffer on the way is returned whole and decodes (4097 CPUs)', () => {
+    for (const symmetry of [false, true]) {
+      const cfg = makeRunConfig({ scenario: 'disable-vs-kick', variant: 'merged', cpus: 4097 });
+      const m = walk(createMachine(cfg), [0, 0, 0]);
+      const keyer = new StateKeyer(m, symmetry);
+      const v = keyer.encode(m).slice();
+      expect(v.length).toBeGreaterThan(4097);
+      expect(keyer.key(keyer.decodeInto(createMachine(cfg), v))).toBe(keyer.key(m));
+    }
+  });
+});

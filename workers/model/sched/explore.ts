@@ -311,23 +311,24 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
         transitions++;
         firedOnStep(work, warnsBefore, fired);
         for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
-        const enc = keyer.encode(work);
-        if (seen.has(enc)) continue;
+        const n = keyer.encodeWords(work);
+        const enc = keyer.words;
+        if (seen.has(enc, n)) continue;
         // A new state: stop if there is no room for it (a state already seen needs none).
         if (seen.size >= maxStates) {
           full = true;
           break search;
         }
-        const after = memoryOf(enc.length);
+        const after = memoryOf(n);
         if (after > maxMemory) {
           overBudget = true;
           break search;
         }
-        seen.addMissing(enc);
+        seen.addMissing(enc, n);
         peak = Math.max(peak, after);
         const cid = parent.push(id);
         action.push(code);
-        next.push(enc, cid);
+        next.push(enc, cid, n);
       }
     }
     progress(level.size);

@@ -31,14 +31,17 @@ export class Frontier {
     return b;
   }
 
-  push(v: Uint16Array, id: number): void {
-    if (this.used + v.length > this.words.length) {
-      const b = new Uint16Array(Math.max(this.words.length * 2, this.used + v.length));
+  /** Appends v[0 … n) with its state id. */
+  push(v: Uint16Array, id: number, n = v.length): void {
+    if (this.used + n > this.words.length) {
+      const b = new Uint16Array(Math.max(this.words.length * 2, this.used + n));
       b.set(this.words.subarray(0, this.used));
       this.words = b;
     }
-    this.words.set(v, this.used);
-    this.used += v.length;
+    const w = this.words;
+    const at = this.used;
+    for (let k = 0; k < n; k++) w[at + k] = v[k];
+    this.used += n;
     this.start.push(this.used);
     this.ids.push(id);
   }

@@ -296,6 +296,12 @@ export class StateKeyer implements KeyIO {
    * until the next call. Leaves `m` unchanged.
    */
   encode(m: Machine): Uint16Array {
+    const n = this.encodeWords(m); // first: it may replace the buffer as it grows
+    return this.buf.subarray(0, n);
+  }
+
+  /** encode() without making a view: the key is words[0 … the returned length) (the search's hot path). */
+  encodeWords(m: Machine): number {
     this.decoding = false;
     this.len = 0;
     for (let i = 0; i < this.nNamed; i++) this.remap[this.order[i]] = -1;
@@ -305,7 +311,12 @@ export class StateKeyer implements KeyIO {
     for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c);
     if (this.sym.length) this.putSortedTuples(m);
     allocFields(this, m);
-    return this.buf.subarray(0, this.len);
+    return this.len;
+  }
+
+  /** The buffer encodeWords() writes into (valid until the next call; it may be replaced as it grows). */
+  get words(): Uint16Array {
+    return this.buf;
   }
 
   /**

@@ -8,10 +8,9 @@
 import { GrowU32 } from './typed.ts';
 
 /** 64-bit hash of a word vector as two 32-bit halves (two multiply-rotate lanes, murmur3 finalizers). */
-export function hash64(v: Uint16Array, out: Uint32Array): void {
-  let h1 = 0x9747b28c ^ v.length;
-  let h2 = 0x85ebca6b ^ Math.imul(v.length, 0xc2b2ae35);
-  const n = v.length;
+export function hash64(v: Uint16Array, out: Uint32Array, n = v.length): void {
+  let h1 = 0x9747b28c ^ n;
+  let h2 = 0x85ebca6b ^ Math.imul(n, 0xc2b2ae35);
   let i = 0;
   for (; i + 1 < n; i += 2) {
     const w = v[i] | (v[i + 1] << 16);
@@ -63,7 +62,7 @@ export class StateStore {
   /** `hash`: the 64-bit hash (tests pass a weak one to force collisions). */
   constructor(
     readonly mode: StoreMode = 'exact',
-    private readonly hash: (v: Uint16Array, out: Uint32Array) => void = hash64,
+    private readonly hash: (v: Uint16Array, out: Uint32Array, n: number) => void = hash64,
   ) {
     this.stride = mode === 'exact' ? 2 : 3;
     this.table = new Int32Array((this.mask + 1) * this.stride);
@@ -93,9 +92,9 @@ export class StateStore {
     return b;
   }
 
-  /** Whether the state is stored. */
-  has(v: Uint16Array): boolean {
-    this.slot = this.find(v);
+  /** Whether the state v[0 … n) is stored. */
+  has(v: Uint16Array, n = v.length): boolean {
+    this.slot = this.find(v, n);
     return this.slot < 0;
   }
 
@@ -104,8 +103,8 @@ export class StateStore {
     return this.has(v) ? -1 : this.addMissing(v);
   }
 
-  /** Adds the state has(v) just said is missing (no other call in between); returns its new id. */
-  addMissing(v: Uint16Array): number {
+  /** Adds the state has(v, n) just said is missing (no other call in between); returns its new id. */
+  addMissing(v: Uint16Array, n = v.length): number {
     const i = this.slot;
     if (i < 0) throw new Error('addMissing: the state is stored');
     this.slot = -1;
@@ -115,14 +114,14 @@ export class StateStore {
     t[at] = id + 1;
     t[at + 1] = this.h[0];
     if (this.stride === 3) t[at + 2] = this.h[1];
-    if (this.mode === 'exact') this.append(v);
+    if (this.mode === 'exact') this.append(v, n);
     if (2 * this.count > this.mask + 1) this.grow();
     return id;
   }
 
   /** Hashes v into this.h; -1 when stored, else the empty table slot where it goes. */
-  private find(v: Uint16Array): number {
-    this.hash(v, this.h);
+  private find(v: Uint16Array, n: number): number {
+    this.hash(v, this.h, n);
     const lo = this.h[0] | 0;
     const hi = this.h[1] | 0;
     const t = this.table;
@@ -133,7 +132,7 @@ export class StateStore {
       const at = i * stride;
       const e = t[at];
       if (e === 0) return i;
-      if (t[at + 1] === lo && (exact ? this.equals(e - 1, v) : t[at + 2] === hi)) return -1;
+      if (t[at + 1] === lo && (exact ? this.equals(e - 1, v, n) : t[at + 2] === hi)) return -1;
       i = (i + 1) & this.mask;
     }
   }
@@ -148,22 +147,25 @@ export class StateStore {
     return Math.min(1, (n * (n - 1)) / 2 ** 65);
   }
 
-  private equals(id: number, v: Uint16Array): boolean {
+  private equals(id: number, v: Uint16Array, n: number): boolean {
     const s = this.start.a[id];
-    if (this.start.a[id + 1] - s !== v.length) return false;
+    if (this.start.a[id + 1] - s !== n) return false;
     const a = this.arena;
-    for (let k = 0; k < v.length; k++) if (a[s + k] !== v[k]) return false;
+    for (let k = 0; k < n; k++) if (a[s + k] !== v[k]) return false;
     return true;
   }
 
-  private append(v: Uint16Array): void {
-    if (this.used + v.length > this.arena.length) {
-      const b = new Uint16Array(Math.max(this.arena.length * 2, this.used + v.length));
+  private append(v: Uint16Array, n: number): void {
+    if (this.used + n > this.arena.length) {
+      const b = new Uint16Array(Math.max(this.arena.length * 2, this.used + n));
       b.set(this.arena.subarray(0, this.used));
       this.arena = b;
     }
-    this.arena.set(v, this.used);
-    this.used += v.length;
+    // A loop, not set(): for a vector of tens of words set()'s fixed cost dominates.
+    const a = this.arena;
+    const at = this.used;
+    for (let k = 0; k < n; k++) a[at + k] = v[k];
+    this.used += n;
     this.start.push(this.used);
   }
 
