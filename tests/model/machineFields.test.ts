@@ -135,7 +135,7 @@ describe('the state key covers every field', () => {
         }
       });
     });
-    expect(changed, `no change to ${name} changes the state key: key it in its path's key part, or list it in UNKEYED with a reason`).toBe(
+    expect(changed, `no change to ${name} changes the state key: describe it in stateFields.ts, or list it in UNKEYED with a reason`).toBe(
       true,
     );
   });

@@ -2,7 +2,7 @@
 // Each step stands for one piece of a kernel function (named in the events it emits); workers/model/README.md
 // gives the semantics and their kernel sources (#kick-path-scx_bpf_kick_cpu, #scx_enable-ordering,
 // #disable-path-scx_disable_workfn, #rcu-rules-the-model-uses and the sections between them).
-// The actors' guards, steps, state-key parts and step texts live with their path:
+// The actors' guards, steps and step texts live with their path (the state key: ../stateFields.ts):
 //   task.ts     boot (init_sched_ext_class), __schedule(), try_to_wake_up()
 //   enable.ts   scx_enable() with alloc_kick_pseqs()
 //   disable.ts  scx_disable_workfn()
