@@ -33,11 +33,15 @@ let peakRss = 0;
 const sampleRss = () => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 };
-function timed(cfg: RunConfig, opts: ExploreOptions = {}): [ExploreResult, number] {
+/** The result, wall seconds and CPU seconds of this process (the machine may be shared: CPU time is what the
+ *  search itself cost, wall time what a user waited). */
+function timed(cfg: RunConfig, opts: ExploreOptions = {}): [ExploreResult, number, number] {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = explore(cfg, { maxMemory: CLI_BUDGET, onProgress: sampleRss, ...opts });
   sampleRss();
-  return [r, (performance.now() - t0) / 1000];
+  const c = process.cpuUsage(c0);
+  return [r, (performance.now() - t0) / 1000, (c.user + c.system) / 1e6];
 }
 const mib = (b: number) => (b / 2 ** 20).toFixed(1);
 const load = () =>
@@ -51,10 +55,10 @@ console.log(`explore bench · node ${process.version} · ${load()}`);
 // 1. kick-storm · merged · 3 CPUs.
 {
   const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 3, pntRule, stormKicks: 1 });
-  const [r, s] = timed(cfg);
+  const [r, s, cpu] = timed(cfg);
   console.log(
     `\nkick-storm · merged · 3 CPUs: ${r.states} states, ${r.transitions} transitions, ${s.toFixed(2)} s, ` +
-      `${Math.round(r.states / s)} states/s, complete ${r.complete}, held ${mib(r.memoryBytes)} MiB ` +
+      `${Math.round(r.states / s)} states/s (CPU ${cpu.toFixed(2)} s: ${Math.round(r.states / cpu)} states per CPU second), complete ${r.complete}, held ${mib(r.memoryBytes)} MiB ` +
       `(${Math.round(r.memoryBytes / r.states)} B/state), peak RSS ${mib(peakRss)} MiB · ${load()}`,
   );
   if (!r.complete) failures++;
@@ -62,13 +66,24 @@ console.log(`explore bench · node ${process.version} · ${load()}`);
 
 // 2. The larger searches.
 for (const cpus of cpuList) {
-  const head = ['scenario', 'variant', 'states', 'transitions', 's', 'states/s', 'complete', 'B/state exact', 'B/state fingerprints'];
+  const head = [
+    'scenario',
+    'variant',
+    'states',
+    'transitions',
+    's',
+    'CPU s',
+    'states/s',
+    'complete',
+    'B/state exact',
+    'B/state fingerprints',
+  ];
   if (reductions) head.push('no reduction', 'symmetry only', 'POR only');
   const rows = [head];
   for (const scenario of SCENARIOS) {
     for (const variant of VARIANTS) {
       const cfg = makeRunConfig({ scenario, variant, cpus, pntRule });
-      const [r, s] = timed(cfg);
+      const [r, s, cpu] = timed(cfg);
       const [f] = timed(cfg, { store: 'fingerprint' });
       if (cpus === 6 && (!r.complete || s >= LARGE_LIMIT_S)) failures++;
       const row = [
@@ -77,6 +92,7 @@ for (const cpus of cpuList) {
         String(r.states),
         String(r.transitions),
         s.toFixed(2),
+        cpu.toFixed(2),
         String(Math.round(r.states / Math.max(s, 1e-6))),
         r.complete ? 'yes' : `no (${r.cutBy})`,
         String(Math.round(r.memoryBytes / r.states)),
@@ -101,13 +117,13 @@ for (const cpus of cpuList) {
 // 3. kick-storm · merged · 4 CPUs under the CLI budget.
 {
   const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 4, pntRule, stormKicks: 1 });
-  const [r, s] = timed(cfg);
+  const [r, s, cpu] = timed(cfg);
   const how = r.complete ? 'complete' : `stopped (${r.cutBy}) holding ${r.states} states`;
   const found = Object.entries(r.violations)
     .filter(([, v]) => v)
     .map(([k]) => k);
   console.log(
-    `\nkick-storm · merged · 4 CPUs, 1 GiB budget: ${how}, ${r.transitions} transitions, ${s.toFixed(1)} s, ` +
+    `\nkick-storm · merged · 4 CPUs, 1 GiB budget: ${how}, ${r.transitions} transitions, ${s.toFixed(1)} s (CPU ${cpu.toFixed(1)} s), ` +
       `${Math.round(r.states / s)} states/s, held ${mib(r.memoryBytes)} MiB, found ${found.join(', ') || 'nothing'} · ${load()}`,
   );
   if (s > KICK_STORM_4_LIMIT_S) failures++;

@@ -183,6 +183,21 @@ describe('explore: every counterexample replays through run()', () => {
   });
 });
 
+describe('explore: counterexamples found with interchangeable CPUs replay too', () => {
+  // The search steps decoded machines, whose interchangeable CPUs may stand for others of the real run: the
+  // schedules it reports are renamed back (explore.ts realSchedule), so run() replays them as they are.
+  const combos: [ScenarioName, VariantName, number, PntRule][] = [];
+  for (const scenario of ['disable-vs-kick', 'load-while-enabled'] as const)
+    for (const variant of ['before', 'no-rcu', 'merged', 'fixed'] as const)
+      combos.push([scenario, variant, 5, '6.17'], [scenario, variant, 5, 'a379fa1e2cae']);
+  it.each(combos)('%s · %s · %i CPUs · rule %s', (scenario, variant, cpus, rule) => {
+    const r = search(scenario, variant, cpus, rule);
+    expect(r.symmetricCpus.length).toBeGreaterThanOrEqual(2);
+    const cfg = cfgOf(scenario, variant, cpus, rule);
+    for (const name of found(r)) expectReplays(cfg, name, r.violations[name]!.schedule);
+  });
+});
+
 describe('explore: search mechanics', () => {
   it('reports a bound when maxSteps cuts schedules off, and the shorter violations are still found', () => {
     const r = explore(cfgOf('disable-vs-kick', 'no-rcu', 2), { maxSteps: 22 });

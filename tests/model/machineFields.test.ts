@@ -1,15 +1,15 @@
 // A forgotten field cannot hide: this test reflects over the machine's own fields (Object.keys of a real
 // Machine) and checks that (a) clone() and restoreFrom() copy every one of them, deeply, and (b) the state
-// key (stateKey.ts with each path's key part) covers every one of them, except the fields listed below, each
-// with the reason it is deliberately not copied or not keyed. A new field fails here until it is handled.
+// key (the one field description, stateFields.ts) covers every one of them, except the fields listed below,
+// each with the reason it is deliberately not copied or not keyed, and (c) the decoder (decodeInto) restores
+// every keyed one and rebuilds the derived indices. A new field fails here until it is handled.
 import { describe, it, expect } from 'vitest';
 import { run, type RunRecord } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { machineAt } from '../../workers/model/sched/stepView.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
-import { writeEntry } from '../../workers/model/sched/machine/pseqs.ts';
 import { StateKeyer } from '../../workers/model/sched/stateKey.ts';
-import { IndexSet } from '../../workers/model/sched/indexSet.ts';
+import { fieldChanges, fieldsOf, type Change } from './fieldChanges.ts';
 import type { RunConfig } from '../../workers/model/sched/types.ts';
 
 /** Inputs of the run, the same object in every copy, and never part of the state. */
@@ -65,76 +65,6 @@ const UNKEYED: Record<string, string> = {
   curCpu: 'step context',
   curKind: 'step context',
 };
-
-type Fields = Record<string, unknown>;
-const fieldsOf = (m: Machine) => m as unknown as Fields;
-type Change = (m: Machine) => void;
-
-/** What an empty slot of a per-CPU array may hold (a new array field with empty slots needs its entry). */
-const HOLES: Record<string, () => unknown> = {
-  masks: () => new Map([[0, 1]]),
-  spinOn: () => [0],
-};
-
-/**
- * Every way this test knows to change a value in place, found by the value's type (so a new field needs no
- * entry here): numbers, flags and strings; each element of a typed array; each member of an index set;
- * each element, entry or property of a container, recursively; one more element of an array.
- */
-function changesAt(value: unknown, get: (m: Machine) => unknown, set: (m: Machine, v: unknown) => void, hole?: () => unknown): Change[] {
-  const sub = (k: number | string, v: unknown, h?: () => unknown) =>
-    changesAt(
-      v,
-      (m) => (get(m) as Fields)[k],
-      (m, x) => void ((get(m) as Fields)[k] = x),
-      h,
-    );
-  if (typeof value === 'number') return [(m) => set(m, (get(m) as number) + 1), (m) => set(m, (get(m) as number) - 1)];
-  if (typeof value === 'boolean') return [(m) => set(m, !get(m))];
-  if (typeof value === 'string') return [(m) => set(m, `${get(m) as string}!`)];
-  if (value === undefined) return hole ? [(m) => set(m, hole())] : [];
-  if (value === null || typeof value !== 'object') return [];
-  if (value instanceof IndexSet) {
-    return [...value.pos.keys()].map((i) => (m: Machine) => {
-      const s = get(m) as IndexSet;
-      if (s.has(i)) s.remove(i);
-      else s.add(i);
-    });
-  }
-  if (ArrayBuffer.isView(value)) return [...(value as Int32Array).keys()].flatMap((i) => sub(i, (value as Int32Array)[i]));
-  if (value instanceof Set) return [(m) => void (get(m) as Set<unknown>).add('__changed__')];
-  if (value instanceof Map) {
-    const entries = [...value.keys()].flatMap((k) =>
-      changesAt(
-        value.get(k),
-        (m) => (get(m) as Map<unknown, unknown>).get(k),
-        (m, x) => void (get(m) as Map<unknown, unknown>).set(k, x),
-      ),
-    );
-    return [(m) => void (get(m) as Map<number, number>).set(1 << 20, 1), ...entries];
-  }
-  if (Array.isArray(value)) {
-    const model: unknown = value.find((e) => e !== undefined);
-    const more: Change = (m) => void (get(m) as unknown[]).push(model === undefined ? 0 : structuredClone(model));
-    return [...value.flatMap((e, i) => sub(i, e, hole)), more];
-  }
-  return Object.keys(value).flatMap((k) => sub(k, (value as Fields)[k]));
-}
-
-/** The same, for a field of the machine. */
-function fieldChanges(m: Machine, name: string): Change[] {
-  if (name === 'writes') {
-    // Copy-on-write by design: the maps are shared between copies and written only through writeEntry().
-    const ids = m.writes.flatMap((w, id) => (w ? [id] : []));
-    return ids.map((id) => (x: Machine) => writeEntry(x, id, 1 << 20, 1));
-  }
-  return changesAt(
-    fieldsOf(m)[name],
-    (x) => fieldsOf(x)[name],
-    (x, v) => void (fieldsOf(x)[name] = v),
-    HOLES[name],
-  );
-}
 
 // A state in which (nearly) every field holds something: two loaders, the second one's failed enable and
 // error path, kicks and irq work, callbacks, a grace period in progress; a kvzalloc failure still ahead.
@@ -205,7 +135,7 @@ describe('the state key covers every field', () => {
         }
       });
     });
-    expect(changed, `no change to ${name} changes the state key: key it in its path's key part, or list it in UNKEYED with a reason`).toBe(
+    expect(changed, `no change to ${name} changes the state key: describe it in stateFields.ts, or list it in UNKEYED with a reason`).toBe(
       true,
     );
   });
@@ -219,6 +149,60 @@ describe('the state key covers every field', () => {
         f(x);
         expect(keyer.key(x), `${name} after step ${k}`).toBe(base);
       }
+    }
+  });
+});
+
+describe('the decoder restores every field the key covers', () => {
+  // Decode each rich state's key into a copy of it whose field `name` was changed (every way this test
+  // knows) so that the key shows the change: a field the decoder leaves alone keeps the changed value, and
+  // the decoded machine's key then differs from the one decoded.
+  const keyed = FIELDS.filter((f) => !(f in RUN_INPUTS) && !(f in UNKEYED));
+  it.each(keyed)('decodeInto() sets %s', (name) => {
+    let tried = 0;
+    for (const k of richSteps) {
+      const src = machineAt(rec, k);
+      const keyer = new StateKeyer(src, false);
+      const want = keyer.key(src);
+      const v = keyer.encode(src).slice();
+      for (const f of fieldChanges(src, name)) {
+        const target = src.clone();
+        f(target);
+        try {
+          if (keyer.key(target) === want) continue; // not visible in the key (an array nothing references)
+        } catch {
+          continue; // a value of the wrong type for this field: not a state the machine can be in
+        }
+        if (target.loaders.length !== src.loaders.length) continue; // the script's loaders: fixed for the run
+        keyer.decodeInto(target, v);
+        expect(keyer.key(target), `${name}: a change to it survives decoding step ${k}`).toBe(want);
+        tried++;
+      }
+    }
+    expect(tried, `no change to ${name} shows in the key`).toBeGreaterThan(0);
+  });
+  it('decoding into the machine of another step gives the decoded key', () => {
+    for (const k of richSteps) {
+      const src = machineAt(rec, k);
+      const keyer = new StateKeyer(src, false);
+      const want = keyer.key(src);
+      const v = keyer.encode(src).slice();
+      for (const other of [0, ...richSteps]) expect(keyer.key(keyer.decodeInto(machineAt(rec, other), v)), `${k} into ${other}`).toBe(want);
+    }
+  });
+  it('rebuilds the derived indices from the fields they index', () => {
+    const members = (s: Machine['owed']) => Array.from(s.items.subarray(0, s.size)).sort((a, b) => a - b);
+    for (const k of richSteps) {
+      const src = machineAt(rec, k);
+      const keyer = new StateKeyer(src, false);
+      const d = keyer.decodeInto(machineAt(rec, 0), keyer.encode(src).slice());
+      for (const name of ['owed', 'cbCpus', 'reschedSet', 'blocked', 'irqActive', 'spinners'] as const)
+        expect(members(d[name]), `${name} after step ${k}`).toEqual(members(src[name]));
+      expect(d.cbPending).toBe(src.cbPending);
+      expect(d.enableErrors).toEqual(src.enableErrors);
+      expect(d.spinOn.map((w) => (w?.length ? [...w].sort() : undefined))).toEqual(
+        src.spinOn.map((w) => (w?.length ? [...w].sort() : undefined)),
+      );
     }
   });
 });

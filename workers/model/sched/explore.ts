@@ -4,13 +4,14 @@
 // shortest counterexample. The model stays clock-free: the caller measures time.
 import type { IrqDelivery, IrqWork, RunConfig, PntRule, ScenarioName, Toggles, VariantName } from './types.ts';
 import type { Machine } from './machine/core.ts';
-import { ACTOR_CODE, actorKindOf } from './machine/codes.ts';
+import { ACTOR_CODE, actorCode, actorKindOf, actorSubOf } from './machine/codes.ts';
 import { createMachine } from './run.ts';
 import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
 import { ampleQs, porTables } from './explorePor.ts';
 import { StateStore, type StoreMode } from './stateStore.ts';
 import { GrowI32 } from './typed.ts';
+import { Frontier } from './frontier.ts';
 import { CHECKERS } from '../constants.ts';
 
 export type CheckerName =
@@ -32,7 +33,7 @@ export interface ExploreProgress {
   depth: number;
   /** States waiting at this level and the next. */
   frontier: number;
-  /** Bytes the search holds (memoryOf): the state store plus the frontier's machines. */
+  /** Bytes the search holds (memoryOf): the state store, the parent links and the packed frontier. */
   memoryBytes: number;
   /** The budget (ExploreOptions.maxMemory; Infinity: none). */
   maxMemory: number;
@@ -102,23 +103,6 @@ export interface ExploreResult {
   maxMemory: number;
 }
 
-/**
- * Rough bytes one machine holds: its typed arrays plus an allowance per object (what a frontier entry costs;
- * the search counts it with the store's own typed arrays). Calibrated against V8's heap: a typed array view
- * costs about 140 bytes beyond its elements (a clone's views share one buffer, machine/copy.ts), and 5,000
- * clones of a kick-storm machine at 3 or 8 CPUs took 6.6–7.1 KB each.
- */
-export function machineBytes(m: Machine): number {
-  let bytes = 1024;
-  for (const v of Object.values(m)) {
-    if (ArrayBuffer.isView(v)) bytes += v.byteLength + 140;
-    else if (Array.isArray(v)) bytes += 32 + 16 * v.length;
-    else if (v && typeof v === 'object') bytes += 64;
-    else bytes += 8;
-  }
-  return bytes;
-}
-
 // ---- checkers ----------------------------------------------------------------------------------------
 
 /** True when no actor can move (the end of every schedule through this state). */
@@ -156,37 +140,20 @@ export function checkerHolds(m: Machine, name: CheckerName): boolean {
 
 const EVENT_CHECKERS: readonly CheckerName[] = ['useAfterFree', 'nullDeref', 'leak', 'doubleFree', 'warn', 'droppedKicks', 'bootPanic'];
 
-/** The event checkers that fired on the step from `before` to `after` (one step apart). */
-function firedOnStep(b: Counters, after: Machine, out: CheckerName[]): void {
+/**
+ * The event checkers that fired on the step just taken by a machine decoded from the search's stored form
+ * (whose checker counters start at 0, stateFields.ts resetUnkeyed) that held `warnsBefore` WARN sites.
+ */
+function firedOnStep(after: Machine, warnsBefore: number, out: CheckerName[]): void {
   out.length = 0;
-  if (after.uafCount > b.uaf) out.push('useAfterFree');
-  if (after.nullDeref && !b.nullDeref) out.push('nullDeref');
-  if (after.leakedArrays > b.leaked) out.push('leak');
-  if (after.doubleFree > b.doubleFree) out.push('doubleFree');
-  if (after.warnOnce.size > b.warns) out.push('warn');
-  if (after.droppedKicks > b.dropped) out.push('droppedKicks');
-  if (after.bootPanic && !b.bootPanic) out.push('bootPanic');
+  if (after.uafCount > 0) out.push('useAfterFree');
+  if (after.nullDeref) out.push('nullDeref');
+  if (after.leakedArrays > 0) out.push('leak');
+  if (after.doubleFree > 0) out.push('doubleFree');
+  if (after.warnOnce.size > warnsBefore) out.push('warn');
+  if (after.droppedKicks > 0) out.push('droppedKicks');
+  if (after.bootPanic) out.push('bootPanic');
 }
-
-interface Counters {
-  uaf: number;
-  nullDeref: boolean;
-  leaked: number;
-  doubleFree: number;
-  warns: number;
-  dropped: number;
-  bootPanic: boolean;
-}
-
-const countersOf = (m: Machine): Counters => ({
-  uaf: m.uafCount,
-  nullDeref: m.nullDeref,
-  leaked: m.leakedArrays,
-  doubleFree: m.doubleFree,
-  warns: m.warnOnce.size,
-  dropped: m.droppedKicks,
-  bootPanic: m.bootPanic,
-});
 
 // ---- schedules ---------------------------------------------------------------------------------------
 
@@ -221,14 +188,37 @@ function minimizeQs(config: RunConfig, codes: number[], name: CheckerName): numb
 
 // ---- the search --------------------------------------------------------------------------------------
 
-interface Node {
-  m: Machine;
-  id: number;
+/** Actor kinds whose sub-code is not a CPU (a loader index or nothing); every other kind's is its CPU. */
+const NOT_PER_CPU = new Set<number>([ACTOR_CODE.boot, ACTOR_CODE.enable, ACTOR_CODE.disable, ACTOR_CODE.gp]);
+
+/**
+ * The search steps machines decoded from keys; with symmetry, a decoded machine's interchangeable CPUs may
+ * stand for others of the real run (stateKey.ts realCpu()). This replays `codes` from the initial state and
+ * renames each step's CPU to the one it stands for, giving a schedule that `sim run --schedule` replays.
+ */
+function realSchedule(config: RunConfig, keyer: StateKeyer, codes: number[]): number[] {
+  if (!keyer.symmetric.length) return codes;
+  const r = createMachine(config);
+  const out: number[] = [];
+  for (const code of codes) {
+    const kind = actorKindOf(code);
+    let real = code;
+    if (!NOT_PER_CPU.has(kind)) {
+      keyer.encode(r);
+      real = actorCode(kind, keyer.realCpu(actorSubOf(code)));
+    }
+    out.push(real);
+    r.apply(real);
+  }
+  return out;
 }
 
 /**
  * Every schedule of the scenario in `config` (its schedule and policy are ignored), up to maxSteps steps.
- * Time O(states · (actors · (clone + step) + key)); memory: one key per state plus two BFS levels of machines.
+ * States are kept packed: the visited store holds each key once, and each BFS level holds its states' keys
+ * in one arena (frontier.ts); a state is decoded into one working machine to expand it, and again for each
+ * further successor (decoding is cheaper than copying a machine). Time O(transitions · (decode + step +
+ * key)); memory: the store, two parent-link words per state and two packed levels, and no machine per state.
  */
 export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreResult {
   const maxSteps = opts.maxSteps ?? 1000;
@@ -245,20 +235,23 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   const action = new GrowI32(1 << 12);
   const seen = new StateStore(opts.store ?? 'exact');
   const maxMemory = opts.maxMemory ?? Infinity;
-  const perMachine = machineBytes(root);
   const found = new Map<CheckerName, number[]>();
   const codesTo = (id: number, last = -1): number[] => {
     const out: number[] = [];
     if (last >= 0) out.push(last);
     for (let i = id; i > 0; i = parent.a[i]) out.push(action.a[i]);
-    return out.reverse();
+    return realSchedule(config, keyer, out.reverse());
   };
 
-  seen.add(keyer.encode(root));
+  let level = new Frontier();
+  let next = new Frontier();
+  const rootKey = keyer.encode(root);
+  seen.add(rootKey);
+  level.push(rootKey, 0);
   parent.push(-1);
   action.push(-1);
-  let level: Node[] = [{ m: root, id: 0 }];
-  let next: Node[] = [];
+  // The one machine every state is decoded into and stepped (root is not needed any more).
+  const work = root;
   let transitions = 0;
   let depth = 0;
   let cut = false;
@@ -267,31 +260,29 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   let overBudget = false;
   let peak = 0;
   const linkBytes = (grow: boolean) => (grow && parent.n === parent.a.length ? 4 : 2) * parent.a.byteLength;
-  /** Bytes held with `frontier` machines waiting; `words`: as if one more state of that size were added. */
-  const memoryOf = (frontier: number, words = -1) =>
-    (words < 0 ? seen.bytes : seen.bytesIfAdded(words)) + linkBytes(words >= 0) + frontier * perMachine;
+  /** Bytes held; `words`: as if one more state of that size were added (to the store and the next level). */
+  const memoryOf = (words = -1) =>
+    words < 0
+      ? seen.bytes + linkBytes(false) + level.bytes + next.bytes
+      : seen.bytesIfAdded(words) + linkBytes(true) + level.bytes + next.bytesIfAdded(words);
   let expanded = 0;
   let reducedStates = 0;
   const fired: CheckerName[] = [];
-  // Machines already expanded or found to be duplicates, overwritten in place by the next successor. A few
-  // suffice (each expansion takes at most one per enabled actor); the rest are left to the GC.
-  const pool: Machine[] = [];
-  const recycle = (x: Machine) => {
-    if (pool.length < 64) pool.push(x);
-  };
   for (const name of EVENT_CHECKERS) if (checkerHolds(root, name)) found.set(name, []);
 
   const progress = (done: number) => {
-    const frontier = level.length - done + next.length;
-    const memoryBytes = memoryOf(frontier);
+    const frontier = level.size - done + next.size;
+    const memoryBytes = memoryOf();
     peak = Math.max(peak, memoryBytes);
     opts.onProgress?.({ states: seen.size, transitions, depth, frontier, memoryBytes, maxMemory, found: [...found.keys()] });
   };
 
-  search: while (level.length) {
-    for (let qi = 0; qi < level.length; qi++) {
-      const { m, id } = level[qi];
-      level[qi] = undefined as unknown as Node; // let the machine go once expanded
+  search: while (level.size) {
+    const starts = level.start;
+    for (let qi = 0; qi < level.size; qi++) {
+      const id = level.ids.a[qi];
+      const from = starts.a[qi];
+      const to = starts.a[qi + 1];
       if (++expanded % every === 0) {
         progress(qi);
         if (opts.shouldStop?.()) {
@@ -299,15 +290,14 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
           break search;
         }
       }
+      const m = keyer.decodeInto(work, level.words, from, to);
       const enabled = m.enabledActors();
       if (enabled.length === 0) {
         for (const name of ['stuck', 'rcuStall'] as const) if (!found.has(name) && checkerHolds(m, name)) found.set(name, codesTo(id));
-        recycle(m);
         continue;
       }
       if (depth >= maxSteps) {
         cut = true;
-        recycle(m);
         continue;
       }
       let choices = enabled;
@@ -318,43 +308,42 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
           reducedStates++;
         }
       }
-      const before = countersOf(m);
+      const warnsBefore = m.warnOnce.size;
       for (let i = 0; i < choices.length; i++) {
         const code = choices[i];
-        // The last successor reuses the parent (nothing reads it afterwards); the others come from the pool
-        // of machines already expanded or found to be duplicates, overwritten in place (no allocation).
-        const child = i === choices.length - 1 ? m : (pool.pop()?.restoreFrom(m) ?? m.clone());
-        child.apply(code);
+        // The first successor steps the machine decoded above; each further one decodes the state again.
+        if (i > 0) keyer.decodeInto(work, level.words, from, to);
+        work.apply(code);
         transitions++;
-        firedOnStep(before, child, fired);
+        firedOnStep(work, warnsBefore, fired);
         for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
-        const enc = keyer.encode(child);
-        if (seen.has(enc)) {
-          recycle(child);
-          continue;
-        }
+        const n = keyer.encodeWords(work);
+        const enc = keyer.words;
+        if (seen.has(enc, n)) continue;
         // A new state: stop if there is no room for it (a state already seen needs none).
         if (seen.size >= maxStates) {
           full = true;
           break search;
         }
-        const after = memoryOf(level.length - qi + next.length + 1, enc.length);
+        const after = memoryOf(n);
         if (after > maxMemory) {
           overBudget = true;
           break search;
         }
-        seen.addMissing(enc);
+        seen.addMissing(enc, n);
         peak = Math.max(peak, after);
         const cid = parent.push(id);
         action.push(code);
-        next.push({ m: child, id: cid });
+        next.push(enc, cid, n);
       }
     }
-    progress(level.length);
-    if (!next.length) break;
+    progress(level.size);
+    if (!next.size) break;
     depth++;
+    const t = level;
     level = next;
-    next = [];
+    next = t;
+    next.clear();
   }
 
   const violations = {} as Record<CheckerName, Counterexample | null>;

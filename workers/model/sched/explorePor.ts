@@ -63,8 +63,10 @@ function quietForever(m: Machine, c: number, t: PorTables): boolean {
  * drops them again afterwards (minimizeQs).
  */
 export function ampleQs(m: Machine, t: PorTables): number {
-  for (let i = 0; i < m.owed.size; i++) {
-    const c = m.owed.items[i];
+  // The lowest such CPU: a function of the state alone (the search steps decoded machines, whose owed index
+  // is rebuilt in CPU order), so every path to a state reduces it alike.
+  for (let c = 0; c < m.n; c++) {
+    if (!m.qsOwed[c]) continue;
     const code = actorCode(ACTOR_CODE.qs, c);
     if (m.isEnabled(code) && quietForever(m, c, t)) return code;
   }

@@ -28,6 +28,12 @@ export class IndexSet {
     this.pos[x] = -1;
   }
 
+  /** Remove every member. O(size). */
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.pos[this.items[i]] = -1;
+    this.size = 0;
+  }
+
   /** Become a copy of `src` (same capacity), reusing this set's arrays. */
   copyFrom(src: IndexSet): void {
     if (this.items.length === src.items.length) {

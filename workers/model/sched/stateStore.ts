@@ -5,13 +5,12 @@
 // - fingerprint (hash compaction): only the 64-bit hash is kept; two states with the same hash are merged,
 //   which may (with the probability collisionProbability() gives) hide part of the state space.
 // State ids are dense (0, 1, 2, … in insertion order), so the caller keeps parent links in flat arrays.
-import { GrowU32, type Growable } from './typed.ts';
+import { GrowU32 } from './typed.ts';
 
 /** 64-bit hash of a word vector as two 32-bit halves (two multiply-rotate lanes, murmur3 finalizers). */
-export function hash64(v: Uint16Array, out: Uint32Array): void {
-  let h1 = 0x9747b28c ^ v.length;
-  let h2 = 0x85ebca6b ^ Math.imul(v.length, 0xc2b2ae35);
-  const n = v.length;
+export function hash64(v: Uint16Array, out: Uint32Array, n = v.length): void {
+  let h1 = 0x9747b28c ^ n;
+  let h2 = 0x85ebca6b ^ Math.imul(n, 0xc2b2ae35);
   let i = 0;
   for (; i + 1 < n; i += 2) {
     const w = v[i] | (v[i + 1] << 16);
@@ -41,12 +40,17 @@ function fmix(h: number): number {
 
 export type StoreMode = 'exact' | 'fingerprint';
 
+/**
+ * Open-addressing table with linear probing, at most half full. Each slot holds the state's id + 1 (0: empty)
+ * and the hash's low half, and in fingerprint mode also its high half, side by side: a probe reads one cache
+ * line, and only a slot whose hash matches touches the arena. Ids are dense (the count so far).
+ */
 export class StateStore {
-  /** Open-addressing table of state id + 1 (0: empty), linear probing, at most half full. */
-  private table = new Int32Array(1 << 16);
+  /** Int32 words per slot: [id + 1, lo] (exact) or [id + 1, lo, hi] (fingerprint). */
+  private readonly stride: number;
+  private table: Int32Array;
   private mask = (1 << 16) - 1;
-  private readonly lo = new GrowU32(1 << 12);
-  private readonly hi = new GrowU32(1 << 12);
+  private count = 0;
   /** exact: where each state's vector starts in the arena (state i spans start[i]..start[i + 1]). */
   private readonly start = new GrowU32(1 << 12);
   private arena = new Uint16Array(0);
@@ -58,8 +62,10 @@ export class StateStore {
   /** `hash`: the 64-bit hash (tests pass a weak one to force collisions). */
   constructor(
     readonly mode: StoreMode = 'exact',
-    private readonly hash: (v: Uint16Array, out: Uint32Array) => void = hash64,
+    private readonly hash: (v: Uint16Array, out: Uint32Array, n: number) => void = hash64,
   ) {
+    this.stride = mode === 'exact' ? 2 : 3;
+    this.table = new Int32Array((this.mask + 1) * this.stride);
     if (mode === 'exact') {
       this.arena = new Uint16Array(1 << 16);
       this.start.push(0);
@@ -67,29 +73,28 @@ export class StateStore {
   }
 
   get size(): number {
-    return this.lo.n;
+    return this.count;
   }
 
-  /** Bytes of typed arrays this store holds (table, hashes, arena and offsets). */
+  /** Bytes of typed arrays this store holds (table, arena and offsets). */
   get bytes(): number {
-    return this.table.byteLength + this.lo.a.byteLength + this.hi.a.byteLength + this.start.a.byteLength + this.arena.byteLength;
+    return this.table.byteLength + this.start.a.byteLength + this.arena.byteLength;
   }
 
   /** What `bytes` becomes once one more state of `words` words is added (counting any array that grows). */
   bytesIfAdded(words: number): number {
-    const full = (g: Growable<Uint32Array>) => (g.n === g.a.length ? g.a.byteLength : 0);
-    let b = this.bytes + full(this.lo) + full(this.hi);
-    if (2 * (this.size + 1) > this.table.length) b += this.table.byteLength;
+    let b = this.bytes;
+    if (2 * (this.count + 1) > this.mask + 1) b += this.table.byteLength;
     if (this.mode === 'exact') {
-      b += full(this.start);
+      if (this.start.n === this.start.a.length) b += this.start.a.byteLength;
       if (this.used + words > this.arena.length) b += Math.max(this.arena.byteLength, 2 * (this.used + words) - this.arena.byteLength);
     }
     return b;
   }
 
-  /** Whether the state is stored. */
-  has(v: Uint16Array): boolean {
-    this.slot = this.find(v);
+  /** Whether the state v[0 … n) is stored. */
+  has(v: Uint16Array, n = v.length): boolean {
+    this.slot = this.find(v, n);
     return this.slot < 0;
   }
 
@@ -98,31 +103,36 @@ export class StateStore {
     return this.has(v) ? -1 : this.addMissing(v);
   }
 
-  /** Adds the state has(v) just said is missing (no other call in between); returns its new id. */
-  addMissing(v: Uint16Array): number {
+  /** Adds the state has(v, n) just said is missing (no other call in between); returns its new id. */
+  addMissing(v: Uint16Array, n = v.length): number {
     const i = this.slot;
     if (i < 0) throw new Error('addMissing: the state is stored');
     this.slot = -1;
-    const id = this.lo.push(this.h[0]);
-    this.hi.push(this.h[1]);
-    this.table[i] = id + 1;
-    if (this.mode === 'exact') this.append(v);
-    if (2 * this.size > this.table.length) this.grow();
+    const id = this.count++;
+    const t = this.table;
+    const at = i * this.stride;
+    t[at] = id + 1;
+    t[at + 1] = this.h[0];
+    if (this.stride === 3) t[at + 2] = this.h[1];
+    if (this.mode === 'exact') this.append(v, n);
+    if (2 * this.count > this.mask + 1) this.grow();
     return id;
   }
 
   /** Hashes v into this.h; -1 when stored, else the empty table slot where it goes. */
-  private find(v: Uint16Array): number {
-    this.hash(v, this.h);
-    const lo = this.h[0],
-      hi = this.h[1];
+  private find(v: Uint16Array, n: number): number {
+    this.hash(v, this.h, n);
+    const lo = this.h[0] | 0;
+    const hi = this.h[1] | 0;
     const t = this.table;
+    const stride = this.stride;
+    const exact = stride === 2;
     let i = lo & this.mask;
     for (;;) {
-      const e = t[i];
+      const at = i * stride;
+      const e = t[at];
       if (e === 0) return i;
-      const id = e - 1;
-      if (this.lo.a[id] === lo && this.hi.a[id] === hi && (this.mode === 'fingerprint' || this.equals(id, v))) return -1;
+      if (t[at + 1] === lo && (exact ? this.equals(e - 1, v, n) : t[at + 2] === hi)) return -1;
       i = (i + 1) & this.mask;
     }
   }
@@ -137,32 +147,40 @@ export class StateStore {
     return Math.min(1, (n * (n - 1)) / 2 ** 65);
   }
 
-  private equals(id: number, v: Uint16Array): boolean {
+  private equals(id: number, v: Uint16Array, n: number): boolean {
     const s = this.start.a[id];
-    if (this.start.a[id + 1] - s !== v.length) return false;
+    if (this.start.a[id + 1] - s !== n) return false;
     const a = this.arena;
-    for (let k = 0; k < v.length; k++) if (a[s + k] !== v[k]) return false;
+    for (let k = 0; k < n; k++) if (a[s + k] !== v[k]) return false;
     return true;
   }
 
-  private append(v: Uint16Array): void {
-    if (this.used + v.length > this.arena.length) {
-      const b = new Uint16Array(Math.max(this.arena.length * 2, this.used + v.length));
+  private append(v: Uint16Array, n: number): void {
+    if (this.used + n > this.arena.length) {
+      const b = new Uint16Array(Math.max(this.arena.length * 2, this.used + n));
       b.set(this.arena.subarray(0, this.used));
       this.arena = b;
     }
-    this.arena.set(v, this.used);
-    this.used += v.length;
+    // A loop, not set(): for a vector of tens of words set()'s fixed cost dominates.
+    const a = this.arena;
+    const at = this.used;
+    for (let k = 0; k < n; k++) a[at + k] = v[k];
+    this.used += n;
     this.start.push(this.used);
   }
 
+  /** Twice the slots, each entry moved by its stored low hash (no vector is hashed again). */
   private grow(): void {
-    const t = new Int32Array(this.table.length * 2);
-    const mask = t.length - 1;
-    for (let id = 0; id < this.size; id++) {
-      let i = this.lo.a[id] & mask;
-      while (t[i] !== 0) i = (i + 1) & mask;
-      t[i] = id + 1;
+    const stride = this.stride;
+    const old = this.table;
+    const slots = 2 * (this.mask + 1);
+    const t = new Int32Array(slots * stride);
+    const mask = slots - 1;
+    for (let at = 0; at < old.length; at += stride) {
+      if (old[at] === 0) continue;
+      let i = old[at + 1] & mask;
+      while (t[i * stride] !== 0) i = (i + 1) & mask;
+      for (let k = 0; k < stride; k++) t[i * stride + k] = old[at + k];
     }
     this.table = t;
     this.mask = mask;

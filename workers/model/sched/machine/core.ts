@@ -2,15 +2,15 @@
 // Each step stands for one piece of a kernel function (named in the events it emits); workers/model/README.md
 // gives the semantics and their kernel sources (#kick-path-scx_bpf_kick_cpu, #scx_enable-ordering,
 // #disable-path-scx_disable_workfn, #rcu-rules-the-model-uses and the sections between them).
-// The actors' guards, steps, state-key parts and step texts live with their path:
+// The actors' guards, steps and step texts live with their path (the state key: ../stateFields.ts):
 //   task.ts     boot (init_sched_ext_class), __schedule(), try_to_wake_up()
 //   enable.ts   scx_enable() with alloc_kick_pseqs()
 //   disable.ts  scx_disable_workfn()
 //   kick.ts     scx_bpf_kick_cpu(), kick_cpus_irq_workfn(), kick_one_cpu(), the SCX_KICK_WAIT wait
 //   rcu.ts      quiescent states, callbacks (rcu_do_batch) and grace periods (rcu_gp_kthread)
 //   pseqs.ts    the arrays themselves: allocation, references, accesses, free_kick_pseqs() and kvfree()
-// A new state field is declared and initialised here, copied in copy.ts and keyed (or listed as unkeyed) in
-// its path's key part; tests/model/machineFields.test.ts fails when one of those is forgotten.
+// A new state field is declared and initialised here, copied in copy.ts and described (or listed as unkeyed)
+// in ../stateFields.ts; tests/model/machineFields.test.ts fails when one of those is forgotten.
 import type { RunConfig, KernelFn } from '../types.ts';
 import { KERNEL_FNS } from '../types.ts';
 import { IndexSet } from '../indexSet.ts';
@@ -384,24 +384,26 @@ export class Machine {
   enabledActors(limit = Infinity): number[] {
     const out: number[] = [];
     if (this.halted) return out;
-    const push = (code: number) => {
-      if (out.length < limit && this.isEnabled(code)) out.push(code);
-    };
-    push(actorCode(ACTOR_CODE.boot, 0));
-    for (let i = 0; i < this.loaders.length; i++) push(actorCode(ACTOR_CODE.enable, i));
-    push(actorCode(ACTOR_CODE.disable, 0));
+    // No closure here: the exhaustive search calls this once per state.
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.boot, 0));
+    for (let i = 0; i < this.loaders.length; i++) this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.enable, i));
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.disable, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      push(actorCode(ACTOR_CODE.bpf, c));
-      push(actorCode(ACTOR_CODE.irq, c));
-      push(actorCode(ACTOR_CODE.sched, c));
-      push(actorCode(ACTOR_CODE.wake, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.bpf, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.irq, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.sched, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.wake, c));
     }
-    push(actorCode(ACTOR_CODE.gp, 0));
+    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.gp, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      push(actorCode(ACTOR_CODE.qs, c));
-      push(actorCode(ACTOR_CODE.cb, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.qs, c));
+      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.cb, c));
     }
     return out;
+  }
+
+  private pushIfEnabled(out: number[], limit: number, code: number): void {
+    if (out.length < limit && this.isEnabled(code)) out.push(code);
   }
 
   // ---- stepping -----------------------------------------------------------------------------------------

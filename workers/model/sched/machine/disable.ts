@@ -1,7 +1,6 @@
 // scx_disable_workfn(): bypass, DISABLING, switch tasks out, synchronize_rcu(), free_kick_pseqs() (lazy
 // variants), unlock, DISABLED. Guard, step, state-key part and step text.
 import type { Machine, NextStep } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import type { KernelFn } from '../types.ts';
 import { lineOf } from '../code.ts';
 import { arrayName } from '../describe.ts';
@@ -124,15 +123,6 @@ function putPrevOn(m: Machine, c: number): void {
 }
 
 // ---- state key and step text ----------------------------------------------------------------------------
-
-export function keyDisable(k: KeyWriter, m: Machine): void {
-  k.put(m.bypass ? 1 : 0);
-  k.put(m.disablePc);
-  k.put(m.disableCursor);
-  k.put(m.disablePhase);
-  k.put(k.canon(m.disableLocal));
-  k.put(k.rel(m.disableSyncGp));
-}
 
 /** What the disable worker's next step would do, in words. */
 export function disableNextStep(m: Machine): NextStep {

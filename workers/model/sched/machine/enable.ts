@@ -2,7 +2,6 @@
 // after the enable-state check, by variant), frees them again on its error path, and switches tasks in.
 // Guard, steps, state-key part and step text.
 import type { Machine, Loader, NextStep } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import type { KernelFn } from '../types.ts';
 import { lineOf } from '../code.ts';
 import { kmallocCost, vmallocCost, requestBytes } from '../../memory.ts';
@@ -146,19 +145,6 @@ function allocKickPseqsStep(m: Machine, l: Loader): void {
 }
 
 // ---- state key and step text ----------------------------------------------------------------------------
-
-export function keyEnable(k: KeyWriter, m: Machine): void {
-  // kvzalloc_node() calls matter only while a failure is still ahead.
-  const failAt = m.cfg.failAllocAt;
-  k.put(failAt >= 0 ? Math.min(m.kvzallocCalls, failAt + 1) : 0);
-  for (const l of m.loaders) {
-    k.put(l.pc);
-    k.put(l.cursor);
-    k.put(l.phase);
-    k.put(k.canon(l.local));
-    k.put(l.ret);
-  }
-}
 
 /** What loader i's next step would do, in words. */
 export function enableNextStep(m: Machine, i: number): NextStep {

@@ -3,7 +3,6 @@
 // into the array for SCX_KICK_WAIT) and kick_one_cpu_if_idle(), then waits. Guards, steps, state-key parts
 // and step texts of the bpf and irq actors.
 import type { Machine, NextStep } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import { lineOf } from '../code.ts';
 import { hash32 } from '../../rng.ts';
 import { ref, unref, writeEntry, accessPseqs } from './pseqs.ts';
@@ -290,24 +289,6 @@ function blockSpinner(m: Machine, k: number, target: number): void {
 }
 
 // ---- state key and step text ----------------------------------------------------------------------------
-
-export function keyKick(k: KeyWriter, m: Machine): void {
-  k.put(m.stormIssued);
-  k.put(m.prWarnOnce ? 1 : 0);
-}
-
-export function keyKickCpu(k: KeyWriter, m: Machine, c: number): void {
-  k.putMap(m.masks[c]);
-  k.put(m.irqPending[c]);
-  k.put(m.irqPc[c]);
-  k.put(k.canon(m.irqPtr[c]));
-  k.put(m.irqShouldWait[c]);
-  k.put(m.irqSpinTarget[c]);
-  k.put(m.irqSpinSeenPnt[c]);
-  k.put(m.irqSpinSeenFreed[c]);
-  k.put(m.stormKicksDone[c]);
-  k.put(m.kicksDone[c]);
-}
 
 export const bpfNextStep = (c: number): NextStep => ({
   fn: 'scx_bpf_kick_cpu',

@@ -2,7 +2,6 @@
 // accesses through a CPU's slot (use-after-free, NULL), free_kick_pseqs() and kvfree(). Every kernel path
 // that touches an array goes through here; the byte counters follow each array's lifecycle state.
 import type { Machine } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import { grown, type GrowableArray } from '../typed.ts';
 import { cpuToNode } from '../../memory.ts';
 import { EVENT_CODE, AL_LIVE, AL_UNPUBLISHED, AL_WAITING, AL_FREED, AL_LEAKED, AL_PERCPU, NONE } from './codes.ts';
@@ -165,26 +164,4 @@ export function freeKickPseqsStep(m: Machine, st: FreeLoop, fn: number): boolean
   }
   if (++st.cursor >= m.n) return true;
   return false;
-}
-
-// ---- state key ------------------------------------------------------------------------------------------
-
-/** Slots stay in CPU order (the alloc and free loops walk them in that order). */
-export function keySlots(k: KeyWriter, m: Machine): void {
-  for (let c = 0; c < m.n; c++) k.put(k.canon(m.slot[c]));
-}
-
-/**
- * Allocations still referenced, in canonical order: lifecycle state, references and written entries.
- * (Unreferenced ones can no longer affect anything.) Runs last, when every reference has been named.
- */
-export function keyAllocations(k: KeyWriter, m: Machine): void {
-  const named = k.named();
-  k.put(named.length);
-  for (let i = 0; i < named.length; i++) {
-    const id = named[i];
-    k.put(m.allocState[id]);
-    k.put(m.allocRefs[id]);
-    k.putMap(m.writes[id]);
-  }
 }

@@ -2,7 +2,6 @@
 // free_kick_pseqs_rcu(), a kvfree()) and grace periods (the rcu_gp_kthread). Guards, steps, state-key parts
 // and step texts. The primitives other paths call (requestGp, reportQs) are Machine methods in core.ts.
 import type { Machine, NextStep } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import { lineOf } from '../code.ts';
 import { kvfree, unrefQuiet } from './pseqs.ts';
 import { EVENT_CODE, FN_CODE, NONE } from './codes.ts';
@@ -67,22 +66,6 @@ export function stepGp(m: Machine): void {
 }
 
 // ---- state key and step text ----------------------------------------------------------------------------
-
-/** Grace-period numbers are keyed relative to the completed count (only differences matter). */
-export function keyRcu(k: KeyWriter, m: Machine): void {
-  k.put(m.gpInProgress ? 1 : 0);
-  k.put(k.rel(m.maxGpNeeded));
-}
-
-export function keyRcuCpu(k: KeyWriter, m: Machine, c: number): void {
-  k.put(m.qsOwed[c]);
-  const q = m.cbq[c];
-  k.put(q.length);
-  for (let i = 0; i < q.length; i += 2) {
-    k.put(k.canon(q[i]));
-    k.put(k.rel(q[i + 1]));
-  }
-}
 
 export const qsNextStep = (c: number): NextStep => ({
   fn: 'rcu_note_context_switch',

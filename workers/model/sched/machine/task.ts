@@ -1,7 +1,6 @@
 // Each CPU's one task: the boot (init_sched_ext_class()), the context switch (__schedule(), which may bump
 // pnt_seq) and the wake-up (try_to_wake_up()). Guards, steps, state-key parts and step texts.
 import type { Machine, NextStep } from './core.ts';
-import type { KeyWriter } from '../stateKey.ts';
 import { lineOf } from '../code.ts';
 import { percpuUnitLimit } from '../../memory.ts';
 import { newAlloc, ref } from './pseqs.ts';
@@ -147,19 +146,6 @@ export function stepWake(m: Machine, c: number): void {
 }
 
 // ---- state key and step text ----------------------------------------------------------------------------
-
-export function keyTask(k: KeyWriter, m: Machine): void {
-  k.put(m.booted ? 1 : 0);
-  k.put(m.stormWakes);
-}
-
-export function keyTaskCpu(k: KeyWriter, m: Machine, c: number): void {
-  k.put(m.pnt[c]);
-  k.put(m.taskState[c]);
-  k.put(m.queued[c]);
-  k.put(m.needResched[c]);
-  k.put(m.wakesDone[c]);
-}
 
 export const bootNextStep = (): NextStep => ({
   fn: 'init_sched_ext_class',
