@@ -188,3 +188,74 @@ export const CHECKER_TITLES: Readonly<Record<CheckerName, string>> = {
   rcuStall: 'RCU stall',
   bootPanic: 'boot panic',
 };
+
+// ---- kernel versions (the compare view's and the races view's "Kernel version" picker) ---------------------
+
+/** A released kernel and what the model runs for it (workers/model/README.md#kernel-versions-and-what-the-model-runs). */
+export interface KernelVersion {
+  /** Stable id, used in links and by `sim diff --kernel-a`. */
+  id: string;
+  /** What the picker shows. */
+  label: string;
+  variant: VariantName;
+  pntRule: PntRule;
+  /** False when the mapping could not be checked against a primary source: the picker says "unverified". */
+  verified: boolean;
+  /** Why this kernel runs as it does, in a few words (with the source's short name). */
+  basis: string;
+  // Room for more version-dependent options (e.g. the irq work's context on PREEMPT_RT, a split of the
+  // a379fa1e2cae rule): add a field here and give every row a value.
+}
+
+export const KERNEL_VERSIONS: readonly KernelVersion[] = [
+  {
+    id: 'v6.17',
+    label: 'v6.17 (before)',
+    variant: 'before',
+    pntRule: '6.17',
+    verified: true,
+    basis: 'percpu arrays at boot; 14c1da3895a1 first reached mainline in v6.18-rc4 (tip merge log)',
+  },
+  {
+    id: '6.17.9',
+    label: '6.17.y with the AUTOSEL backport of 14c1da3895a1 alone',
+    variant: 'merged',
+    pntRule: '6.17',
+    verified: false,
+    basis: 'AUTOSEL backport mail of 3 Nov 2025; which 6.17.y release first shipped it (before 6.17.10) is not checked',
+  },
+  {
+    id: '6.17.10',
+    label: '6.17.10 with 05e63305c85c',
+    variant: 'fixed',
+    pntRule: '6.17',
+    verified: true,
+    basis: 'stable review series "[PATCH 6.17 174/175]", 27 Nov 2025',
+  },
+  {
+    id: 'v6.18-rc4',
+    label: 'v6.18-rc4 to 6.18.9',
+    variant: 'fixed',
+    pntRule: '6.17',
+    verified: true,
+    basis: 'both commits came in with the sched_ext-for-6.18-rc3-fixes merge; pnt_seq stays in switch_class() until 6.18.10',
+  },
+  {
+    id: '6.18.10',
+    label: '6.18.10 and v6.19 with a379fa1e2cae',
+    variant: 'fixed',
+    pntRule: 'a379fa1e2cae',
+    verified: true,
+    basis: '6.18.y backport of a379fa1e2cae ("Fix SCX_KICK_WAIT to work reliably"); for-6.19 series by Tejun Heo',
+  },
+];
+
+/** The kernel version with this id, or undefined. */
+export function kernelVersion(id: string): KernelVersion | undefined {
+  return KERNEL_VERSIONS.find((k) => k.id === id);
+}
+
+/** The kernel version that runs exactly this variant and rule, or undefined (the first row when several do). */
+export function kernelVersionOf(variant: string, pntRule: string): KernelVersion | undefined {
+  return KERNEL_VERSIONS.find((k) => k.variant === variant && k.pntRule === pntRule);
+}
