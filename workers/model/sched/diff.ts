@@ -41,8 +41,8 @@ export interface TraceDiff {
 }
 
 /** Edits the whole-trace alignment may use before it falls back to a window (bounds the worker's time). */
-export const MAX_EDITS = 4000;
-/** Steps of each trace the windowed alignment covers. */
+export const MAX_EDITS = 1000;
+/** Steps of each trace the windowed alignment covers at most (halved until it fits MAX_EDITS). */
 export const DIFF_WINDOW_STEPS = 4000;
 export const MAX_HUNK_EVENTS = 40;
 
@@ -227,19 +227,23 @@ export function diffRuns(ra: RunResult, rb: RunResult, opts: DiffOptions = {}): 
   while (p < na && p < nb && ka[p] === kb[p]) p++;
   let s = 0;
   while (s < na - p && s < nb - p && ka[na - 1 - s] === kb[nb - 1 - s]) s++;
+  const maxEdits = opts.maxEdits ?? MAX_EDITS;
   let raw: RawHunk[] | null = [];
   let window: TraceDiff['window'] = null;
   if (p < na - s || p < nb - s) {
-    raw = alignRange(ka, kb, p, na - s, p, nb - s, opts.maxEdits ?? MAX_EDITS);
+    raw = alignRange(ka, kb, p, na - s, p, nb - s, maxEdits);
     if (!raw) {
-      const w = opts.windowSteps ?? DIFF_WINDOW_STEPS;
+      // Too different to align whole: align a window around the focus, narrowing it until the edit budget holds.
       const focus = Math.max(p, Math.min(opts.focusStep ?? p, na - s));
-      const a0 = Math.max(p, focus - (w >> 1));
-      const b0 = Math.min(a0, nb - s);
-      const a1 = Math.min(na - s, a0 + w);
-      const b1 = Math.min(nb - s, b0 + w);
-      window = { a: [a0, a1], b: [b0, b1] };
-      raw = alignRange(ka, kb, a0, a1, b0, b1, 2 * w) ?? [];
+      for (let w = opts.windowSteps ?? DIFF_WINDOW_STEPS; ; w >>= 1) {
+        const a0 = Math.max(p, focus - (w >> 1));
+        const b0 = Math.min(a0, nb - s);
+        const a1 = Math.min(na - s, a0 + w);
+        const b1 = Math.min(nb - s, b0 + w);
+        window = { a: [a0, a1], b: [b0, b1] };
+        raw = w <= 16 ? [{ a0, a1, b0, b1 }] : alignRange(ka, kb, a0, a1, b0, b1, maxEdits);
+        if (raw) break;
+      }
     }
   }
   const hunks = mergeHunks(ra, rb, raw).map((h): DiffHunk => ({
