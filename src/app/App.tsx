@@ -1,6 +1,7 @@
 // Layout shell: a header, the view switcher, and one view per feature. Feature code lives under its
 // own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { CompareView } from '../compare/CompareView.tsx';
 import { ExploreView } from '../explore/ExploreView.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
 import { RacesView } from '../races/RacesView.tsx';
@@ -11,7 +12,7 @@ import { CopyLinkButton } from '../url/CopyLinkButton.tsx';
 import { UrlAlert } from '../url/UrlAlert.tsx';
 import { useUrlSync } from '../url/useUrlSync.ts';
 
-const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore' };
+const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore', compare: 'Compare' };
 
 function renderView(view: ViewId): ReactNode {
   switch (view) {
@@ -21,6 +22,8 @@ function renderView(view: ViewId): ReactNode {
       return <RacesView />;
     case 'explore':
       return <ExploreView />;
+    case 'compare':
+      return <CompareView />;
   }
 }
 

@@ -25,6 +25,7 @@ import {
   selectRaceToggles,
 } from './raceSelectors.ts';
 import type { RaceScheduleSource } from '../state/racesSlice.ts';
+import { RaceKernelVersion } from './RaceKernelVersion.tsx';
 
 const TOGGLE_HELP: Record<ToggleName, string> = {
   lazyAlloc: 'Arrays come from kvzalloc_node() in scx_enable() (on) or one percpu allocation at boot (off).',
@@ -88,6 +89,7 @@ function ScenarioAndVariant() {
           </option>
         )}
       </LabeledSelect>
+      <RaceKernelVersion />
     </>
   );
 }

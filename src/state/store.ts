@@ -6,8 +6,9 @@ import { createMemorySlice, type MemorySlice } from './memorySlice.ts';
 import { createParamsSlice, type ParamsSlice } from './paramsSlice.ts';
 import { createRacesSlice, type RacesSlice } from './racesSlice.ts';
 import { createExploreSlice, type ExploreSlice } from '../explore/exploreSlice.ts';
+import { createCompareSlice, type CompareSlice } from '../compare/compareSlice.ts';
 
-export type AppState = ParamsSlice & MemorySlice & RacesSlice & ExploreSlice;
+export type AppState = ParamsSlice & MemorySlice & RacesSlice & ExploreSlice & CompareSlice;
 
 /** Vite's DEV flag, read defensively: node tests type-check this file without vite/client types. */
 function isDevBuild(): boolean {
@@ -26,6 +27,7 @@ export const useAppStore = create<AppState>()(
       ...createMemorySlice(...a),
       ...createRacesSlice(...a),
       ...createExploreSlice(...a),
+      ...createCompareSlice(...a),
     })),
     { name: 'scx-kick-pseqs', enabled: isDevBuild() },
   ),

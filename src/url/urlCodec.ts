@@ -24,6 +24,7 @@ import type { KvmallocPath, RacePolicy, RaceVariant } from '../races/raceConfig.
 import type { GridDesign } from '../state/memorySlice.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
+import { COMPARE_URL_KEYS, decodeCompareUrl, encodeCompareUrl } from '../compare/compareUrl.ts';
 import {
   DEFAULT_URL_STATE,
   presetOfToggles,
@@ -61,6 +62,7 @@ export const URL_KEYS = [
   'step',
   'win',
   'sched',
+  ...COMPARE_URL_KEYS,
 ] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -115,6 +117,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
   // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
   if (s.schedule.length) out.push(`sched=${encodeSchedule(s.schedule)}`);
+  out.push(...encodeCompareUrl(s.compare));
   return out.join('&');
 }
 
@@ -323,6 +326,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
+  const compare = decodeCompareUrl(params, r.issues);
   const state: UrlState = {
     view,
     cpus,
@@ -344,6 +348,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     window,
     exploreSymmetry,
     explorePor,
+    compare,
   };
   return { state, issues: r.issues, modelVersion };
 }

@@ -22,6 +22,8 @@ import type { RaceParams, RaceVariant } from '../races/raceConfig.ts';
 import { DEFAULT_MEMORY_VIEW, type GridDesign } from '../state/memorySlice.ts';
 import { DEFAULT_EXPLORE_REDUCTIONS } from '../explore/exploreSlice.ts';
 import { DEFAULT_PARAMS, DEFAULT_VIEW, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
+import { DEFAULT_COMPARE_URL_STATE, type CompareUrlState } from '../compare/compareConfig.ts';
+import { isValidCompareUrlState } from '../compare/compareUrl.ts';
 
 /** Version of the link format (the `v` parameter). Bump when a key changes meaning. */
 export const URL_SCHEMA_VERSION = 1;
@@ -58,6 +60,8 @@ export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   /** The explore view's reductions: idle-CPU symmetry and the quiescent-state partial-order reduction. */
   exploreSymmetry: boolean;
   explorePor: boolean;
+  /** The compare view: its inputs, both cursors and the zoom window (keys starting with "c"). */
+  compare: CompareUrlState;
 }
 
 const { scheduleBase: _scheduleBase, ...DEFAULT_RACE_INPUTS } = DEFAULT_RACE_PARAMS;
@@ -73,6 +77,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   window: null,
   exploreSymmetry: DEFAULT_EXPLORE_REDUCTIONS.exploreSymmetry,
   explorePor: DEFAULT_EXPLORE_REDUCTIONS.explorePor,
+  compare: DEFAULT_COMPARE_URL_STATE,
 };
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -140,6 +145,7 @@ export const UrlStateSchema = v.pipe(
     ),
     exploreSymmetry: v.boolean(),
     explorePor: v.boolean(),
+    compare: v.custom<CompareUrlState>((c) => isValidCompareUrlState(c)),
   }),
   v.check((s) => (s.variant === 'custom') === (s.toggles !== null), 'toggles are given exactly for the custom variant'),
   v.check((s) => s.toggles === null || !isPresetToggles(s.toggles), 'custom toggles differ from every preset'),

@@ -8,6 +8,7 @@ import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConf
 import type { StepWindow } from '../state/racesSlice.ts';
 import type { AppState } from '../state/store.ts';
 import { DEFAULT_URL_STATE, isPresetToggles, presetOfToggles, roundWindowEdge, type UrlState } from './urlSchema.ts';
+import { compareUrlStateOf, compareDeliberateKey } from '../compare/compareUrlState.ts';
 
 /** Just what buildRaceConfig reads from the catalog: presets and minimum CPU counts. */
 export const URL_CATALOG: Catalog = {
@@ -29,6 +30,9 @@ export const selectUrlInputs = (s: AppState) =>
     s.raceWindow,
     s.exploreSymmetry,
     s.explorePor,
+    s.compareParams,
+    s.compareCursor,
+    s.compareWindow,
   ] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
@@ -80,6 +84,7 @@ export function urlStateOf(s: AppState): UrlState {
     window,
     exploreSymmetry: s.exploreSymmetry,
     explorePor: s.explorePor,
+    compare: compareUrlStateOf(s),
   };
 }
 
@@ -96,6 +101,7 @@ export interface RestoredState {
   raceWindow: StepWindow | null;
   exploreSymmetry: boolean;
   explorePor: boolean;
+  compare: UrlState['compare'];
 }
 
 export function urlStateToStore(u: UrlState): RestoredState {
@@ -126,6 +132,7 @@ export function urlStateToStore(u: UrlState): RestoredState {
     raceWindow: u.window ? [u.window[0], u.window[1]] : null,
     exploreSymmetry: u.exploreSymmetry,
     explorePor: u.explorePor,
+    compare: u.compare,
   };
 }
 
@@ -140,6 +147,7 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
   s.setMemoryGridDesign(r.gridDesign);
   s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
   s.setExploreReductions(r.exploreSymmetry, r.explorePor);
+  s.restoreCompare({ ...r.compare.params, schedule: [...r.compare.params.schedule] }, r.compare.cursor, r.compare.window);
 }
 
 /**
@@ -163,5 +171,6 @@ export function deliberateKey(s: AppState): string {
     reductions,
     p.schedule.length,
     p.schedule.join(','),
+    compareDeliberateKey(s),
   ].join('|');
 }

@@ -5,6 +5,7 @@ import { KVMALLOC_PATHS, PAGE_SIZES, PNT_RULES, SCENARIOS, VARIANTS } from '../.
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
+import { compareUrlStateArb } from './compareArbitraries.ts';
 
 /** Actor ids in the model's canonical spelling. */
 export const actorIdArb = fc.oneof(
@@ -55,5 +56,6 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     window: windowArb,
     exploreSymmetry: fc.boolean(),
     explorePor: fc.boolean(),
+    compare: compareUrlStateArb,
   })
   .map(({ v, ...rest }) => ({ ...rest, ...v }));
