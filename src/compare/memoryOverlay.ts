@@ -1,30 +1,23 @@
-// Pure: a run's memory series (live + waiting for a grace period + leaked, bytes) as step-function points
-// inside a step window, for the compare view's overlaid curves. O(series length).
+// Pure: a run's memory series (live + waiting for a grace period + leaked, bytes) for the compare view's
+// overlaid curves: the largest total, and a polyline of one point per column (each column's maximum, via
+// the races view's memoryColumns, so a short spike never disappears), ending where the run ends.
 import type { MemorySeries } from '../../workers/api.ts';
+import { memoryColumns } from '../races/memoryColumns.ts';
 
-export interface MemoryPoint {
-  step: number;
-  bytes: number;
-}
-
-/** Total bytes held at each change point, as a step function over [0, lastStep], clipped to [from, to]. */
-export function memoryStepPoints(series: MemorySeries, lastStep: number, from: number, to: number): MemoryPoint[] {
-  const out: MemoryPoint[] = [];
-  const n = series.step.length;
-  const total = (i: number) => series.live[i] + series.waiting[i] + series.leaked[i];
-  for (let i = 0; i < n; i++) {
-    const start = series.step[i];
-    const end = i + 1 < n ? series.step[i + 1] : lastStep;
-    if (end < from || start > to) continue;
-    const bytes = total(i);
-    out.push({ step: Math.max(start, from), bytes }, { step: Math.min(end, to), bytes });
-  }
-  return out;
-}
-
-/** Largest total over the whole series. */
+/** Largest total over the whole series. O(series length). */
 export function peakBytes(series: MemorySeries): number {
   let m = 0;
   for (let i = 0; i < series.step.length; i++) m = Math.max(m, series.live[i] + series.waiting[i] + series.leaked[i]);
   return m;
+}
+
+/**
+ * Column totals of [fromStep, toStep] in `cols` columns, cut after the column holding `lastStep` (the run's
+ * end). O(points in window + columns).
+ */
+export function memoryTotals(series: MemorySeries, lastStep: number, fromStep: number, toStep: number, cols: number): Float64Array {
+  const { total } = memoryColumns(series, fromStep, toStep, cols, lastStep);
+  if (lastStep >= toStep) return total;
+  const end = Math.floor(((lastStep - fromStep) / (toStep - fromStep)) * cols) + 1;
+  return total.subarray(0, Math.max(0, Math.min(cols, end)));
 }
