@@ -89,7 +89,6 @@ function ScenarioAndVariant() {
           </option>
         )}
       </LabeledSelect>
-      <RaceKernelVersion />
     </>
   );
 }
@@ -209,6 +208,7 @@ function AdvancedControls() {
           ))}
         </fieldset>
         <div className="flex flex-col gap-3">
+          <RaceKernelVersion />
           <LabeledSelect
             label="pnt_seq rule"
             selectClassName="max-w-xs"
