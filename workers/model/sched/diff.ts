@@ -9,7 +9,6 @@ import type { CheckerName } from './explore.ts';
 import { CHECKERS } from '../constants.ts';
 import { EVENT_CODE } from './machine/codes.ts';
 import { eventAt } from './stepView.ts';
-import { actorName } from './describe.ts';
 import { EVENT_KINDS, KERNEL_FNS } from './types.ts';
 
 /**
@@ -46,44 +45,75 @@ export const MAX_EDITS = 1000;
 export const DIFF_WINDOW_STEPS = 4000;
 export const MAX_HUNK_EVENTS = 40;
 
-/** Interns step meanings as small integers, shared by both traces so equal meanings get equal keys. */
+/** A step's meaning as numbers: its actor, then six per event (CPU, function, action, object, bytes, value). */
+type StepWords = Int32Array;
+
+/**
+ * Interns step meanings as small integers, shared by both traces so equal meanings get equal keys. A
+ * 53-bit hash finds the candidate; the stored words confirm it, so the keys are exact (no collisions).
+ */
 export class KeyTable {
-  private readonly ids = new Map<string, number>();
-  id(s: string): number {
-    let v = this.ids.get(s);
-    if (v === undefined) {
-      v = this.ids.size;
-      this.ids.set(s, v);
+  private readonly byHash = new Map<number, number[]>();
+  private readonly words: StepWords[] = [];
+  id(w: StepWords): number {
+    let h1 = 0x811c9dc5 | 0;
+    let h2 = 0x2545f491 | 0;
+    for (let i = 0; i < w.length; i++) {
+      h1 = Math.imul(h1 ^ w[i], 0x01000193);
+      h2 = Math.imul(h2 ^ w[i], 0x5bd1e995) ^ (h2 >>> 15);
     }
-    return v;
+    const h = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+    const ids = this.byHash.get(h);
+    if (ids)
+      for (const id of ids) {
+        const o = this.words[id];
+        if (o.length === w.length && o.every((x, i) => x === w[i])) return id;
+      }
+    const id = this.words.length;
+    this.words.push(w.slice());
+    if (ids) ids.push(id);
+    else this.byHash.set(h, [id]);
+    return id;
   }
 }
 
 const ALLOC_KINDS = new Set<number>([EVENT_CODE.alloc, EVENT_CODE['percpu-alloc']]);
+/** Objects renamed to "generation g of CPU c" are c·2^12 + g; an id never allocated keeps -2 - id. */
+const GEN_BITS = 12;
 
 /** One key per step of `r`: what the step means, with allocation ids renamed by (CPU, generation). O(events). */
 export function stepKeys(r: RunResult, table: KeyTable): Int32Array {
   const t = r.trace;
-  const canon = new Map<number, string>();
+  const canon = new Map<number, number>();
   const generation = new Map<number, number>();
   const keys = new Int32Array(r.steps);
+  let buf = new Int32Array(64);
   for (let s = 0; s < r.steps; s++) {
-    let key = actorName(r.actors[s], r.loaderNames);
+    const i0 = r.stepEventStart[s];
     const end = r.stepEventStart[s + 1];
-    for (let i = r.stepEventStart[s]; i < end; i++) {
+    const n = 1 + 6 * (end - i0);
+    if (n > buf.length) buf = new Int32Array(2 * n);
+    buf[0] = r.actors[s];
+    let k = 1;
+    for (let i = i0; i < end; i++) {
       const obj = t.obj[i];
-      let o = '';
+      let o = -1;
       if (obj >= 0) {
         if (ALLOC_KINDS.has(t.kind[i]) && !canon.has(obj)) {
           const g = generation.get(t.arg[i]) ?? 0;
           generation.set(t.arg[i], g + 1);
-          canon.set(obj, `${t.arg[i]}.${g}`);
+          canon.set(obj, t.arg[i] * (1 << GEN_BITS) + Math.min(g, (1 << GEN_BITS) - 1));
         }
-        o = canon.get(obj) ?? `?${obj}`;
+        o = canon.get(obj) ?? -2 - obj;
       }
-      key += `|${t.cpu[i]},${t.fn[i]},${t.kind[i]},${o},${t.bytes[i]},${t.arg[i]}`;
+      buf[k++] = t.cpu[i];
+      buf[k++] = t.fn[i];
+      buf[k++] = t.kind[i];
+      buf[k++] = o;
+      buf[k++] = t.bytes[i];
+      buf[k++] = t.arg[i];
     }
-    keys[s] = table.id(key);
+    keys[s] = table.id(buf.subarray(0, n));
   }
   return keys;
 }
