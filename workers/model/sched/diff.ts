@@ -215,12 +215,31 @@ function sideEvents(r: RunResult, from: number, to: number): string[] {
   return out;
 }
 
+/** Event kinds that name a step in a summary in place of its first event: what the checkers report. */
+const HEADLINE_KINDS = new Set<number>([
+  EVENT_CODE.uaf,
+  EVENT_CODE['null-deref'],
+  EVENT_CODE['double-free'],
+  EVENT_CODE.leak,
+  EVENT_CODE.warn,
+  EVENT_CODE['null-return'],
+  EVENT_CODE.stuck,
+  EVENT_CODE['rcu-stall'],
+]);
+
 /** "alloc_kick_pseqs() alloc ×3 then scx_enable() state-check": each step by its first event, runs counted. */
 export function summarizeSteps(r: RunResult, from: number, to: number, maxRuns = 4): string {
   const runs: { fn: number; kind: number; n: number }[] = [];
   for (let s = from; s < to; s++) {
-    const i = r.stepEventStart[s];
-    if (i >= r.stepEventStart[s + 1]) continue;
+    let i = r.stepEventStart[s];
+    const end = r.stepEventStart[s + 1];
+    if (i >= end) continue;
+    // A step is named by its first event, or by a finding among its events (a leak, a WARN …).
+    for (let j = i; j < end; j++)
+      if (HEADLINE_KINDS.has(r.trace.kind[j])) {
+        i = j;
+        break;
+      }
     const fn = r.trace.fn[i];
     const kind = r.trace.kind[i];
     const last = runs[runs.length - 1];
