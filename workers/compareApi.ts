@@ -5,8 +5,8 @@ import type { TraceDiff } from './model/sched/diff.ts';
 import type { BlockedStep } from './model/sched/run.ts';
 import type { RunHandle } from './schedApi.ts';
 import { compareRuns } from './model/sched/compare.ts';
-import { diffStatus } from './model/sched/diff.ts';
-import { handle } from './schedApi.ts';
+import { diffRuns, diffStatus } from './model/sched/diff.ts';
+import { get, handle } from './schedApi.ts';
 
 export type { CompareConfig, CompareSchedule, KernelChoice } from './model/sched/compare.ts';
 export type { TraceDiff, DiffHunk } from './model/sched/diff.ts';
@@ -31,6 +31,8 @@ export interface CompareApi {
    * when the traces are too long and different to align whole. Throws with a one-line message on a bad config.
    */
   compare(config: CompareConfig, atStep?: { a: number; b: number }, focusStep?: number): CompareHandle;
+  /** Align two kept runs again, the window around A's step `focusStep` (when too different to align whole). */
+  realign(runIdA: number, runIdB: number, focusStep: number): { diff: TraceDiff; status: string };
 }
 
 export const compareApi: CompareApi = {
@@ -44,5 +46,9 @@ export const compareApi: CompareApi = {
       schedule: rec.schedule,
       blocked: rec.blocked,
     };
+  },
+  realign(runIdA, runIdB, focusStep) {
+    const diff = diffRuns(get(runIdA).result, get(runIdB).result, { focusStep });
+    return { diff, status: diffStatus(diff) };
   },
 };

@@ -77,7 +77,8 @@ export function keep(rec: RunRecord): number {
   return id;
 }
 
-function get(runId: number): RunRecord {
+/** A kept run; throws when the worker no longer keeps it. */
+export function get(runId: number): RunRecord {
   const rec = runs.get(runId);
   if (!rec) throw new Error(`run ${runId} is no longer kept by the worker; run it again`);
   return rec;

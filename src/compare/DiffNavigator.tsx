@@ -1,6 +1,8 @@
 // The status line of the comparison (role "status": read out when it changes) and the buttons that move
 // both cursors to a difference: First, Previous and Next difference.
+import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { errorMessage, requestSim } from '../sim/simRequest.ts';
 import { useAppStore } from '../state/store.ts';
 import { hunkAtOrBefore, hunkCursor, nextHunk, previousHunk } from './alignSteps.ts';
 
@@ -18,6 +20,16 @@ export function DiffNavigator() {
   const at = hunkAtOrBefore(hunks, cursor.a);
   const onHunk = at >= 0 && hunkCursor(hunks[at]).a === cursor.a && hunkCursor(hunks[at]).b === cursor.b;
   const w = run?.diff.window;
+  const setDiff = useAppStore((s) => s.setCompareDiff);
+  const [realignError, setRealignError] = useState<string | null>(null);
+  const realign = () => {
+    if (!run) return;
+    setRealignError(null);
+    requestSim((sim) => sim.realign(run.a.workerRunId, run.b.workerRunId, Math.max(0, cursor.a - 1))).then(
+      (r) => setDiff(run.key, r.diff, r.status),
+      (e: unknown) => setRealignError(errorMessage(e)),
+    );
+  };
   return (
     <section aria-label="Differences" className="flex flex-col gap-2 rounded border border-slate-200 bg-white px-4 py-2">
       <p role="status" className="text-sm font-medium text-slate-900">
@@ -26,7 +38,11 @@ export function DiffNavigator() {
       {w && (
         <p className="text-xs text-amber-800" role="note">
           The traces are too long and too different to align whole: only steps {w.a[0] + 1}–{w.a[1]} of A and {w.b[0] + 1}–{w.b[1]} of B
-          (around the cursor) were aligned.
+          (around the cursor) were aligned.{' '}
+          <button type="button" className="rounded border border-amber-700 px-1.5 py-0.5 hover:bg-amber-50" onClick={realign}>
+            Align around the cursor
+          </button>
+          {realignError && <span className="ml-2 text-rose-800">{realignError}</span>}
         </p>
       )}
       <div className="flex flex-wrap items-center gap-2">

@@ -56,6 +56,8 @@ export interface CompareSlice {
   startCompareRun: (requestId: number) => void;
   finishCompareRun: (requestId: number, loaded: LoadedCompare) => void;
   failCompareRun: (requestId: number, error: string) => void;
+  /** A new alignment of the loaded runs (a window around the cursor); ignored for other runs. */
+  setCompareDiff: (key: string, diff: LoadedCompare['diff'], status: string) => void;
   /** Both cursors at once (clamped to each run). */
   setCompareCursor: (cursor: CompareCursor) => void;
   /** One side's cursor; the other follows to the matching step of the alignment. */
@@ -203,6 +205,15 @@ export const createCompareSlice: AppStateCreator<CompareSlice> = (set) => {
         },
         undefined,
         'compare/failRun',
+      ),
+    setCompareDiff: (key, diff, status) =>
+      set(
+        (s) => {
+          const run = s.compareRun.data;
+          return !run || run.key !== key ? s : { compareRun: { ...s.compareRun, data: { ...run, diff, status } } };
+        },
+        undefined,
+        'compare/setDiff',
       ),
     setCompareCursor: (cursor) =>
       set(

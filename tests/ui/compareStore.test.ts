@@ -118,3 +118,47 @@ describe('code differences', () => {
     expect(codeDifferences(merged, merged)).toEqual([]);
   });
 });
+
+describe('realign', () => {
+  it('aligns the kept runs again (the same diff when they align whole) and the store takes it for its own runs only', () => {
+    const config = buildCompareConfig(
+      {
+        scenario: 'kick-storm',
+        a: { kernel: null, variant: 'merged', toggles: null, pntRule: '6.17' },
+        b: { kernel: '6.18.10', variant: 'fixed', toggles: null, pntRule: 'a379fa1e2cae' },
+        scheduleKind: 'random',
+        schedule: [],
+        seed: 7,
+      },
+      { cpus: 64, nodes: 1, pageSize: 4096 },
+    );
+    const h = compareApi.compare(config);
+    const whole = compareApi.realign(h.a.runId, h.b.runId, 0);
+    expect(whole.diff).toEqual(h.diff);
+    // The store takes a new alignment for the loaded comparison only.
+    useAppStore.setState(useAppStore.getInitialState(), true);
+    const st = useAppStore.getState();
+    const key = compareConfigKey(config);
+    const side = (run: typeof h.a): CompareRun => ({
+      workerRunId: run.runId,
+      result: run.result,
+      actorIds: [],
+      timeline: buildRaceTimeline(run.result, []),
+    });
+    st.startCompareRun(1);
+    st.finishCompareRun(1, {
+      key,
+      epoch: 0,
+      a: side(h.a),
+      b: side(h.b),
+      diff: h.diff,
+      status: h.status,
+      schedule: h.schedule,
+      blocked: h.blocked,
+    });
+    useAppStore.getState().setCompareDiff(key, whole.diff, 'new status');
+    expect(useAppStore.getState().compareRun.data?.status).toBe('new status');
+    useAppStore.getState().setCompareDiff('another key', whole.diff, 'ignored');
+    expect(useAppStore.getState().compareRun.data?.status).toBe('new status');
+  });
+});
