@@ -30,12 +30,14 @@ export interface MemorySnapshot {
 
 import type { SchedApi } from './schedApi.ts';
 import type { ExploreApi } from './exploreApi.ts';
+import type { CompareApi } from './compareApi.ts';
 
 export type * from './schedApi.ts';
 export type * from './exploreApi.ts';
+export type * from './compareApi.ts';
 
 /** The whole worker API: the memory model (below), the scheduler-core model (SchedApi) and its search. */
-export interface SimApi extends SchedApi, ExploreApi {
+export interface SimApi extends SchedApi, ExploreApi, CompareApi {
   /** Cost of both designs at one CPU count (workers/model/README.md#cost-table-at-4-kib-pages). Pure; microseconds. */
   memory(params: MemoryParams): MemoryReport;
   /** Chart curve for every N of a log grid plus step/threshold points. Pure; about a millisecond. */

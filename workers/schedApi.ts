@@ -16,6 +16,8 @@ export type {
   Toggles,
   PntRule,
   KickRules,
+  IrqWork,
+  IrqDelivery,
   ScenarioName,
   VariantName,
 } from './model/sched/types.ts';
@@ -74,24 +76,27 @@ export interface SchedApi {
   catalog(): Catalog;
 }
 
-const KEEP_RUNS = 4;
+// Six: the races view's run and fork, plus the compare view's two kernels, with room to spare.
+const KEEP_RUNS = 6;
 const runs = new Map<number, RunRecord>();
 let nextRunId = 1;
 
-function keep(rec: RunRecord): number {
+/** Keep a run for stepView() and fork(); returns its id (the compare API keeps its two runs here too). */
+export function keep(rec: RunRecord): number {
   const id = nextRunId++;
   runs.set(id, rec);
   while (runs.size > KEEP_RUNS) runs.delete(runs.keys().next().value!);
   return id;
 }
 
-function get(runId: number): RunRecord {
+/** A kept run; throws when the worker no longer keeps it. */
+export function get(runId: number): RunRecord {
   const rec = runs.get(runId);
   if (!rec) throw new Error(`run ${runId} is no longer kept by the worker; run it again`);
   return rec;
 }
 
-function handle(rec: RunRecord, atStep: number): RunHandle {
+export function handle(rec: RunRecord, atStep: number): RunHandle {
   const runId = keep(rec);
   return { runId, result: rec.result, view: stepView(rec, atStep) };
 }

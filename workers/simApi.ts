@@ -2,6 +2,7 @@
 import type { MemoryCurveRequest, SimApi } from './api.ts';
 import { schedApi } from './schedApi.ts';
 import { exploreApi } from './exploreApi.ts';
+import { compareApi } from './compareApi.ts';
 import {
   MAX_CPUS,
   MIN_CPUS,
@@ -53,6 +54,7 @@ export function chartCpus(pageSize: PageSize, gridPoints: number): Float64Array 
 export const simApi: SimApi = {
   ...schedApi,
   ...exploreApi,
+  ...compareApi,
   memory: (params) => computeMemory(params),
   memoryCurve: ({ pageSize, nodes, gridPoints }: MemoryCurveRequest) => ({
     curve: memoryCurve(pageSize, nodes, chartCpus(pageSize, gridPoints)),

@@ -1,6 +1,7 @@
 // Layout shell: a header, the view switcher, and one view per feature. Feature code lives under its
 // own folder (src/memory, src/races, src/explore); this file only chooses which one is shown.
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { CompareView } from '../compare/CompareView.tsx';
 import { ExploreView } from '../explore/ExploreView.tsx';
 import { LessonsView } from '../lessons/LessonsView.tsx';
 import { MemoryView } from '../memory/MemoryView.tsx';
@@ -12,7 +13,7 @@ import { CopyLinkButton } from '../url/CopyLinkButton.tsx';
 import { UrlAlert } from '../url/UrlAlert.tsx';
 import { useUrlSync } from '../url/useUrlSync.ts';
 
-const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore', lessons: 'Lessons' };
+const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore', compare: 'Compare', lessons: 'Lessons' };
 
 function renderView(view: ViewId): ReactNode {
   switch (view) {
@@ -22,6 +23,8 @@ function renderView(view: ViewId): ReactNode {
       return <RacesView />;
     case 'explore':
       return <ExploreView />;
+    case 'compare':
+      return <CompareView />;
     case 'lessons':
       return <LessonsView />;
   }

@@ -27,6 +27,7 @@ import {
   selectRaceToggles,
 } from './raceSelectors.ts';
 import type { RaceScheduleSource } from '../state/racesSlice.ts';
+import { RaceKernelVersion } from './RaceKernelVersion.tsx';
 
 const TOGGLE_HELP: Record<ToggleName, string> = {
   lazyAlloc: 'Arrays come from kvzalloc_node() in scx_enable() (on) or one percpu allocation at boot (off).',
@@ -201,6 +202,7 @@ function AdvancedControls() {
           ))}
         </fieldset>
         <div className="flex flex-col gap-3">
+          <RaceKernelVersion />
           <PntRuleControls />
           <IrqOptionFields />
           <KvmallocPathField />

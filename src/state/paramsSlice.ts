@@ -4,9 +4,9 @@ import type { PageSize } from '../../workers/api.ts';
 import { MAX_CPUS, MAX_NODES, MIN_CPUS, MIN_NODES, PAGE_SIZES } from '../../workers/model/constants.ts';
 import type { AppStateCreator } from './store.ts';
 
-export type ViewId = 'memory' | 'races' | 'explore' | 'lessons';
+export type ViewId = 'memory' | 'races' | 'explore' | 'compare' | 'lessons';
 
-export const VIEW_IDS: readonly ViewId[] = ['memory', 'races', 'explore', 'lessons'];
+export const VIEW_IDS: readonly ViewId[] = ['memory', 'races', 'explore', 'compare', 'lessons'];
 /** The view a first visit (and a link without `view`) shows. */
 export const DEFAULT_VIEW: ViewId = 'memory';
 

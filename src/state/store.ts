@@ -7,8 +7,9 @@ import { createParamsSlice, type ParamsSlice } from './paramsSlice.ts';
 import { createRacesSlice, type RacesSlice } from './racesSlice.ts';
 import { createExploreSlice, type ExploreSlice } from '../explore/exploreSlice.ts';
 import { createLessonsSlice, type LessonsSlice } from '../lessons/lessonsSlice.ts';
+import { createCompareSlice, type CompareSlice } from '../compare/compareSlice.ts';
 
-export type AppState = ParamsSlice & MemorySlice & RacesSlice & ExploreSlice & LessonsSlice;
+export type AppState = ParamsSlice & MemorySlice & RacesSlice & ExploreSlice & CompareSlice & LessonsSlice;
 
 /** Vite's DEV flag, read defensively: node tests type-check this file without vite/client types. */
 function isDevBuild(): boolean {
@@ -27,6 +28,7 @@ export const useAppStore = create<AppState>()(
       ...createMemorySlice(...a),
       ...createRacesSlice(...a),
       ...createExploreSlice(...a),
+      ...createCompareSlice(...a),
       ...createLessonsSlice(...a),
     })),
     { name: 'scx-kick-pseqs', enabled: isDevBuild() },

@@ -34,6 +34,7 @@ import type { GridDesign } from '../state/memorySlice.ts';
 import { VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { findLesson, LESSON_IDS } from '../lessons/lessonCatalog.ts';
 import { decodeSchedule, encodeSchedule } from './scheduleCodec.ts';
+import { COMPARE_URL_KEYS, decodeCompareUrl, encodeCompareUrl } from '../compare/compareUrl.ts';
 import {
   DEFAULT_URL_STATE,
   presetOfToggles,
@@ -77,6 +78,7 @@ export const URL_KEYS = [
   'step',
   'win',
   'sched',
+  ...COMPARE_URL_KEYS,
 ] as const;
 export type UrlKey = (typeof URL_KEYS)[number];
 
@@ -143,6 +145,7 @@ export function encodeUrlState(s: UrlState): string {
   if (s.window) out.push(`win=${s.window[0]}-${s.window[1]}`);
   // lz-string's URL alphabet (A–Z a–z 0–9 + - $) needs no escaping in a query.
   if (s.schedule.length) out.push(`sched=${encodeSchedule(s.schedule)}`);
+  out.push(...encodeCompareUrl(s.compare));
   return out.join('&');
 }
 
@@ -393,6 +396,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
+  const compare = decodeCompareUrl(params, r.issues);
   const state: UrlState = {
     view,
     cpus,
@@ -420,6 +424,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     explorePor,
     lesson,
     lessonStep,
+    compare,
   };
   return { state, issues: r.issues, modelVersion };
 }

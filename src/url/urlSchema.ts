@@ -26,6 +26,8 @@ import { DEFAULT_MEMORY_VIEW, type GridDesign } from '../state/memorySlice.ts';
 import { DEFAULT_EXPLORE_REDUCTIONS } from '../explore/exploreSlice.ts';
 import { DEFAULT_PARAMS, DEFAULT_VIEW, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
 import { findLesson, LESSON_IDS } from '../lessons/lessonCatalog.ts';
+import { DEFAULT_COMPARE_URL_STATE, type CompareUrlState } from '../compare/compareConfig.ts';
+import { isValidCompareUrlState } from '../compare/compareUrl.ts';
 
 /** Version of the link format (the `v` parameter). Bump when a key changes meaning. */
 export const URL_SCHEMA_VERSION = 1;
@@ -66,6 +68,8 @@ export interface UrlState extends Omit<RaceParams, 'scheduleBase'> {
   lesson: string | null;
   /** 0-based step of the open lesson (0 when none is open); the link writes it 1-based as `lstep`. */
   lessonStep: number;
+  /** The compare view: its inputs, both cursors and the zoom window (keys starting with "c"). */
+  compare: CompareUrlState;
 }
 
 const { scheduleBase: _scheduleBase, ...DEFAULT_RACE_INPUTS } = DEFAULT_RACE_PARAMS;
@@ -83,6 +87,7 @@ export const DEFAULT_URL_STATE: UrlState = {
   explorePor: DEFAULT_EXPLORE_REDUCTIONS.explorePor,
   lesson: null,
   lessonStep: 0,
+  compare: DEFAULT_COMPARE_URL_STATE,
 };
 
 const int = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
@@ -156,6 +161,7 @@ export const UrlStateSchema = v.pipe(
     explorePor: v.boolean(),
     lesson: v.nullable(v.picklist(LESSON_IDS)),
     lessonStep: v.pipe(v.number(), v.integer(), v.minValue(0)),
+    compare: v.custom<CompareUrlState>((c) => isValidCompareUrlState(c)),
   }),
   v.check((s) => (s.variant === 'custom') === (s.toggles !== null), 'toggles are given exactly for the custom variant'),
   v.check((s) => s.toggles === null || !isPresetToggles(s.toggles), 'custom toggles differ from every preset'),

@@ -8,6 +8,7 @@ import { buildRaceConfig, raceBaseKey, type RaceParams } from '../races/raceConf
 import type { StepWindow } from '../state/racesSlice.ts';
 import type { AppState } from '../state/store.ts';
 import { DEFAULT_URL_STATE, isPresetToggles, presetOfToggles, roundWindowEdge, type UrlState } from './urlSchema.ts';
+import { compareUrlStateOf, compareDeliberateKey } from '../compare/compareUrlState.ts';
 
 /** Just what buildRaceConfig reads from the catalog: presets and minimum CPU counts. */
 export const URL_CATALOG: Catalog = {
@@ -31,6 +32,9 @@ export const selectUrlInputs = (s: AppState) =>
     s.explorePor,
     s.lessonId,
     s.lessonStep,
+    s.compareParams,
+    s.compareCursor,
+    s.compareWindow,
   ] as const;
 
 /** Key of the config a schedule is made for, for these inputs (null when the toggles are unknown). */
@@ -88,6 +92,7 @@ export function urlStateOf(s: AppState): UrlState {
     explorePor: s.explorePor,
     lesson: s.lessonId,
     lessonStep: s.lessonId ? s.lessonStep : 0,
+    compare: compareUrlStateOf(s),
   };
 }
 
@@ -106,6 +111,7 @@ export interface RestoredState {
   explorePor: boolean;
   lesson: string | null;
   lessonStep: number;
+  compare: UrlState['compare'];
 }
 
 export function urlStateToStore(u: UrlState): RestoredState {
@@ -142,6 +148,7 @@ export function urlStateToStore(u: UrlState): RestoredState {
     explorePor: u.explorePor,
     lesson: u.lesson,
     lessonStep: u.lessonStep,
+    compare: u.compare,
   };
 }
 
@@ -157,6 +164,7 @@ export function restoreUrlState(s: AppState, u: UrlState): void {
   s.restoreRace(r.raceParams, r.raceStep, r.raceWindow);
   s.setExploreReductions(r.exploreSymmetry, r.explorePor);
   s.openLesson(r.lesson, r.lessonStep);
+  s.restoreCompare({ ...r.compare.params, schedule: [...r.compare.params.schedule] }, r.compare.cursor, r.compare.window);
 }
 
 /**
@@ -186,5 +194,6 @@ export function deliberateKey(s: AppState): string {
     reductions,
     p.schedule.length,
     p.schedule.join(','),
+    compareDeliberateKey(s),
   ].join('|');
 }

@@ -6,6 +6,8 @@ import { stepView } from '../../workers/model/sched/stepView.ts';
 import { randomPolicy } from '../../workers/model/sched/scenarios.ts';
 import { Rng } from '../../workers/model/rng.ts';
 import type { RunConfig } from '../../workers/model/sched/types.ts';
+import { compareRuns, kernelChoice } from '../../workers/model/sched/compare.ts';
+import { diffRuns } from '../../workers/model/sched/diff.ts';
 
 const now = () => performance.now();
 
@@ -106,6 +108,28 @@ const CASES: Record<string, () => Record<string, number | string | boolean>> = {
       forwardP50ms: +quantile(fwd, 0.5).toFixed(2),
       forwardP95ms: +quantile(fwd, 0.95).toFixed(2),
     };
+  },
+  /** The compare view's alignment (diffRuns) of two kick storms at 8192 CPUs on one schedule; budget 2 s. */
+  'diff-align'() {
+    const out: Record<string, number | string> = {};
+    const base = storm('6.17', 5_000, 2_000_000);
+    for (const [name, b] of [
+      ['mergedVsFixed', kernelChoice('fixed')],
+      ['rule617VsA379', kernelChoice('fixed', 'a379fa1e2cae')],
+    ] as const) {
+      const rec = compareRuns({ base, a: kernelChoice('merged'), b, schedule: { kind: 'random' } });
+      const times: number[] = [];
+      for (let rep = 0; rep < 3; rep++) {
+        const t0 = now();
+        diffRuns(rec.a.result, rec.b.result);
+        times.push(now() - t0);
+      }
+      out[`${name}_steps`] = `${rec.a.result.steps}/${rec.b.result.steps}`;
+      out[`${name}_hunks`] = rec.diff.hunks.length;
+      out[`${name}_windowed`] = rec.diff.window ? 'yes' : 'no';
+      out[`${name}_alignMs`] = Math.round(Math.max(...times));
+    }
+    return out;
   },
 };
 

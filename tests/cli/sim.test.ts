@@ -115,9 +115,9 @@ describe('bad arguments exit 2 with one stderr line', () => {
       args: ['memory', '--cpus', '8', 'extra'],
       line: 'error: unexpected argument "extra" for "sim memory" (options: --cpus, --page-size, --nodes, --json)',
     },
-    { args: ['frobnicate'], line: 'error: unknown command "frobnicate" (commands: memory, run, explore); see "sim --help"' },
-    { args: ['--cpus', '8'], line: 'error: unknown option "--cpus" (commands: memory, run, explore); see "sim --help"' },
-    { args: [], line: 'error: missing command (allowed: memory, run, explore); see "sim --help"' },
+    { args: ['frobnicate'], line: 'error: unknown command "frobnicate" (commands: memory, run, explore, diff); see "sim --help"' },
+    { args: ['--cpus', '8'], line: 'error: unknown option "--cpus" (commands: memory, run, explore, diff); see "sim --help"' },
+    { args: [], line: 'error: missing command (allowed: memory, run, explore, diff); see "sim --help"' },
   ])('sim $args', ({ args, line }) => {
     const r = sim(...args);
     expect(r.status).toBe(2);

@@ -50,6 +50,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
       expect(await violations(page)).toEqual([]);
     });
 
+    test('the compare view, with two kernels compared', async ({ page }) => {
+      await page.goto('/?v=1&m=1&view=compare&cpus=3&cscen=load-while-enabled&cstep=15-15');
+      await expect(page.getByRole('status').filter({ hasText: 'differences' })).toBeVisible({ timeout: 30_000 });
+      await openDisclosures(page);
+      for (const summary of await page.locator('summary', { hasText: 'Toggles' }).all()) await summary.click();
+      expect(await violations(page)).toEqual([]);
+    });
+
     test('the lessons view: the list, a question, and its reveal after a wrong answer', async ({ page }) => {
       await page.goto('/?v=1&m=1&view=lessons');
       await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeVisible();

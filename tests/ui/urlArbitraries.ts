@@ -14,6 +14,7 @@ import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/r
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
 import { LESSONS } from '../../src/lessons/lessonCatalog.ts';
+import { compareUrlStateArb } from './compareArbitraries.ts';
 
 /** Actor ids in the model's canonical spelling. */
 export const actorIdArb = fc.oneof(
@@ -75,5 +76,6 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     exploreSymmetry: fc.boolean(),
     explorePor: fc.boolean(),
     l: lessonArb,
+    compare: compareUrlStateArb,
   })
   .map(({ v, l, rules, ...rest }) => ({ ...rest, ...v, ...l, ...rules, pntRule: pntRuleOf(rules) }));

@@ -113,7 +113,7 @@ describe('bad links', () => {
   it('name an unknown scenario, variant, view, page size or rule with the choices', () => {
     const r = decodeUrlState('?v=1&scenario=nope&variant=shiny&view=graphs&page=5000&rule=7&cpus=8');
     expect(messages(r)).toEqual([
-      'view=graphs is not a known view (memory, races, explore, lessons); using memory',
+      'view=graphs is not a known view (memory, races, explore, compare, lessons); using memory',
       'page=5000 is not a known page size (4096, 65536); using 4096',
       'scenario=nope is not a known scenario (boot, enable-disable, disable-vs-kick, load-while-enabled, kick-storm, kick-wait-repick); using disable-vs-kick',
       'variant=shiny is not a known variant (before, no-rcu, merged, fixed, custom); using merged',

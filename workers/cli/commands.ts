@@ -4,5 +4,6 @@ import type { Command } from './args.ts';
 import { memoryCommand } from './memoryCommand.ts';
 import { runCommand } from './runCommand.ts';
 import { exploreCommand } from './exploreCommand.ts';
+import { diffCommand } from './diffCommand.ts';
 
-export const COMMANDS: readonly Command[] = [memoryCommand, runCommand, exploreCommand];
+export const COMMANDS: readonly Command[] = [memoryCommand, runCommand, exploreCommand, diffCommand];

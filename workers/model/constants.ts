@@ -275,3 +275,102 @@ export const CHECKER_TITLES: Readonly<Record<CheckerName, string>> = {
   rcuStall: 'RCU stall',
   bootPanic: 'boot panic',
 };
+
+// ---- kernel versions (the compare view's and the races view's "Kernel version" picker) ---------------------
+
+/** A released kernel and what the model runs for it (workers/model/README.md#kernel-versions-and-what-the-model-runs). */
+export interface KernelVersion {
+  /** Stable id, used in links and by `sim diff --kernel-a`. */
+  id: string;
+  /** What the picker shows. */
+  label: string;
+  variant: VariantName;
+  pntRule: PntRule;
+  /** How the kick irq work runs: threaded on PREEMPT_RT before 36c6f3c03d10, hard everywhere else. */
+  irqWork: IrqWork;
+  /** False when the mapping could not be checked against a primary source: the picker says "unverified". */
+  verified: boolean;
+  /** Why this kernel runs as it does, in a few words (with the source's short name). */
+  basis: string;
+  // Room for more version-dependent options: add a field here and give every row a value.
+}
+
+export const KERNEL_VERSIONS: readonly KernelVersion[] = [
+  {
+    id: 'v6.17',
+    label: 'v6.17 (before)',
+    variant: 'before',
+    pntRule: '6.17',
+    irqWork: 'hard',
+    verified: true,
+    basis: 'percpu arrays at boot; 14c1da3895a1 first reached mainline in v6.18-rc4 (tip merge log)',
+  },
+  {
+    id: '6.17.9',
+    label: '6.17.y with the AUTOSEL backport of 14c1da3895a1 alone',
+    variant: 'merged',
+    pntRule: '6.17',
+    irqWork: 'hard',
+    verified: false,
+    basis: 'AUTOSEL backport mail of 3 Nov 2025; which 6.17.y release first shipped it (before 6.17.10) is not checked',
+  },
+  {
+    id: '6.17.10',
+    label: '6.17.10 with 05e63305c85c',
+    variant: 'fixed',
+    pntRule: '6.17',
+    irqWork: 'hard',
+    verified: true,
+    basis: 'stable review series "[PATCH 6.17 174/175]", 27 Nov 2025',
+  },
+  {
+    id: 'v6.18-rc4',
+    label: 'v6.18-rc4 to 6.18.9',
+    variant: 'fixed',
+    pntRule: '6.17',
+    irqWork: 'hard',
+    verified: false,
+    basis:
+      'both commits came in with the sched_ext-for-6.18-rc3-fixes merge (verified); pnt_seq stays in switch_class() until the a379fa1e2cae backport, whose first 6.18.y release is not pinned (6.18.9-rc1 or 6.18.10)',
+  },
+  {
+    id: '6.18.10',
+    label: '6.18.10 and v6.19 with a379fa1e2cae',
+    variant: 'fixed',
+    pntRule: 'a379fa1e2cae',
+    irqWork: 'hard',
+    verified: false,
+    basis:
+      '6.18.y backport of a9c1fbbd6dad and a379fa1e2cae ("Fix SCX_KICK_WAIT to work reliably"), for-6.19 series by Tejun Heo; the 6.18.9-rc1 stable review already lists both, so the first 6.18.y release is not pinned',
+  },
+  {
+    id: '6.17.10-rt',
+    label: '6.17.10 PREEMPT_RT, without 36c6f3c03d10',
+    variant: 'fixed',
+    pntRule: '6.17',
+    irqWork: 'threaded',
+    verified: true,
+    basis:
+      'before 36c6f3c03d10 the kick irq work is set up with init_irq_work(): on PREEMPT_RT it runs in the irq_work/N kthread, not an RCU reader (its commit message); 6.17 RT needs 14c1da3895a1 + 05e63305c85c + 36c6f3c03d10',
+  },
+  {
+    id: '6.17.y-rt-36c6',
+    label: '6.17.y PREEMPT_RT with 36c6f3c03d10',
+    variant: 'fixed',
+    pntRule: '6.17',
+    irqWork: 'hard',
+    verified: false,
+    basis:
+      'AUTOSEL queued 36c6f3c03d10 (IRQ_WORK_INIT_HARD) for 6.17 on 24 Nov 2025, against 6.17.8; the release that shipped it is not checked',
+  },
+];
+
+/** The kernel version with this id, or undefined. */
+export function kernelVersion(id: string): KernelVersion | undefined {
+  return KERNEL_VERSIONS.find((k) => k.id === id);
+}
+
+/** The kernel version that runs exactly this variant, rule and irq work, or undefined (the first row when several do). */
+export function kernelVersionOf(variant: string, pntRule: string, irqWork: IrqWork = 'hard'): KernelVersion | undefined {
+  return KERNEL_VERSIONS.find((k) => k.variant === variant && k.pntRule === pntRule && k.irqWork === irqWork);
+}

@@ -40,6 +40,15 @@ export interface RunRecord {
    * forwards replays only the gap; a jump restores it from the nearest snapshot without allocating.
    */
   cursor?: Machine;
+  /** Steps where the given schedule's actor could not move and the scenario's default choice ran instead (onBlocked 'default'). */
+  blocked: BlockedStep[];
+}
+
+/** A schedule step this kernel could not follow (compare view): what the schedule asked for and what ran. */
+export interface BlockedStep {
+  step: number;
+  wanted: string;
+  used: string;
 }
 
 const MAX_SNAPSHOTS = 32;
@@ -47,6 +56,11 @@ const MAX_SNAPSHOTS = 32;
 export interface RunOptions {
   /** Keep every event and snapshots (default). false: keep only the hash, verdict and the notable events. */
   trace?: boolean;
+  /**
+   * When the schedule names an actor that cannot move: 'throw' a ScheduleError (default), or 'default':
+   * take the scenario's default choice instead and record the step in RunRecord.blocked (the compare view).
+   */
+  onBlocked?: 'throw' | 'default';
 }
 
 function makePolicy(cfg: RunConfig): Policy {
@@ -71,6 +85,8 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
   const tb = new TraceBuilder(opts.trace !== false);
   m.sink = tb;
   const policy = makePolicy(cfg);
+  const fallback = opts.onBlocked === 'default' ? defaultPolicy(cfg.scenario) : null;
+  const blocked: BlockedStep[] = [];
   const actors = new GrowI32();
   const stepStart = new GrowI32();
   const memStep = new GrowI32();
@@ -108,12 +124,14 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
     if (m.step < cfg.schedule.length) {
       const id = cfg.schedule[m.step];
       const parsed = parseActor(id, loaderNames, m.n);
-      if (parsed === null) throw new ScheduleError(`schedule step ${m.step + 1}: "${id}" is not an actor of this scenario`, m.step);
-      if (!m.isEnabled(parsed)) {
+      if (fallback && (parsed === null || !m.isEnabled(parsed))) {
+        code = fallback.pick(m);
+        if (code >= 0) blocked.push({ step: m.step, wanted: id, used: actorName(code, loaderNames) });
+      } else if (parsed === null) throw new ScheduleError(`schedule step ${m.step + 1}: "${id}" is not an actor of this scenario`, m.step);
+      else if (!m.isEnabled(parsed)) {
         const can = m.enabledActors(12).map((a) => actorName(a, loaderNames));
         throw new ScheduleError(`schedule step ${m.step + 1}: actor "${id}" cannot move (can move: ${can.join(', ') || 'none'})`, m.step);
-      }
-      code = parsed;
+      } else code = parsed;
     } else {
       code = policy.pick(m);
     }
@@ -179,7 +197,7 @@ export function run(cfgIn: RunConfig, opts: RunOptions = {}): RunRecord {
   };
   result.reports = buildReports(result, tb.notable.done(), m);
   m.sink = null;
-  return { result, snapshots, final: m };
+  return { result, snapshots, final: m, blocked };
 }
 
 function makeVerdict(m: Machine, truncated: boolean): Verdict {
