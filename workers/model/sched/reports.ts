@@ -183,7 +183,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         explanation:
           r.pntRule === '6.17'
             ? `CPU ${cpu} waits for CPU ${t.arg[i]}'s pnt_seq to move, but under the 6.17 rule pnt_seq moves only when an SCX task switches to a non-SCX one (switch_class()). ` +
-              `CPU ${t.arg[i]} runs no SCX task any more (the disable path switched every task to fair, or it is idle), so the count never changes and the spin never ends, with IRQs off. ` +
+              `CPU ${t.arg[i]} runs no SCX task any more (the disable path switched every task to fair, or it is idle), so the count never changes and the spin never ends${threaded ? ' (in the irq_work kthread, IRQs on: a soft lockup, no RCU stall)' : ', with IRQs off'}. ` +
               'This is the real 6.17 bug that a379fa1e2cae fixed (bump in put_prev_task_scx()/pick_task_scx(); do not wait on CPUs not running SCX). Switch the pnt_seq rule to see the fixed behaviour.'
             : `CPU ${cpu} waits for CPU ${t.arg[i]}'s pnt_seq to move, and no remaining step can move it.`,
       });
