@@ -115,11 +115,6 @@ const RunSummary = memo(function RunSummary() {
           {result?.traceHash ?? '–'}
         </span>
         {result && ` · ${result.trace.count.toLocaleString('en-US')} events · ${result.steps.toLocaleString('en-US')} steps`}
-        {result && (
-          <span aria-label="irq work options" title={result.irqOptions}>
-            {` · ${result.config.irqWork === 'hard' ? 'hard irq work' : 'threaded irq work'}, ${result.config.irqDelivery === 'tick' ? 'timer tick' : 'self-interrupt'}`}
-          </span>
-        )}
       </p>
     </div>
   );
