@@ -83,15 +83,18 @@ test.describe(`the production build under ${SUB_PATH}`, () => {
     await expect(page.getByRole('spinbutton', { name: 'CPUs', exact: true })).toHaveValue('64');
     await expect(page.getByRole('slider', { name: 'Step' })).toHaveValue('300');
     await expect(page.getByText(`Step 300 of ${forked.steps}`)).toBeVisible();
-    await expect(linkAlert(page)).toHaveCount(0);
-    await expect(page).toHaveURL(`${site}${forked.url}`);
+    // A link of model version 1: opened with the timer-tick delivery it was made with (the same trace), and it says so;
+    // the address bar then holds the canonical link of this model version.
+    await expect(linkAlert(page)).toContainText('This link was made with model version 1');
+    const canonical = `${site}${forked.url.replace('m=1&', 'm=2&').replace('&step=', '&dlv=tick&step=')}`;
+    await expect(page).toHaveURL(canonical);
     expect(workers).toEqual([expect.stringMatching(new RegExp(`^${site}assets/sim\\.worker-[\\w-]+\\.js$`))]);
 
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site).origin });
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByText('Link copied')).toBeVisible();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
-    expect(copied).toBe(`${site}${forked.url}`);
+    expect(copied).toBe(canonical);
 
     // The copied link opens the same trace in another tab.
     const other = await context.newPage();

@@ -1,7 +1,8 @@
 // The explorer's answers pinned (issue 12, "same answers"): for every scenario × variant × pnt_seq rule at 2–3
 // CPUs (and 4 where the search stays small), each checker's verdict and shortest-counterexample length, plus
-// the state count. tests/golden/exploreAnswers.json was written by this file from the string-keyed explorer
-// before the packed state store replaced it (`npx tsx tests/model/exploreAnswers.ts` rewrites it);
+// the state count, under the default options. tests/golden/exploreAnswers.json was written by this file from the
+// string-keyed explorer before the packed state store replaced it, and rewritten for model version 2 (the
+// self-interrupt irq_work delivery) with `npx tsx tests/model/exploreAnswers.ts`;
 // tests/model/explore.answers.test.ts compares today's explorer with it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { explore, CHECKERS, type ExploreResult } from '../../workers/model/sched/explore.ts';

@@ -7,7 +7,7 @@ const PINNED = loadAnswers();
 const cases = new Map(answerCases().map((c) => [c.key, c.cfg]));
 
 describe('the explorer gives the pinned answers (slow)', () => {
-  for (const a of PINNED.filter((x) => x.states > 100_000))
+  for (const a of PINNED.filter((x) => x.states > 50_000))
     it(a.key, () => {
       expect(answerOf(a.key, explore(cases.get(a.key)!))).toEqual(a);
     });

@@ -50,7 +50,8 @@ export function formatMemoryReport(r: MemoryReport): string {
   const nodes = `${r.nodes} NUMA node${r.nodes === 1 ? '' : 's'}`;
   let out = `nr_cpu_ids ${n}, page size ${formatBinary(r.pageSize)}, ${nodes}\n\n` + formatTable(rows) + '\n';
   out += kv.vmalloc
-    ? 'kvzalloc_node(): S > PAGE_SIZE, so kmalloc is tried without direct reclaim and each CPU\n' +
+    ? 'kvzalloc_node(): S > PAGE_SIZE, so kmalloc is tried without direct reclaim (v6.16+; before,\n' +
+      '__GFP_NORETRY: light reclaim only) and each CPU\n' +
       'falls back to vmalloc on failure; real use lies between the kmalloc and vmalloc rows.\n'
     : 'kvzalloc_node(): S ≤ PAGE_SIZE, a plain kmalloc; there is no vmalloc fallback.\n';
   out += percpu.ok

@@ -365,7 +365,7 @@ export function memoryThresholds(pageSize: PageSize): MemoryThreshold[] {
       label: 'S = PAGE_SIZE',
       description:
         `N ≤ ${page}: S ≤ ${pageKiB} KiB, plain kmalloc with no vmalloc fallback; ` +
-        `from ${page + 1} kvmalloc tries kmalloc without direct reclaim, then vmalloc.`,
+        `from ${page + 1} kvmalloc tries kmalloc without direct reclaim (v6.16+; before, __GFP_NORETRY: light reclaim only), then vmalloc.`,
     },
     {
       id: 'slab-max',

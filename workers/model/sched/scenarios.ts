@@ -226,7 +226,9 @@ export function defaultPolicy(name: ScenarioName): Policy {
   switch (name) {
     case 'disable-vs-kick':
       // The kick lands first; the unload runs up to synchronize_rcu() returning; only then does the irq work
-      // start, and it is still spinning when free_kick_pseqs() comes.
+      // start, and it is still spinning when free_kick_pseqs() comes. That needs timer-tick delivery: under a
+      // self-interrupt the irq work holds CPU 0's quiescent state, so it runs inside synchronize_rcu()'s grace
+      // period (and, under the 6.17 rule, spins on a CPU 1 that has left ext).
       // When CPUs running a higher class are not kicked (a9c1fbbd6dad) nothing spins (CPU 1 runs fair by then), so instead the irq work loads its
       // pointer, the arrays are unpublished and handed to call_rcu(), and the grace period waits for it.
       return {

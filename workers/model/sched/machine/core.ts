@@ -258,36 +258,20 @@ export class Machine {
     return this.scxTasks ? CLS_SCX : CLS_FAIR;
   }
 
-  /**
-   * Whether CPU c is inside kick_cpus_irq_workfn(): in hardirq (hard mode) or in the irq_work/N kthread
-   * (threaded mode, which no task of c's, BPF call, loader or disable step on c preempts in the model).
-   * Whether it is also an RCU reader depends on the mode: see inHardIrq().
-   */
+  /** CPU c is inside kick_cpus_irq_workfn() (hardirq, or the irq_work/N kthread: nothing else of c's runs). */
   inReader(c: number): boolean {
     return this.irqPc[c] !== IRQ_IDLE;
   }
 
-  /**
-   * CPU c runs its kick irq work in hardirq with IRQs off (irqWork 'hard'): an RCU read-side section, and
-   * no quiescent state, softirq (RCU callback) or task step runs on c until it returns. In threaded mode
-   * (PREEMPT_RT before 36c6f3c03d10) the work is a preemptible kthread and none of this holds
-   * (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
-   */
+  /** …in hardirq, IRQs off: an RCU reader; no QS or callback on c (#how-the-kick-irq-work-runs-two-options). */
   inHardIrq(c: number): boolean {
     return this.irqPc[c] !== IRQ_IDLE && this.cfg.irqWork === 'hard';
   }
 
-  /**
-   * Self-interrupt delivery of hard irq work: CPU c queued its kick irq work with IRQs off, and the
-   * self-IPI is taken the moment they are on again. Until then nothing but more BPF in the same IRQs-off
-   * region runs on c: no quiescent state, no context switch, no softirq, no loader or disable step.
-   * Never true under timer-tick delivery (the work waits for the tick) or in threaded mode (the interrupt
-   * only wakes irq_work/N, and the switch to it is itself a quiescent state).
-   */
+  /** Hard irq work queued with IRQs off under self-interrupt delivery: only more BPF runs on c until it has run. */
   irqDue(c: number): boolean {
-    return (
-      this.irqPending[c] === 1 && this.irqPc[c] === IRQ_IDLE && this.cfg.irqDelivery === 'self-interrupt' && this.cfg.irqWork === 'hard'
-    );
+    const { irqDelivery, irqWork } = this.cfg;
+    return this.irqPending[c] === 1 && this.irqPc[c] === IRQ_IDLE && irqDelivery === 'self-interrupt' && irqWork === 'hard';
   }
 
   warnOnceAt(site: string, text: string): void {
