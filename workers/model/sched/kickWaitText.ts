@@ -3,8 +3,12 @@
 import type { RunConfig } from './types.ts';
 
 /** The explanation of "CPU `cpu` spins for ever waiting on CPU `target`" under the run's pnt_seq rules. */
-export function stuckExplanation(cfg: Pick<RunConfig, 'scenario' | 'skipHigherClass' | 'bumpOnPick' | 'irqWork'>, cpu: number, target: number): string {
-  const waits = `CPU ${cpu} waits${cfg.irqWork === 'threaded' ? ' (in the irq_work/${cpu} kthread, IRQs on: a soft lockup, and no RCU stall)' : ', with IRQs off,'} for CPU ${target}'s pnt_seq to move past the snapshot kick_one_cpu() took`;
+export function stuckExplanation(
+  cfg: Pick<RunConfig, 'scenario' | 'skipHigherClass' | 'bumpOnPick' | 'irqWork'>,
+  cpu: number,
+  target: number,
+): string {
+  const waits = `CPU ${cpu} waits${cfg.irqWork === 'threaded' ? ` (in the irq_work/${cpu} kthread, IRQs on: a soft lockup, and no RCU stall)` : ', with IRQs off,'} for CPU ${target}'s pnt_seq to move past the snapshot kick_one_cpu() took`;
   if (!cfg.bumpOnPick) {
     const why =
       cfg.scenario === 'kick-wait-repick'
