@@ -33,6 +33,8 @@ export interface RaceParams {
   kvmallocPath: KvmallocPath;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or FAIL_ALLOC_NEVER. */
   failAllocAt: number;
+  /** Every scx_alloc_and_add_sched() fails with -ENOMEM, after the arrays were allocated (err_free_pseqs). */
+  failSchedAlloc: boolean;
   /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
   schedule: readonly string[];
   /**
@@ -53,6 +55,7 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   policy: 'default',
   kvmallocPath: 'kmalloc',
   failAllocAt: FAIL_ALLOC_NEVER,
+  failSchedAlloc: false,
   schedule: [],
   scheduleBase: '',
 };
@@ -117,6 +120,7 @@ export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
     c.maxSteps,
     c.kvmallocPath,
     c.failAllocAt,
+    c.failSchedAlloc ? 'schedfail' : '',
   ].join('|');
 }
 
@@ -140,6 +144,7 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     pntRule: params.pntRule,
     kvmallocPath: params.kvmallocPath,
     failAllocAt: params.failAllocAt,
+    failSchedAlloc: params.failSchedAlloc,
     seed: params.seed,
     policy: params.policy,
     maxSteps: RACE_MAX_STEPS,

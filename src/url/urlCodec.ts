@@ -5,10 +5,11 @@
 //
 //   ?v=1&m=1&view=races&cpus=4&scenario=disable-vs-kick&variant=no-rcu&step=31&win=10-40.5&sched=…
 //   ?v=1&m=1&view=races&cpus=1023&scenario=enable-disable&pol=random&kv=vmalloc&enomem=2
+//   ?v=1&m=2&view=races&cpus=1023&scenario=enable-disable&kv=every-3&schedfail=1
 import * as v from 'valibot';
 import type { PageSize, PntRule, Toggles } from '../../workers/api.ts';
 import {
-  KVMALLOC_PATHS,
+  isKvmallocPath,
   MAX_CPUS,
   MAX_NODES,
   MIN_CPUS,
@@ -56,6 +57,7 @@ export const URL_KEYS = [
   'pol',
   'kv',
   'enomem',
+  'schedfail',
   'sym',
   'por',
   'step',
@@ -109,6 +111,7 @@ export function encodeUrlState(s: UrlState): string {
   put('pol', s.policy, d.policy);
   put('kv', s.kvmallocPath, d.kvmallocPath);
   put('enomem', s.failAllocAt, d.failAllocAt);
+  put('schedfail', s.failSchedAlloc ? 1 : 0, 0);
   put('sym', s.exploreSymmetry ? 1 : 0, 1);
   put('por', s.explorePor ? 1 : 0, 1);
   put('step', s.step, d.step);
@@ -173,6 +176,19 @@ function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: 
     return def;
   }
   return parsed.output;
+}
+
+/** kv=kmalloc|vmalloc|seeded|every-K: each CPU's kvzalloc_node() path (K from 2 to 1024). */
+function readKvmallocPath(r: Reader): KvmallocPath {
+  const raw = r.params.get('kv');
+  const def = DEFAULT_URL_STATE.kvmallocPath;
+  if (raw === null) return def;
+  if (isKvmallocPath(raw)) return raw;
+  r.issues.push({
+    key: 'kv',
+    message: `kv=${shown(raw)} is not a known kvzalloc_node path (kmalloc, vmalloc, seeded, or every-K with K from 2 to 1024); using ${def}`,
+  });
+  return def;
 }
 
 /** enomem=k: the 0-based kvzalloc_node() call that fails; left out (or -1) = none fails. */
@@ -316,8 +332,9 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
   const policy = readChoice<RacePolicy>(r, 'pol', RACE_POLICIES, d.policy, 'schedule policy');
-  const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
+  const kvmallocPath = readKvmallocPath(r);
   const failAllocAt = readFailAllocAt(r);
+  const failSchedAlloc = readFlag(r, 'schedfail', d.failSchedAlloc, 'scx_alloc_and_add_sched() does not fail');
   const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
   const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
   const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
@@ -339,6 +356,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     policy,
     kvmallocPath,
     failAllocAt,
+    failSchedAlloc,
     schedule,
     step,
     window,

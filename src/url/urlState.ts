@@ -75,6 +75,7 @@ export function urlStateOf(s: AppState): UrlState {
     policy: p.policy,
     kvmallocPath: p.kvmallocPath,
     failAllocAt: p.failAllocAt,
+    failSchedAlloc: p.failSchedAlloc,
     schedule: applies ? p.schedule : [],
     step: Math.max(0, Math.round(s.raceStep)),
     window,
@@ -109,6 +110,7 @@ export function urlStateToStore(u: UrlState): RestoredState {
     policy: u.policy,
     kvmallocPath: u.kvmallocPath,
     failAllocAt: u.failAllocAt,
+    failSchedAlloc: u.failSchedAlloc,
     schedule: [],
     scheduleBase: '',
   };
@@ -160,6 +162,7 @@ export function deliberateKey(s: AppState): string {
     p.pntRule,
     p.policy,
     p.kvmallocPath,
+    p.failSchedAlloc ? 'schedfail' : '',
     reductions,
     p.schedule.length,
     p.schedule.join(','),

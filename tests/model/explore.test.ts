@@ -266,7 +266,7 @@ describe('state key', () => {
       'enableState',
       'scxTasks',
       'mutexOwner',
-      'bypass',
+      'bypassDepth',
       'stormIssued',
       'stormWakes',
       'kvzallocCalls',

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { Toggles } from '../../workers/api.ts';
 import { KVMALLOC_PATHS, PAGE_SIZES, PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
+import type { KvmallocPath } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
 
@@ -47,7 +48,11 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
     policy: fc.constantFrom(...RACE_POLICIES),
-    kvmallocPath: fc.constantFrom(...KVMALLOC_PATHS),
+    kvmallocPath: fc.oneof(
+      fc.constantFrom<KvmallocPath>(...KVMALLOC_PATHS, 'seeded'),
+      fc.integer({ min: 2, max: 1024 }).map((k): KvmallocPath => `every-${k}`),
+    ),
+    failSchedAlloc: fc.boolean(),
     // -1 (never) often, small call indices often, the whole range sometimes.
     failAllocAt: fc.oneof(fc.constant(-1), fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: FAIL_ALLOC_MAX })),
     schedule: fc.array(actorIdArb, { maxLength: 60 }),

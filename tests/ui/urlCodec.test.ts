@@ -13,7 +13,7 @@ const messages = (r: UrlDecodeResult) => r.issues.map((i) => i.message);
 
 describe('encodeUrlState', () => {
   it('writes only the versions for the default state', () => {
-    expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('v=1&m=1');
+    expect(encodeUrlState(DEFAULT_URL_STATE)).toBe('v=1&m=2');
   });
 
   it('writes the simple fields as plain parameters in a fixed order', () => {
@@ -27,38 +27,38 @@ describe('encodeUrlState', () => {
       nodes: 2,
       logScale: false,
     });
-    expect(encodeUrlState(s)).toBe('v=1&m=1&view=races&cpus=4097&page=65536&nodes=2&log=0&scenario=kick-storm&seed=9&step=7');
+    expect(encodeUrlState(s)).toBe('v=1&m=2&view=races&cpus=4097&page=65536&nodes=2&log=0&scenario=kick-storm&seed=9&step=7');
   });
 
   it('writes custom toggles as four flags and the zoom window as start-end', () => {
     const toggles = { lazyAlloc: true, rcuFree: false, nullCheck: true, allocAfterStateCheck: false };
     expect(encodeUrlState(makeState({ variant: 'custom', toggles, window: [2.5, 40] }))).toBe(
-      'v=1&m=1&variant=custom&toggles=1010&win=2.5-40',
+      'v=1&m=2&variant=custom&toggles=1010&win=2.5-40',
     );
   });
 
   it('writes the schedule policy, kvzalloc_node path and failing call after the storm size, left out when default', () => {
     expect(encodeUrlState(makeState({ policy: 'random', kvmallocPath: 'vmalloc', failAllocAt: 3, stormKicks: 9, step: 2 }))).toBe(
-      'v=1&m=1&kicks=9&pol=random&kv=vmalloc&enomem=3&step=2',
+      'v=1&m=2&kicks=9&pol=random&kv=vmalloc&enomem=3&step=2',
     );
-    expect(encodeUrlState(makeState({ failAllocAt: 0 }))).toBe('v=1&m=1&enomem=0');
-    expect(encodeUrlState(makeState({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 }))).toBe('v=1&m=1');
+    expect(encodeUrlState(makeState({ failAllocAt: 0 }))).toBe('v=1&m=2&enomem=0');
+    expect(encodeUrlState(makeState({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 }))).toBe('v=1&m=2');
   });
 
   it('writes the explore reductions after the failing call, only when one is off, and reads them back', () => {
     expect(encodeUrlState(makeState({ view: 'explore', exploreSymmetry: false, failAllocAt: 1, step: 4 }))).toBe(
-      'v=1&m=1&view=explore&enomem=1&sym=0&step=4',
+      'v=1&m=2&view=explore&enomem=1&sym=0&step=4',
     );
-    expect(encodeUrlState(makeState({ explorePor: false }))).toBe('v=1&m=1&por=0');
-    expect(encodeUrlState(makeState({ exploreSymmetry: true, explorePor: true }))).toBe('v=1&m=1');
-    const r = decodeUrlState('?v=1&m=1&view=explore&sym=0&por=0');
+    expect(encodeUrlState(makeState({ explorePor: false }))).toBe('v=1&m=2&por=0');
+    expect(encodeUrlState(makeState({ exploreSymmetry: true, explorePor: true }))).toBe('v=1&m=2');
+    const r = decodeUrlState('?v=1&m=2&view=explore&sym=0&por=0');
     expect(r.issues).toEqual([]);
     expect(r.state).toEqual(makeState({ view: 'explore', exploreSymmetry: false, explorePor: false }));
     expect(decodeUrlState('?v=1&m=1&sym=1&por=1').state).toEqual(makeState({}));
   });
 
   it('reads links made before these fields as the defaults', () => {
-    const r = decodeUrlState('?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=31');
+    const r = decodeUrlState('?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=31');
     expect(r.issues).toEqual([]);
     expect(r.state).toMatchObject({ policy: 'default', kvmallocPath: 'kmalloc', failAllocAt: -1 });
     const e = decodeUrlState('?v=1&scenario=enable-disable&cpus=1023&kv=vmalloc&enomem=2&pol=random');
@@ -129,9 +129,9 @@ describe('bad links', () => {
   });
 
   it('say when the link was made with another model version', () => {
-    const r = decodeUrlState('?v=1&m=2&view=races');
-    expect(r.modelVersion).toBe(2);
-    expect(messages(r)).toEqual(['This link was made with model version 2; this app runs model version 1, so traces may differ']);
+    const r = decodeUrlState('?v=1&m=1&view=races');
+    expect(r.modelVersion).toBe(1);
+    expect(messages(r)).toEqual(['This link was made with model version 1; this app runs model version 2, so traces may differ']);
     expect(r.state.view).toBe('races');
     expect(messages(decodeUrlState('?v=1&m=x'))).toEqual(['m=x is not a model version; ignored']);
   });
@@ -169,7 +169,7 @@ describe('bad links', () => {
     const r = decodeUrlState('?v=1&pol=chaos&kv=slub&cpus=8');
     expect(messages(r)).toEqual([
       'pol=chaos is not a known schedule policy (default, random); using default',
-      'kv=slub is not a known kvzalloc_node path (kmalloc, vmalloc); using kmalloc',
+      'kv=slub is not a known kvzalloc_node path (kmalloc, vmalloc, seeded, or every-K with K from 2 to 1024); using kmalloc',
     ]);
     expect(r.state).toEqual(makeState({ cpus: 8 }));
     expect(r.issues.map((i) => i.key)).toEqual(['pol', 'kv']);

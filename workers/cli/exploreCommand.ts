@@ -33,7 +33,7 @@ export const EXPLORE_OPTIONS = {
 
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
-  '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por]\n' +
+  '                   [toggle overrides] [--fail-alloc-at K] [--fail-sched-alloc] [--no-symmetry] [--no-por]\n' +
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
@@ -53,6 +53,7 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
     cpus: opts.cpus,
     pntRule: opts['pnt-rule'],
     failAllocAt: opts['fail-alloc-at'],
+    failSchedAlloc: opts['fail-sched-alloc'],
     stormKicks: opts['storm-kicks'],
   });
   const errs = validateRunConfig(cfg);
@@ -87,6 +88,7 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     reducedStates: r.reducedStates,
     toggles: r.toggles,
     failAllocAt: r.failAllocAt,
+    failSchedAlloc: r.failSchedAlloc,
   };
 }
 
@@ -115,6 +117,7 @@ export function formatExplore(r: ExploreResult, seconds: number): string {
         .join(', ')}`,
     );
   if (r.failAllocAt >= 0) lines.push(`kvzalloc_node() call ${r.failAllocAt} (0-based) fails with -ENOMEM in every schedule`);
+  if (r.failSchedAlloc) lines.push('scx_alloc_and_add_sched() fails with -ENOMEM in every schedule');
   lines.push(`${r.states} states, ${r.transitions} transitions, depth ${r.depth} · ${completeness(r)} · ${seconds.toFixed(2)} s`);
   const sym = !r.symmetry
     ? 'off'

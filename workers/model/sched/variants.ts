@@ -14,6 +14,7 @@ import {
   STORM_KICKS_MIN,
   VARIANT_TOGGLES,
   VARIANTS,
+  isKvmallocPath,
 } from '../constants.ts';
 import { SCENARIO_INFO } from './scenarios.ts';
 
@@ -24,7 +25,9 @@ export const VARIANT_INFO: Record<VariantName, { title: string; commit: string; 
   'no-rcu': {
     title: 'no-rcu',
     commit: '14c1da3895a1 v1 (pre-RCU)',
-    what: 'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed',
+    what:
+      'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed. Our reconstruction: v1 is not in our sources; ' +
+      '"no NULL check, immediate kvfree" is read from the v2/v3 changelog',
   },
   merged: { title: 'merged', commit: '14c1da3895a1', what: 'RCU-protected lazy arrays, allocated before the enable-state check' },
   fixed: { title: 'fixed', commit: '14c1da3895a1 + 05e63305c85c', what: 'allocation moved after the enable-state check' },
@@ -40,6 +43,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   pntRule: '6.17',
   kvmallocPath: 'kmalloc',
   failAllocAt: -1,
+  failSchedAlloc: false,
   seed: 1,
   policy: 'default',
   schedule: [],
@@ -82,6 +86,9 @@ export function validateRunConfig(c: RunConfig): string[] {
     errs.push(`nodes must be an integer from ${MIN_NODES} to ${MAX_NODES} (got ${c.nodes})`);
   if (!PAGE_SIZES.includes(c.pageSize)) errs.push(`page size must be ${PAGE_SIZES.join(' or ')} (got ${c.pageSize})`);
   if (!PNT_RULES.includes(c.pntRule)) errs.push(`pnt_seq rule must be ${PNT_RULES.join(' or ')} (got ${c.pntRule})`);
+  if (!isKvmallocPath(c.kvmallocPath))
+    errs.push(`kvmalloc path must be kmalloc, vmalloc, seeded or every-K with K from 2 to 1024 (got ${String(c.kvmallocPath)})`);
+  if (typeof c.failSchedAlloc !== 'boolean') errs.push(`failSchedAlloc must be true or false (got ${String(c.failSchedAlloc)})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)
