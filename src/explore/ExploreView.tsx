@@ -15,6 +15,7 @@ import { completenessText, coverageText, exploreCpusProblem } from './exploreCon
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
+import { FailSchedAllocField } from '../races/EnableFailureFields.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -126,6 +127,9 @@ function Inputs() {
           kvzalloc_node() call {failAllocAt} (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.
         </p>
       )}
+      <div className="w-full">
+        <FailSchedAllocField />
+      </div>
     </fieldset>
   );
 }
@@ -176,11 +180,13 @@ function Results() {
         {result.scenario} · {result.variant} · {result.cpus} CPU{result.cpus === 1 ? '' : 's'} · pnt_seq rule {result.pntRule}
       </h3>
       <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
-      {(result.variant === 'custom' || result.failAllocAt >= 0) && (
+      {(result.variant === 'custom' || result.failAllocAt >= 0 || result.failSchedAlloc) && (
         <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">
           {result.variant === 'custom' && `toggles: ${toggleText(result.toggles)}`}
           {result.variant === 'custom' && result.failAllocAt >= 0 && ' · '}
           {result.failAllocAt >= 0 && `kvzalloc_node() call ${result.failAllocAt} (0-based) fails with -ENOMEM in every schedule`}
+          {result.failSchedAlloc &&
+            `${result.variant === 'custom' || result.failAllocAt >= 0 ? ' · ' : ''}scx_alloc_and_add_sched() fails with -ENOMEM`}
         </p>
       )}
       <p className="mt-0.5 text-xs text-slate-600">
