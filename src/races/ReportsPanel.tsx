@@ -115,6 +115,11 @@ export function ReportsPanel() {
         <p className="text-sm text-emerald-800">No checker fired: no use-after-free, leak, warning, lockup or RCU stall in this run.</p>
       ) : (
         <div className="flex flex-col gap-3">
+          <p className="text-xs text-slate-600">
+            Each report has the line-by-line form of the kernel code that prints it; the values the model cannot know are illustrative:
+            addresses, pids, task names of the workload, symbol offsets, source line numbers and jiffies. Register, code and page dumps are
+            left out.
+          </p>
           {[...groups.values()].map((group) => (
             <div key={group[0].kind} className="flex flex-col gap-2">
               <ReportCard report={group[0]} />
