@@ -46,7 +46,11 @@ function ReportCard({ report }: { report: Report }) {
           </button>
         </div>
       </div>
-      <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100">
+      <pre
+        tabIndex={0}
+        aria-label={`${report.title}: the kernel log`}
+        className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100"
+      >
         {report.lines.join('\n')}
       </pre>
       <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>
