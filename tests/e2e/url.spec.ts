@@ -84,7 +84,7 @@ test.describe('shared links', () => {
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect(page.getByText('Link copied')).toBeVisible();
     const url = await page.evaluate(() => navigator.clipboard.readText());
-    expect(url).toMatch(/\?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=20&sched=[A-Za-z0-9+$-]+$/);
+    expect(url).toMatch(/\?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=20&sched=[A-Za-z0-9+$-]+$/);
     await expect(page).toHaveURL(url); // the address bar follows after a short debounce
 
     const fresh = await openInNewContext(browser, url);
@@ -103,11 +103,11 @@ test.describe('shared links', () => {
     await page.addInitScript(() => {
       Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
     });
-    await page.goto('/?v=1&m=1&cpus=4097');
+    await page.goto('/?v=1&m=2&cpus=4097');
     await page.getByRole('button', { name: 'Copy link' }).click();
     const field = page.getByRole('textbox', { name: /select the link and copy it/ });
     await expect(field).toBeVisible();
-    await expect(field).toHaveValue(/\/\?v=1&m=1&cpus=4097$/);
+    await expect(field).toHaveValue(/\/\?v=1&m=2&cpus=4097$/);
     expect(await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(
       await field.inputValue(),
     );
@@ -120,7 +120,8 @@ test.describe('shared links', () => {
     await expect(page.getByRole('tab', { name: 'Memory' })).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByRole('spinbutton', { name: 'CPU count' })).toHaveValue('4097');
     await expect(page.getByRole('radio', { name: /64/ })).toBeChecked();
-    await expect(linkAlert(page)).toHaveCount(0);
+    // A pinned link made with model version 1 opens with the one message that says so.
+    await expect(linkAlert(page)).toContainText('This link was made with model version 1; this app runs model version 2');
   });
 
   test('the pinned 300-step link shows its pinned trace', async ({ page }) => {
@@ -130,12 +131,13 @@ test.describe('shared links', () => {
     await waitForRace(page, { cpus: 64 });
     await expect(traceHash(page)).toHaveText(g.traceHash);
     await expect(racesStatus(page)).toContainText(`Step 300 of ${g.steps}`);
-    await expect(linkAlert(page)).toHaveCount(0);
-    await expect(page).toHaveURL(`${new URL(page.url()).origin}/${g.url}`);
+    // Made with model version 1: it says so, shows the same steps, and is rewritten with today's m=.
+    await expect(linkAlert(page)).toContainText('This link was made with model version 1; this app runs model version 2');
+    await expect(page).toHaveURL(`${new URL(page.url()).origin}/${g.url.replace('&m=1&', '&m=2&')}`);
   });
 
   test('Back after a variant change returns to the previous variant', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&scenario=load-while-enabled');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&scenario=load-while-enabled');
     await waitForRace(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
     const merged = await shown(page);
     const mergedUrl = page.url();
@@ -159,7 +161,7 @@ test.describe('shared links', () => {
   });
 
   test('a step just before a variant change stays in the entry left behind', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&scenario=load-while-enabled');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&scenario=load-while-enabled');
     await waitForRace(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
     // A continuous change (debounced), then at once a deliberate one: the first is written before the push.
     await page.getByRole('slider', { name: 'Step' }).fill('7');
@@ -175,7 +177,7 @@ test.describe('shared links', () => {
   });
 
   test('the explore view’s reductions are in the link, and a search from the link uses them', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
+    await page.goto('/?v=1&m=2&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
     const symmetry = page.getByRole('checkbox', { name: 'symmetry reduction' });
     const por = page.getByRole('checkbox', { name: 'partial-order reduction' });
     await expect(symmetry).not.toBeChecked();
@@ -207,7 +209,7 @@ test.describe('shared links', () => {
     await expect(racesStatus(page)).toContainText('Step 1 of');
     await page.screenshot({ path: 'test-results/url-corrupt-link-alert.png' });
     // The address bar now holds the state that is shown.
-    await expect(page).toHaveURL(/\?v=1&m=1&view=races&step=1$/);
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&step=1$/);
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(linkAlert(page)).toHaveCount(0);
   });
@@ -220,7 +222,7 @@ test.describe('shared links', () => {
   });
 
   test('a step past the end of the run shows the last step and says so', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=999');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=999');
     await waitForRace(page, { variant: 'no-rcu', cpus: 4 });
     const steps = golden.find((g) => g.name === 'disable-vs-kick no-rcu at the use-after-free')!.steps;
     await expect(racesStatus(page)).toContainText(`Step ${steps} of ${steps}`);
@@ -230,19 +232,19 @@ test.describe('shared links', () => {
 
   test('a schedule naming an actor that cannot move is dropped, naming the step', async ({ page }) => {
     const sched = encodeSchedule(['boot', 'irq:3']);
-    await page.goto(`/?v=1&m=1&view=races&cpus=4&sched=${sched}`);
+    await page.goto(`/?v=1&m=2&view=races&cpus=4&sched=${sched}`);
     await expect(linkAlert(page)).toContainText(/The link's schedule cannot be replayed \(schedule step 2: actor "irq:3" cannot move/);
     await waitForRace(page, { scenario: 'disable-vs-kick', cpus: 4 });
     await expect(racesStatus(page)).toContainText('Step 0 of');
-    await expect(page).toHaveURL(/\?v=1&m=1&view=races&cpus=4$/);
+    await expect(page).toHaveURL(/\?v=1&m=2&view=races&cpus=4$/);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(racesStatus(page)).toContainText('Step 1 of');
   });
 
   test('a link from another model version says traces may differ', async ({ page }) => {
-    await page.goto('/?v=1&m=2&view=races&cpus=4');
+    await page.goto('/?v=1&m=1&view=races&cpus=4');
     await expect(linkAlert(page)).toContainText(
-      'This link was made with model version 2; this app runs model version 1, so traces may differ',
+      'This link was made with model version 1; this app runs model version 2, so traces may differ',
     );
     await waitForRace(page, { cpus: 4 });
     await expect(traceHash(page)).toHaveText(/^[0-9a-f]{16}$/);
