@@ -18,21 +18,21 @@ async function openDisclosures(page: Page) {
 }
 
 test('the memory view', async ({ page }) => {
-  await page.goto('/?v=1&m=1&cpus=4097');
+  await page.goto('/?v=1&m=2&cpus=4097');
   await expect(page.getByRole('spinbutton', { name: 'CPU count' })).toHaveValue('4097');
   await openDisclosures(page);
   expect(await violations(page)).toEqual([]);
 });
 
 test('the races view, at a use-after-free step', async ({ page }) => {
-  await page.goto('/?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=31');
+  await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=31');
   await expect(page.getByRole('status').filter({ hasText: 'Step 31 of' })).toBeVisible({ timeout: 30_000 });
   await openDisclosures(page);
   expect(await violations(page)).toEqual([]);
 });
 
 test('the explore view, with results', async ({ page }) => {
-  await page.goto('/?v=1&m=1&view=explore&cpus=2&variant=no-rcu');
+  await page.goto('/?v=1&m=2&view=explore&cpus=2&variant=no-rcu');
   await page.getByRole('button', { name: 'Explore all interleavings' }).click();
   await expect(page.getByRole('region', { name: 'Explore results' })).toContainText('complete', { timeout: 30_000 });
   await openDisclosures(page);

@@ -106,21 +106,21 @@ test.describe(`the production build under ${SUB_PATH}`, () => {
 
   test('history entries and a bad-link alert keep the sub-path', async ({ page, cspViolations }) => {
     const bad = watchRequests(page);
-    await page.goto(`${site}?v=1&m=1&view=races&cpus=4&variant=nope`);
+    await page.goto(`${site}?v=1&m=2&view=races&cpus=4&variant=nope`);
     expect(bad, 'failed requests while loading').toEqual([]);
     await expect(linkAlert(page)).toContainText('variant=nope');
     await expect(traceHash(page)).toHaveText(/^[0-9a-f]{16}$/, { timeout: 60_000 });
     expect(pathOf(page)).toBe(SUB_PATH);
-    await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=4`); // rewritten canonically, in place
+    await expect(page).toHaveURL(`${site}?v=1&m=2&view=races&cpus=4`); // rewritten canonically, in place
 
     await page.getByRole('tab', { name: 'Memory' }).click(); // a deliberate change: a new entry
-    await expect(page).toHaveURL(`${site}?v=1&m=1&cpus=4`);
+    await expect(page).toHaveURL(`${site}?v=1&m=2&cpus=4`);
     await page.goBack();
     await expect(page.getByRole('tab', { name: 'Races' })).toHaveAttribute('aria-selected', 'true');
-    await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=4`);
+    await expect(page).toHaveURL(`${site}?v=1&m=2&view=races&cpus=4`);
 
     await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill('3'); // continuous: replaces the entry
-    await expect(page).toHaveURL(`${site}?v=1&m=1&view=races&cpus=3`);
+    await expect(page).toHaveURL(`${site}?v=1&m=2&view=races&cpus=3`);
     expect(bad, 'failed requests').toEqual([]);
     expect(cspViolations, 'CSP violations').toEqual([]);
   });
