@@ -16,6 +16,8 @@ import {
   vmallocCost,
   type PageSize,
 } from './model/memory.ts';
+import { arrayCost, mixedKvzallocCost } from './model/kvPath.ts';
+import { isKvmallocPath } from './model/constants.ts';
 
 /**
  * N values for the chart: `gridPoints` log-spaced values from MIN_CPUS to MAX_CPUS, both sides of
@@ -60,13 +62,23 @@ export const simApi: SimApi = {
     curve: memoryCurve(pageSize, nodes, chartCpus(pageSize, gridPoints)),
     thresholds: memoryThresholds(pageSize),
   }),
-  memorySnapshot: (params) => {
-    assertMemoryParams(params);
-    const report = computeMemory(params);
-    const { cpus, nodes } = params;
-    const cpuBytes = new Float64Array(cpus).fill(report.kvzalloc.kmalloc.bytesPerCpu);
+  memorySnapshot: (request) => {
+    const { cpus, nodes, pageSize } = request;
+    assertMemoryParams({ cpus, nodes, pageSize });
+    const report = computeMemory({ cpus, nodes, pageSize });
+    const path = request.kvmallocPath ?? 'kmalloc';
+    const seed = request.seed ?? 0;
+    if (!isKvmallocPath(path)) throw new RangeError(`unknown kvzalloc_node path ${String(path)}`);
+    // Each CPU's array by its own path (kvzalloc_node() chooses per call).
+    const cpuBytes = new Float64Array(cpus);
+    const cpuPath = new Uint8Array(cpus);
     const cpuNode = new Uint8Array(cpus);
-    for (let cpu = 0; cpu < cpus; cpu++) cpuNode[cpu] = cpuToNode(cpu, cpus, nodes);
-    return { report, cpuBytes, cpuNode };
+    for (let cpu = 0; cpu < cpus; cpu++) {
+      const a = arrayCost(cpus, pageSize, path, cpu, seed);
+      cpuBytes[cpu] = a.bytes;
+      cpuPath[cpu] = a.path;
+      cpuNode[cpu] = cpuToNode(cpu, cpus, nodes);
+    }
+    return { report, cpuBytes, cpuPath, cpuNode, mixed: mixedKvzallocCost(cpus, pageSize, nodes, path, seed) };
   },
 };

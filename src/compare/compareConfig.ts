@@ -109,6 +109,7 @@ export function buildCompareConfig(p: CompareParams, machine: { cpus: number; no
       irqDelivery: p.irqDelivery,
       kvmallocPath: 'kmalloc',
       failAllocAt: -1,
+      failSchedAlloc: false,
       seed: p.seed,
       policy: 'default',
       schedule: [],

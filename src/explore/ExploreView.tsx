@@ -17,6 +17,7 @@ import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
 import { PntRuleControls } from '../races/PntRuleControls.tsx';
 import { irqOptionsLine, IrqOptionFields } from '../races/IrqOptionFields.tsx';
+import { FailSchedAllocField } from '../races/EnableFailureFields.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -123,6 +124,9 @@ function Inputs() {
           kvzalloc_node() call {failAllocAt} (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.
         </p>
       )}
+      <div className="w-full">
+        <FailSchedAllocField />
+      </div>
     </fieldset>
   );
 }
@@ -176,11 +180,13 @@ function Results() {
         {irqOptionsLine(result)}
       </p>
       <p className="mt-0.5 text-xs font-medium text-slate-700">{coverageText(result)}</p>
-      {(result.variant === 'custom' || result.failAllocAt >= 0) && (
+      {(result.variant === 'custom' || result.failAllocAt >= 0 || result.failSchedAlloc) && (
         <p className="mt-0.5 text-xs text-slate-700" aria-label="Explored configuration">
           {result.variant === 'custom' && `toggles: ${toggleText(result.toggles)}`}
           {result.variant === 'custom' && result.failAllocAt >= 0 && ' · '}
           {result.failAllocAt >= 0 && `kvzalloc_node() call ${result.failAllocAt} (0-based) fails with -ENOMEM in every schedule`}
+          {result.failSchedAlloc &&
+            `${result.variant === 'custom' || result.failAllocAt >= 0 ? ' · ' : ''}scx_alloc_and_add_sched() fails with -ENOMEM`}
         </p>
       )}
       <p className="mt-0.5 text-xs text-slate-600">

@@ -56,7 +56,9 @@ export function MemoryHeatmap() {
           : `${where} · no array: boot panic (old design)`;
       }
       const { kmalloc, vmalloc } = snapshot.report.kvzalloc;
-      const fallback = vmalloc ? ` · vmalloc fallback ${formatBytes(vmalloc.bytesPerCpu)}` : '';
+      if (snapshot.cpuPath[cpu] === 2)
+        return `${where} · ${formatBytes(snapshot.cpuBytes[cpu])} via the vmalloc fallback (this CPU's own path)`;
+      const fallback = vmalloc ? ` · vmalloc fallback would be ${formatBytes(vmalloc.bytesPerCpu)}` : '';
       return `${where} · ${formatBytes(snapshot.cpuBytes[cpu])} (${kmalloc.cache})${fallback}`;
     },
     [snapshot, design],
@@ -70,7 +72,9 @@ export function MemoryHeatmap() {
     ? 'old design: no arrays, boot panic'
     : design === 'old'
       ? `${formatBytes(perCpu)} each (old percpu unit)`
-      : `${formatBytes(perCpu)} each (${report.kvzalloc.kmalloc.cache})`;
+      : snapshot.mixed.vmallocArrays > 0
+        ? `${snapshot.mixed.kmallocArrays} via ${report.kvzalloc.kmalloc.cache}, ${snapshot.mixed.vmallocArrays} via vmalloc (${snapshot.mixed.pattern}) · ${formatBytes(snapshot.mixed.totalBytes)} in all`
+        : `${formatBytes(perCpu)} each (${report.kvzalloc.kmalloc.cache})`;
   const summary =
     `${report.cpus} CPU${report.cpus === 1 ? '' : 's'} on ${usedNodes} node${usedNodes === 1 ? '' : 's'} · ${what}` +
     (usedNodes < report.nodes ? ` · ${report.nodes - usedNodes} of ${report.nodes} nodes have no CPUs` : '');

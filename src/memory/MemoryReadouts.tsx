@@ -1,6 +1,6 @@
 // Figures at the current N: the old design (or its boot failure) beside the new one.
 import type { ReactNode } from 'react';
-import type { MemoryReport } from '../../workers/api.ts';
+import type { MemoryReport, MixedCost } from '../../workers/api.ts';
 import { selectMemorySnapshot } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { Bytes } from './Bytes.tsx';
@@ -62,7 +62,7 @@ function OldDesign({ report }: { report: MemoryReport }) {
   );
 }
 
-function NewDesign({ report }: { report: MemoryReport }) {
+function NewDesign({ report, mixed }: { report: MemoryReport; mixed: MixedCost }) {
   const { kvzalloc, pageSize } = report;
   const { kmalloc, vmalloc } = kvzalloc;
   return (
@@ -88,6 +88,13 @@ function NewDesign({ report }: { report: MemoryReport }) {
           ) : (
             <span className="text-slate-600">none: S ≤ PAGE_SIZE, so kvmalloc never falls back</span>
           )}
+        </Row>
+        <Row
+          term="Each array by its own path"
+          note={`per-CPU pattern ${mixed.pattern} (Races › Advanced): kvzalloc_node() chooses per call`}
+        >
+          <Bytes value={mixed.totalBytes} className="font-semibold" /> · {mixed.kmallocArrays} via kmalloc, {mixed.vmallocArrays} via
+          vmalloc
         </Row>
         <Row term="Request S per CPU" note="S = 16 + 8·N (rcu_head + N sequence slots)">
           <span title={formatExactBytes(kvzalloc.requestBytes)} className="tabular-nums">
@@ -115,7 +122,7 @@ export function MemoryReadouts() {
   return (
     <div className="grid gap-3 lg:grid-cols-2">
       <OldDesign report={snapshot.report} />
-      <NewDesign report={snapshot.report} />
+      <NewDesign report={snapshot.report} mixed={snapshot.mixed} />
     </div>
   );
 }

@@ -10,6 +10,8 @@ const CURVE_GRID_POINTS = 241;
 
 export function useMemoryQueries(): void {
   const [cpus, pageSize, nodes] = useAppStore(useShallow(selectMachine));
+  // The races' per-CPU kvzalloc_node() path pattern (Races › Advanced), so the grid shows each array's own path.
+  const [kvmallocPath, seed] = useAppStore(useShallow((s) => [s.raceParams.kvmallocPath, s.raceParams.seed] as const));
   const actions = useAppStore(
     useShallow((s) => ({
       startMemoryRun: s.startMemoryRun,
@@ -22,8 +24,8 @@ export function useMemoryQueries(): void {
   );
 
   useSimQuery({
-    key: `snapshot/${cpus}/${pageSize}/${nodes}`,
-    run: (sim) => sim.memorySnapshot({ cpus, pageSize, nodes }),
+    key: `snapshot/${cpus}/${pageSize}/${nodes}/${kvmallocPath}/${kvmallocPath === 'seeded' ? seed : ''}`,
+    run: (sim) => sim.memorySnapshot({ cpus, pageSize, nodes, kvmallocPath, seed }),
     onStart: actions.startMemoryRun,
     onResult: actions.finishMemoryRun,
     onError: actions.failMemoryRun,

@@ -1,22 +1,16 @@
 // Inputs of the races view, in one compact row: scenario, variant (and under "Advanced" its four toggles,
-// the pnt_seq rule, the kvzalloc_node() path and an injected -ENOMEM), CPUs (shared with the memory view,
+// the pnt_seq rule, the per-CPU kvzalloc_node() path, an injected -ENOMEM and a failing scx_alloc_and_add_sched()), CPUs (shared with the memory view,
 // clamped here), seed and schedule policy (its help as a tooltip). The transport is RaceTransport.tsx.
 import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
-import {
-  kickPseqsRequestBytes,
-  kvmallocMinCpus,
-  MAX_NODES,
-  MAX_SCHED_CPUS,
-  MIN_NODES,
-  TOGGLE_NAMES,
-} from '../../workers/model/constants.ts';
+import { FailSchedAllocField, KvmallocPathField } from './EnableFailureFields.tsx';
+import { MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { PntRuleControls } from './PntRuleControls.tsx';
-import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type KvmallocPath, type RacePolicy, type ToggleName } from './raceConfig.ts';
+import { FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, type RacePolicy, type ToggleName } from './raceConfig.ts';
 import { IrqOptionFields } from './IrqOptionFields.tsx';
 import {
   selectRaceCatalog,
@@ -131,36 +125,6 @@ function MachineFields() {
   );
 }
 
-/** Which allocator kvzalloc_node() ends up using, and whether it matters at this CPU count and page size. */
-function KvmallocPathField() {
-  const path = useAppStore((s) => s.raceParams.kvmallocPath);
-  const setPath = useAppStore((s) => s.setRaceKvmallocPath);
-  const { cpus } = useAppStore(useShallow(selectRaceCpus));
-  const pageSize = useAppStore((s) => s.pageSize);
-  const minCpus = kvmallocMinCpus(pageSize);
-  const bytes = kickPseqsRequestBytes(cpus);
-  const page = pageSize === 4096 ? '4 KiB' : '64 KiB';
-  const help = (
-    <>
-      Fragmentation-dependent; only matters when S = 16 + 8·N &gt; PAGE_SIZE (N ≥ {minCpus} at {page} pages).{' '}
-      {cpus >= minCpus ? `At ${cpus} CPUs S = ${bytes} B: it applies.` : `At ${cpus} CPUs S = ${bytes} B: no effect.`}
-    </>
-  );
-  return (
-    <LabeledSelect
-      label="kvzalloc_node path"
-      selectClassName="max-w-md"
-      value={path}
-      help={help}
-      helpWidth="max-w-md"
-      onChange={(v) => setPath(v as KvmallocPath)}
-    >
-      <option value="kmalloc">kmalloc (first try succeeds)</option>
-      <option value="vmalloc">vmalloc fallback (the kmalloc attempt failed)</option>
-    </LabeledSelect>
-  );
-}
-
 function AdvancedControls() {
   const toggles = useAppStore(selectRaceToggles);
   const setToggle = useAppStore((s) => s.setRaceToggle);
@@ -214,6 +178,7 @@ function AdvancedControls() {
             help="0-based; empty = never. alloc_kick_pseqs() then frees what it published; scx_enable() returns -ENOMEM (-12)."
             onCommit={setFailAllocAt}
           />
+          <FailSchedAllocField />
           <div className="flex flex-wrap gap-4">
             <IntegerField label="NUMA nodes" value={nodes} range={{ min: MIN_NODES, max: MAX_NODES, noun: 'node' }} onCommit={setNodes} />
             {scenario === 'kick-storm' && (

@@ -23,11 +23,16 @@ function useGoToStep(): (step: number) => void {
 
 /** Explanations longer than this (a stall naming a thousand CPUs) start folded. */
 const LONG_EXPLANATION = 600;
+/** Kernel logs longer than this many lines start folded to their first lines (the header and the trace's top). */
+const LOG_LINES_SHOWN = 6;
 
 function ReportCard({ report }: { report: Report }) {
   const goTo = useGoToStep();
   const long = report.explanation.length > LONG_EXPLANATION;
   const [unfolded, setUnfolded] = useState(false);
+  const [wholeLog, setWholeLog] = useState(false);
+  const longLog = report.lines.length > LOG_LINES_SHOWN;
+  const logLines = longLog && !wholeLog ? [...report.lines.slice(0, LOG_LINES_SHOWN), '…'] : report.lines;
   const step = eventStepToViewStep(report.step);
   return (
     <article aria-label={report.title} className="rounded border border-red-200 bg-red-50/40 p-3">
@@ -46,9 +51,18 @@ function ReportCard({ report }: { report: Report }) {
           </button>
         </div>
       </div>
-      <pre className="mt-2 max-h-64 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100">
-        {report.lines.join('\n')}
+      <pre
+        tabIndex={0}
+        aria-label={`${report.title}: the kernel log`}
+        className="mt-2 max-h-56 overflow-auto rounded bg-slate-900 p-2 font-mono text-[11px] leading-snug text-slate-100"
+      >
+        {logLines.join('\n')}
       </pre>
+      {longLog && (
+        <button type="button" className="mt-1 text-xs font-medium text-sky-800 underline" onClick={() => setWholeLog(!wholeLog)}>
+          {wholeLog ? 'Fold the log' : `Show the whole log (${report.lines.length} lines)`}
+        </button>
+      )}
       <p className={`mt-2 text-sm break-words text-slate-800 ${long && !unfolded ? 'line-clamp-3' : ''}`}>
         <Glossed text={report.explanation} />
       </p>
@@ -109,7 +123,12 @@ export function ReportsPanel() {
   }
   return (
     <section role="region" aria-label="Reports" className="min-w-0 rounded border border-slate-200 bg-white p-3 [contain:content]">
-      <h3 className="mb-2 text-sm font-semibold">Reports{reports.length > 0 && ` (${reports.length})`}</h3>
+      <h3 className="mb-2 text-sm font-semibold">
+        Reports{reports.length > 0 && ` (${reports.length})`}{' '}
+        <span className="text-xs font-normal text-slate-600">
+          · the kernel&apos;s form, line by line; addresses, pids, offsets and line numbers are illustrative, register dumps left out
+        </span>
+      </h3>
       {!result ? (
         <p className="text-sm text-slate-500">…</p>
       ) : reports.length === 0 ? (

@@ -50,4 +50,5 @@ export const EVENT_WORDS: Record<EventKind, string> = {
   'enable-return': 'scx_enable() returns',
   stuck: 'spins forever',
   'rcu-stall': 'RCU stall',
+  'sched-alloc': 'scheduler instance',
 };

@@ -41,6 +41,8 @@ export interface RaceParams extends KickRules {
   irqDelivery: IrqDelivery;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or FAIL_ALLOC_NEVER. */
   failAllocAt: number;
+  /** Every scx_alloc_and_add_sched() fails with -ENOMEM, after the arrays were allocated (err_free_pseqs). */
+  failSchedAlloc: boolean;
   /** Actor ids from step 0 (a forked schedule's prefix); empty = the scenario's own interleaving. */
   schedule: readonly string[];
   /**
@@ -64,6 +66,7 @@ export const DEFAULT_RACE_PARAMS: RaceParams = {
   irqWork: DEFAULT_IRQ_WORK,
   irqDelivery: DEFAULT_IRQ_DELIVERY,
   failAllocAt: FAIL_ALLOC_NEVER,
+  failSchedAlloc: false,
   schedule: [],
   scheduleBase: '',
 };
@@ -130,6 +133,7 @@ export function raceBaseKey(c: Omit<RunConfig, 'schedule'>): string {
     c.failAllocAt,
     c.irqWork,
     c.irqDelivery,
+    c.failSchedAlloc ? 'schedfail' : '',
   ].join('|');
 }
 
@@ -157,6 +161,7 @@ export function buildRaceConfig(params: RaceParams, machine: SharedMachine, cata
     irqWork: params.irqWork,
     irqDelivery: params.irqDelivery,
     failAllocAt: params.failAllocAt,
+    failSchedAlloc: params.failSchedAlloc,
     seed: params.seed,
     policy: params.policy,
     maxSteps: RACE_MAX_STEPS,

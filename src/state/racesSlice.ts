@@ -2,7 +2,7 @@
 // seed, forked schedule, the visible step window), the loaded run with its timeline index (replaced
 // whole, never mutated), the step view shown, and the cursor and player.
 import type { Catalog, KickRules, PntRule, RunResult, ScenarioName, StepView, Toggles, VariantName } from '../../workers/api.ts';
-import { IRQ_DELIVERIES, IRQ_WORK_MODES, KVMALLOC_PATHS, PNT_RULE_PRESETS, PNT_RULES, pntRuleOf } from '../../workers/model/constants.ts';
+import { IRQ_DELIVERIES, IRQ_WORK_MODES, isKvmallocPath, PNT_RULE_PRESETS, PNT_RULES, pntRuleOf } from '../../workers/model/constants.ts';
 import type { RaceTimeline } from '../races/raceTimeline.ts';
 import {
   DEFAULT_RACE_PARAMS,
@@ -76,6 +76,8 @@ export interface RacesSlice {
   setRaceIrqDelivery: (irqDelivery: IrqDelivery) => void;
   /** The 0-based kvzalloc_node() call that fails with -ENOMEM; a negative or non-finite value = never. */
   setRaceFailAllocAt: (call: number) => void;
+  /** Whether every scx_alloc_and_add_sched() fails with -ENOMEM (the err_free_pseqs path). */
+  setRaceFailSchedAlloc: (fail: boolean) => void;
   /** A schedule (actor ids from step 0); `base` limits it to the config with that base key ('' = any). */
   setRaceSchedule: (schedule: readonly string[], base?: string) => void;
   startRaceRun: (requestId: number) => void;
@@ -226,7 +228,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       if (RACE_POLICIES.includes(policy)) setInput({ policy }, 'races/setPolicy');
     },
     setRaceKvmallocPath: (kvmallocPath) => {
-      if (KVMALLOC_PATHS.includes(kvmallocPath)) setInput({ kvmallocPath }, 'races/setKvmallocPath');
+      if (isKvmallocPath(kvmallocPath)) setInput({ kvmallocPath }, 'races/setKvmallocPath');
     },
     setRaceIrqWork: (irqWork) => {
       if (IRQ_WORK_MODES.includes(irqWork)) setInput({ irqWork }, 'races/setIrqWork');
@@ -238,6 +240,7 @@ export const createRacesSlice: AppStateCreator<RacesSlice> = (set, get) => {
       const failAllocAt = Number.isFinite(call) && call >= 0 ? Math.min(FAIL_ALLOC_MAX, Math.round(call)) : FAIL_ALLOC_NEVER;
       setInput({ failAllocAt }, 'races/setFailAllocAt');
     },
+    setRaceFailSchedAlloc: (fail) => setInput({ failSchedAlloc: fail === true }, 'races/setFailSchedAlloc'),
     setRaceSchedule: (schedule, base = '') =>
       set(
         (s) => ({ raceParams: { ...s.raceParams, schedule: [...schedule], scheduleBase: base }, raceScheduleSource: 'link' }),

@@ -5,6 +5,7 @@
 //
 //   ?v=1&m=1&view=races&cpus=4&scenario=disable-vs-kick&variant=no-rcu&step=31&win=10-40.5&sched=…
 //   ?v=1&m=1&view=races&cpus=1023&scenario=enable-disable&pol=random&kv=vmalloc&enomem=2
+//   ?v=1&m=2&view=races&cpus=1023&scenario=enable-disable&kv=every-3&schedfail=1
 //   ?v=1&m=2&irq=threaded&dlv=tick   (kick irq work and irq_work delivery; a link of model version 1
 //                                     carries neither and opens with dlv=tick, the behaviour it was made with)
 import * as v from 'valibot';
@@ -14,7 +15,7 @@ import {
   IRQ_DELIVERY_INFO,
   IRQ_DELIVERY_SINCE_MODEL,
   IRQ_WORK_MODES,
-  KVMALLOC_PATHS,
+  isKvmallocPath,
   MAX_CPUS,
   MAX_NODES,
   MIN_CPUS,
@@ -71,6 +72,7 @@ export const URL_KEYS = [
   'irq',
   'dlv',
   'enomem',
+  'schedfail',
   'sym',
   'por',
   'lesson',
@@ -137,6 +139,7 @@ export function encodeUrlState(s: UrlState): string {
   put('irq', s.irqWork, d.irqWork);
   put('dlv', s.irqDelivery, d.irqDelivery);
   put('enomem', s.failAllocAt, d.failAllocAt);
+  put('schedfail', s.failSchedAlloc ? 1 : 0, 0);
   put('sym', s.exploreSymmetry ? 1 : 0, 1);
   put('por', s.explorePor ? 1 : 0, 1);
   if (s.lesson) out.push(`lesson=${s.lesson}`);
@@ -204,6 +207,19 @@ function readChoice<T extends string | number>(r: Reader, key: UrlKey, choices: 
     return def;
   }
   return parsed.output;
+}
+
+/** kv=kmalloc|vmalloc|seeded|every-K: each CPU's kvzalloc_node() path (K from 2 to 1024). */
+function readKvmallocPath(r: Reader): KvmallocPath {
+  const raw = r.params.get('kv');
+  const def = DEFAULT_URL_STATE.kvmallocPath;
+  if (raw === null) return def;
+  if (isKvmallocPath(raw)) return raw;
+  r.issues.push({
+    key: 'kv',
+    message: `kv=${shown(raw)} is not a known kvzalloc_node path (kmalloc, vmalloc, seeded, or every-K with K from 2 to 1024); using ${def}`,
+  });
+  return def;
 }
 
 /** enomem=k: the 0-based kvzalloc_node() call that fails; left out (or -1) = none fails. */
@@ -386,10 +402,11 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const seed = readInt(r, 'seed', 0, SEED_MAX, d.seed);
   const stormKicks = readInt(r, 'kicks', STORM_KICKS_MIN, STORM_KICKS_MAX, d.stormKicks);
   const policy = readChoice<RacePolicy>(r, 'pol', RACE_POLICIES, d.policy, 'schedule policy');
-  const kvmallocPath = readChoice<KvmallocPath>(r, 'kv', KVMALLOC_PATHS, d.kvmallocPath, 'kvzalloc_node path');
+  const kvmallocPath = readKvmallocPath(r);
   const irqWork = readChoice<IrqWork>(r, 'irq', IRQ_WORK_MODES, d.irqWork, 'kick irq work');
   const irqDelivery = readIrqDelivery(r, modelVersion);
   const failAllocAt = readFailAllocAt(r);
+  const failSchedAlloc = readFlag(r, 'schedfail', d.failSchedAlloc, 'scx_alloc_and_add_sched() does not fail');
   const exploreSymmetry = readFlag(r, 'sym', d.exploreSymmetry, 'symmetry reduction on');
   const explorePor = readFlag(r, 'por', d.explorePor, 'partial-order reduction on');
   const { lesson, lessonStep } = readLesson(r);
@@ -417,6 +434,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
     irqWork,
     irqDelivery,
     failAllocAt,
+    failSchedAlloc,
     schedule,
     step,
     window,

@@ -8,7 +8,7 @@ import {
   STORM_KICKS_MIN,
   IRQ_DELIVERIES,
   IRQ_WORK_MODES,
-  KVMALLOC_PATHS,
+  isKvmallocPath,
   MAX_CPUS,
   MAX_NODES,
   MIN_CPUS,
@@ -21,7 +21,7 @@ import {
   VARIANTS,
 } from '../../workers/model/constants.ts';
 import { DEFAULT_RACE_PARAMS, FAIL_ALLOC_MAX, FAIL_ALLOC_NEVER, RACE_MAX_STEPS, RACE_POLICIES } from '../races/raceConfig.ts';
-import type { RaceParams, RaceVariant } from '../races/raceConfig.ts';
+import type { KvmallocPath, RaceParams, RaceVariant } from '../races/raceConfig.ts';
 import { DEFAULT_MEMORY_VIEW, type GridDesign } from '../state/memorySlice.ts';
 import { DEFAULT_EXPLORE_REDUCTIONS } from '../explore/exploreSlice.ts';
 import { DEFAULT_PARAMS, DEFAULT_VIEW, VIEW_IDS, type ViewId } from '../state/paramsSlice.ts';
@@ -145,10 +145,11 @@ export const UrlStateSchema = v.pipe(
     seed: int(0, SEED_MAX),
     stormKicks: int(STORM_KICKS_MIN, STORM_KICKS_MAX),
     policy: v.picklist(RACE_POLICIES),
-    kvmallocPath: v.picklist(KVMALLOC_PATHS),
+    kvmallocPath: v.custom<KvmallocPath>(isKvmallocPath, 'a kvzalloc_node path'),
     irqWork: v.picklist(IRQ_WORK_MODES),
     irqDelivery: v.picklist(IRQ_DELIVERIES),
     failAllocAt: int(FAIL_ALLOC_NEVER, FAIL_ALLOC_MAX),
+    failSchedAlloc: v.boolean(),
     schedule: v.pipe(v.array(v.pipe(v.string(), v.regex(ACTOR_ID_RE))), v.maxLength(SCHEDULE_MAX)),
     step: int(0, RACE_MAX_STEPS),
     window: v.nullable(

@@ -85,6 +85,7 @@ export function urlStateOf(s: AppState): UrlState {
     irqWork: p.irqWork,
     irqDelivery: p.irqDelivery,
     failAllocAt: p.failAllocAt,
+    failSchedAlloc: p.failSchedAlloc,
     schedule: applies ? p.schedule : [],
     step: Math.max(0, Math.round(s.raceStep)),
     window,
@@ -129,6 +130,7 @@ export function urlStateToStore(u: UrlState): RestoredState {
     irqWork: u.irqWork,
     irqDelivery: u.irqDelivery,
     failAllocAt: u.failAllocAt,
+    failSchedAlloc: u.failSchedAlloc,
     schedule: [],
     scheduleBase: '',
   };
@@ -191,6 +193,7 @@ export function deliberateKey(s: AppState): string {
     p.kvmallocPath,
     p.irqWork,
     p.irqDelivery,
+    p.failSchedAlloc ? 'schedfail' : '',
     reductions,
     p.schedule.length,
     p.schedule.join(','),

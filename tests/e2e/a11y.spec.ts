@@ -26,14 +26,14 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the memory view', async ({ page }) => {
-      await page.goto('/?v=1&m=1&cpus=4097');
+      await page.goto('/?v=1&m=2&cpus=4097');
       await expect(page.getByRole('spinbutton', { name: 'CPU count' })).toHaveValue('4097');
       await openDisclosures(page);
       expect(await violations(page)).toEqual([]);
     });
 
     test('the races view, at a use-after-free step', async ({ page }) => {
-      await page.goto('/?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=31');
+      await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&dlv=tick&step=31');
       await expect(page.getByRole('status').filter({ hasText: 'Step 31 of' })).toBeVisible({ timeout: 30_000 });
       // Charts are drawn on the theme's chart surface (src/ui/theme.ts: white in both), which their palette is tested against.
       const surface = await page.getByRole('region', { name: 'Timeline' }).evaluate((el) => getComputedStyle(el).backgroundColor);
@@ -43,7 +43,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the explore view, with results', async ({ page }) => {
-      await page.goto('/?v=1&m=1&view=explore&cpus=2&variant=no-rcu');
+      await page.goto('/?v=1&m=2&view=explore&cpus=2&variant=no-rcu');
       await page.getByRole('button', { name: 'Explore all interleavings' }).click();
       await expect(page.getByRole('region', { name: 'Explore results' })).toContainText('complete', { timeout: 30_000 });
       await openDisclosures(page);
@@ -51,7 +51,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the compare view, with two kernels compared', async ({ page }) => {
-      await page.goto('/?v=1&m=1&view=compare&cpus=3&cscen=load-while-enabled&cstep=15-15');
+      await page.goto('/?v=1&m=2&view=compare&cpus=3&cscen=load-while-enabled&cstep=15-15');
       await expect(page.getByRole('status').filter({ hasText: 'differences' })).toBeVisible({ timeout: 30_000 });
       await openDisclosures(page);
       for (const summary of await page.locator('summary', { hasText: 'Toggles' }).all()) await summary.click();
@@ -59,10 +59,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     test('the lessons view: the list, a question, and its reveal after a wrong answer', async ({ page }) => {
-      await page.goto('/?v=1&m=1&view=lessons');
+      await page.goto('/?v=1&m=2&view=lessons');
       await expect(page.getByRole('navigation', { name: 'Lessons' })).toBeVisible();
       expect(await violations(page)).toEqual([]);
-      await page.goto('/?v=1&m=1&view=lessons&lesson=call-rcu&lstep=4');
+      await page.goto('/?v=1&m=2&view=lessons&lesson=call-rcu&lstep=4');
       const question = page.getByRole('radiogroup', { name: /Can grace period 2 end yet/ });
       await expect(page.getByText(/Step 38 of 49/)).toBeVisible({ timeout: 30_000 });
       expect(await violations(page)).toEqual([]);

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 
 /** Opens a races link and waits until its run and first view are shown. */
 async function openLink(page: Page, query: string): Promise<{ steps: number }> {
-  await page.goto(`/?v=1&m=1&view=races&${query}`);
+  await page.goto(`/?v=1&m=2&view=races&${query}`);
   const handle = await page.waitForFunction(
     () => {
       const s = window.__app?.getState() as
@@ -98,7 +98,7 @@ test.describe('know where to look', () => {
   });
 
   test('a counterexample opened from Explore says where its schedule came from, and the result says what it covers', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2');
+    await page.goto('/?v=1&m=2&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2');
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const results = page.getByRole('region', { name: 'Explore results' });
     await expect(results).toContainText('This result covers this scenario (disable-vs-kick), at 2 CPUs, every schedule.', {
@@ -130,7 +130,7 @@ test.describe('know where to look', () => {
   });
 
   test('with more than 64 CPUs the view offers the race at 4 CPUs in one click; a link keeps its count', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=128&scenario=disable-vs-kick');
+    await page.goto('/?v=1&m=2&view=races&cpus=128&scenario=disable-vs-kick');
     const offer = page.getByRole('button', { name: 'Show this race at 4 CPUs' });
     await expect(offer).toBeVisible();
     await page.waitForFunction(

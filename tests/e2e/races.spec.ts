@@ -57,7 +57,7 @@ async function waitForRun(page: Page, spec: RunSpec): Promise<RunInfo> {
 }
 
 /** Waits until the loaded run's config has these values (and its view has arrived); returns its trace hash. */
-async function waitForConfig(page: Page, want: Record<string, string | number>): Promise<string> {
+async function waitForConfig(page: Page, want: Record<string, string | number | boolean>): Promise<string> {
   const handle = await page.waitForFunction(
     (w) => {
       const s = window.__app?.getState() as
@@ -367,7 +367,7 @@ test.describe('races view', () => {
     await page.getByText('Advanced', { exact: true }).click();
     const path = page.getByRole('combobox', { name: 'kvzalloc_node path' });
     await expect(path).toHaveValue('kmalloc');
-    await expect(path).toHaveAccessibleDescription(/Fragmentation-dependent.*N ≥ 511 at 4 KiB pages/);
+    await expect(path).toHaveAccessibleDescription(/fragmentation-dependent.*N ≥ 511 at 4 KiB pages/);
     await expect(path).toHaveAccessibleDescription(/At 1023 CPUs S = 8200 B: it applies/);
     const alloc = await eventStep(page, 'alloc · array #0');
     await page.getByRole('slider', { name: 'Step' }).fill(String(alloc));
@@ -375,14 +375,45 @@ test.describe('races view', () => {
     await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 16384 bytes' })).toHaveCount(1);
     await page.screenshot({ path: 'test-results/races-advanced.png', fullPage: true });
 
-    await path.selectOption({ label: 'vmalloc fallback (the kmalloc attempt failed)' });
+    await path.selectOption({ label: 'all vmalloc (every kmalloc attempt failed)' });
     await waitForConfig(page, { scenario: 'enable-disable', cpus: 1023, kvmallocPath: 'vmalloc' });
     await expect(page).toHaveURL(/[?&]kv=vmalloc(&|$)/);
     await expect(status(page)).toContainText(`Step ${alloc} of`);
     await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 12288 bytes' })).toHaveCount(1);
+    // Per CPU: every 2nd CPU falls back, so CPU 0 keeps its 16384-byte page and CPU 1 takes 12288 bytes of vmalloc.
+    await path.selectOption({ label: 'every k-th CPU falls back to vmalloc' });
+    await waitForConfig(page, { scenario: 'enable-disable', cpus: 1023, kvmallocPath: 'every-2' });
+    await expect(page).toHaveURL(/[?&]kv=every-2(&|$)/);
+    await expect(page.getByRole('spinbutton', { name: /^k / })).toHaveValue('2');
+    const alloc1 = await eventStep(page, 'alloc · array #1');
+    await page.getByRole('slider', { name: 'Step' }).fill(String(alloc1));
+    await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 1: array #1, 12288 bytes' })).toHaveCount(1);
+    await page.getByRole('slider', { name: 'Step' }).fill(String(alloc));
+    await expect(current.filter({ hasText: 'kvzalloc_node() for CPU 0: array #0, 16384 bytes' })).toHaveCount(1);
     // At 4 CPUs (S = 48 B) the path makes no difference, and the note says so.
     await page.getByRole('spinbutton', { name: 'CPUs', exact: true }).fill('4');
     await expect(path).toHaveAccessibleDescription(/At 4 CPUs S = 48 B: no effect/);
+  });
+
+  test('ENOMEM in scx_alloc_and_add_sched(): fixed frees the arrays at err_free_pseqs and leaks nothing', async ({ page }) => {
+    await openRaces(page, { scenario: 'enable-disable', variant: 'fixed', cpus: 2 });
+    await page.getByText('Advanced', { exact: true }).click();
+    await page.getByRole('checkbox', { name: 'ENOMEM in scx_alloc_and_add_sched()' }).check();
+    await waitForConfig(page, { scenario: 'enable-disable', failSchedAlloc: true });
+    await expect(page).toHaveURL(/[?&]schedfail=1(&|$)/);
+    await expect(reports(page)).toContainText('No checker fired');
+    const ret = await eventStep(page, 'enable-return');
+    await page.getByRole('slider', { name: 'Step' }).fill(String(ret));
+    const current = page.getByRole('region', { name: 'Events' }).locator('li[aria-current="step"]');
+    await expect(current.filter({ hasText: 'scx_enable() returns -12 (-ENOMEM)' })).toHaveCount(1);
+    // One step earlier the loader is about to leave by err_unlock: the fixed kernel's listing keeps the
+    // err_free_pseqs label, and the jump to it.
+    await page.getByRole('slider', { name: 'Step' }).fill(String(ret - 1));
+    const code = page.getByRole('region', { name: 'Code' });
+    await expect(code.getByRole('list', { name: 'scx_enable() pseudo-code' })).toBeVisible();
+    await expect(code).toContainText('err_free_pseqs: free_kick_pseqs()');
+    await expect(code).toContainText('if (IS_ERR(sch)) goto err_free_pseqs');
+    await page.locator('details', { hasText: 'Advanced' }).screenshot({ path: 'test-results/races-advanced-schedfail.png' });
   });
 
   test('a kick storm at 8192 CPUs loads and steps without errors; the CPU count is clamped with a note', async ({ page }) => {

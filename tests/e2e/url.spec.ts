@@ -140,7 +140,7 @@ test.describe('shared links', () => {
   });
 
   test('Back after a variant change returns to the previous variant', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&scenario=load-while-enabled');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&scenario=load-while-enabled');
     await waitForRace(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
     const merged = await shown(page);
     const mergedUrl = page.url();
@@ -164,7 +164,7 @@ test.describe('shared links', () => {
   });
 
   test('a step just before a variant change stays in the entry left behind', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&scenario=load-while-enabled');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&scenario=load-while-enabled');
     await waitForRace(page, { scenario: 'load-while-enabled', variant: 'merged', cpus: 4 });
     // A continuous change (debounced), then at once a deliberate one: the first is written before the push.
     await page.getByRole('slider', { name: 'Step' }).fill('7');
@@ -180,7 +180,7 @@ test.describe('shared links', () => {
   });
 
   test('the explore view’s reductions are in the link, and a search from the link uses them', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
+    await page.goto('/?v=1&m=2&view=explore&scenario=disable-vs-kick&cpus=3&sym=0&por=0');
     const symmetry = page.getByRole('checkbox', { name: 'symmetry reduction' });
     const por = page.getByRole('checkbox', { name: 'partial-order reduction' });
     await expect(symmetry).not.toBeChecked();
@@ -225,7 +225,7 @@ test.describe('shared links', () => {
   });
 
   test('a step past the end of the run shows the last step and says so', async ({ page }) => {
-    await page.goto('/?v=1&m=1&view=races&cpus=4&variant=no-rcu&step=999');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=999');
     await waitForRace(page, { variant: 'no-rcu', cpus: 4 });
     const steps = golden.find((g) => g.name === 'disable-vs-kick no-rcu at the use-after-free')!.steps;
     await expect(racesStatus(page)).toContainText(`Step ${steps} of ${steps}`);

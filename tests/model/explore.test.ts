@@ -284,7 +284,7 @@ describe('state key', () => {
       'enableState',
       'scxTasks',
       'mutexOwner',
-      'bypass',
+      'bypassDepth',
       'stormIssued',
       'stormWakes',
       'kvzallocCalls',

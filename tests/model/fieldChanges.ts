@@ -54,7 +54,8 @@ function changesAt(value: unknown, get: (m: Machine) => unknown, set: (m: Machin
   if (Array.isArray(value)) {
     const model: unknown = value.find((e) => e !== undefined);
     const more: Change = (m) => void (get(m) as unknown[]).push(model === undefined ? 0 : structuredClone(model));
-    return [...value.flatMap((e, i) => sub(i, e, hole)), more];
+    // Every index, holes of a sparse array included (flatMap would skip them).
+    return [...[...value.keys()].flatMap((i) => sub(i, value[i] as unknown, hole)), more];
   }
   return Object.keys(value).flatMap((k) => sub(k, (value as Fields)[k]));
 }

@@ -377,7 +377,7 @@ describe('pseudo-code listings', () => {
   });
   it('marks the lines where the variants differ', () => {
     const differ = CODE.scx_enable.filter((l) => l.differs).map((l) => l.label);
-    expect(differ).toEqual(['alloc-early', 'alloc-late', 'err-free']);
+    expect(differ).toEqual(['alloc-early', 'check-free', 'check', 'alloc-late', 'sched-alloc', 'sched-alloc-unlock', 'err-free']);
   });
 });
 

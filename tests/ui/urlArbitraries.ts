@@ -11,6 +11,7 @@ import {
   VARIANTS,
 } from '../../workers/model/constants.ts';
 import { FAIL_ALLOC_MAX, RACE_MAX_STEPS, RACE_POLICIES } from '../../src/races/raceConfig.ts';
+import type { KvmallocPath } from '../../src/races/raceConfig.ts';
 import { VIEW_IDS } from '../../src/state/paramsSlice.ts';
 import { isPresetToggles, URL_GRID_DESIGNS, type UrlState } from '../../src/url/urlSchema.ts';
 import { LESSONS } from '../../src/lessons/lessonCatalog.ts';
@@ -65,7 +66,11 @@ export const urlStateArb: fc.Arbitrary<UrlState> = fc
     seed: fc.integer({ min: 0, max: 0xffffffff }),
     stormKicks: fc.integer({ min: 1, max: 10_000_000 }),
     policy: fc.constantFrom(...RACE_POLICIES),
-    kvmallocPath: fc.constantFrom(...KVMALLOC_PATHS),
+    kvmallocPath: fc.oneof(
+      fc.constantFrom<KvmallocPath>(...KVMALLOC_PATHS, 'seeded'),
+      fc.integer({ min: 2, max: 1024 }).map((k): KvmallocPath => `every-${k}`),
+    ),
+    failSchedAlloc: fc.boolean(),
     irqWork: fc.constantFrom(...IRQ_WORK_MODES),
     irqDelivery: fc.constantFrom(...IRQ_DELIVERIES),
     // -1 (never) often, small call indices often, the whole range sometimes.

@@ -169,7 +169,7 @@ describe('bad links', () => {
     const r = decodeUrlState('?v=1&pol=chaos&kv=slub&cpus=8');
     expect(messages(r)).toEqual([
       'pol=chaos is not a known schedule policy (default, random); using default',
-      'kv=slub is not a known kvzalloc_node path (kmalloc, vmalloc); using kmalloc',
+      'kv=slub is not a known kvzalloc_node path (kmalloc, vmalloc, seeded, or every-K with K from 2 to 1024); using kmalloc',
     ]);
     expect(r.state).toEqual(makeState({ cpus: 8 }));
     expect(r.issues.map((i) => i.key)).toEqual(['pol', 'kv']);

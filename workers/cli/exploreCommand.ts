@@ -46,7 +46,7 @@ export const EXPLORE_OPTIONS = {
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
   '                   [--skip-higher-class on|off] [--kick-wait-fix on|off]\n' +
-  '                   [toggle overrides] [--fail-alloc-at K] [--no-symmetry] [--no-por]\n' +
+  '                   [toggle overrides] [--fail-alloc-at K] [--fail-sched-alloc] [--no-symmetry] [--no-por]\n' +
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
@@ -70,6 +70,7 @@ export function exploreConfigFromOptions(opts: ExploreOpts): RunConfig {
     irqWork: opts['irq-work'],
     irqDelivery: opts['irq-delivery'],
     failAllocAt: opts['fail-alloc-at'],
+    failSchedAlloc: opts['fail-sched-alloc'],
     stormKicks: opts['storm-kicks'],
   });
   const errs = validateRunConfig(cfg);
@@ -108,6 +109,7 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     failAllocAt: r.failAllocAt,
     irqWork: r.irqWork,
     irqDelivery: r.irqDelivery,
+    failSchedAlloc: r.failSchedAlloc,
   };
 }
 
@@ -137,6 +139,7 @@ export function formatExplore(r: ExploreResult, seconds: number): string {
         .join(', ')}`,
     );
   if (r.failAllocAt >= 0) lines.push(`kvzalloc_node() call ${r.failAllocAt} (0-based) fails with -ENOMEM in every schedule`);
+  if (r.failSchedAlloc) lines.push('scx_alloc_and_add_sched() fails with -ENOMEM in every schedule');
   lines.push(`${r.states} states, ${r.transitions} transitions, depth ${r.depth} · ${completeness(r)} · ${seconds.toFixed(2)} s`);
   const sym = !r.symmetry
     ? 'off'

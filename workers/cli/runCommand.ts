@@ -7,7 +7,7 @@ import { run, ScheduleError } from '../model/sched/run.ts';
 import { makeRunConfig, VARIANT_TOGGLES } from '../model/sched/variants.ts';
 import { traceEvents, scheduleOf } from '../model/sched/stepView.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
-import type { RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
+import type { KvmallocPath, RunConfig, RunResult, VariantName, Toggles } from '../model/sched/types.ts';
 import type { PageSize } from '../model/memory.ts';
 import {
   DEFAULT_IRQ_DELIVERY,
@@ -15,7 +15,7 @@ import {
   IRQ_DELIVERIES,
   IRQ_WORK_MODES,
   KICK_RULE_INFO,
-  KVMALLOC_PATHS,
+  isKvmallocPath,
   pntRuleLabel,
   PNT_RULE_PRESETS,
   PNT_RULES,
@@ -37,6 +37,10 @@ export const TOGGLE_OPTIONS = {
     max: 1_000_000,
     default: -1,
     help: 'index of the kvzalloc_node() call that fails with -ENOMEM (-1: none)',
+  },
+  'fail-sched-alloc': {
+    kind: 'flag',
+    help: 'scx_alloc_and_add_sched() fails with -ENOMEM after the arrays were allocated (the err_free_pseqs path)',
   },
 } as const;
 
@@ -108,7 +112,11 @@ export const RUN_OPTIONS = {
   'pnt-rule': PNT_RULE_OPTION,
   ...KICK_RULE_OPTIONS,
   ...IRQ_OPTIONS,
-  kvmalloc: { kind: 'enum', values: KVMALLOC_PATHS, default: 'kmalloc', help: 'path kvzalloc_node() takes when S > PAGE_SIZE' },
+  kvmalloc: {
+    kind: 'string',
+    default: 'kmalloc',
+    help: 'path each kvzalloc_node() takes when S > PAGE_SIZE: kmalloc, vmalloc, every-K (every K-th CPU falls back to vmalloc, K 2–1024) or seeded (per CPU, from --seed); default kmalloc',
+  },
   ...TOGGLE_OPTIONS,
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
   random: { kind: 'flag', help: 'after the schedule prefix, choose actors at random (seeded) instead of the default interleaving' },
@@ -168,6 +176,12 @@ export function readScheduleFile(path: string): string[] {
   return trimmed.split(/[\s,]+/).filter(Boolean);
 }
 
+/** --kvmalloc: kmalloc, vmalloc, seeded or every-K; anything else is a usage error saying what is accepted. */
+function kvmallocFromOption(raw: string): KvmallocPath {
+  if (isKvmallocPath(raw)) return raw;
+  throw new UsageError(`--kvmalloc must be kmalloc, vmalloc, seeded or every-K with K from 2 to 1024 (got ${JSON.stringify(raw)})`);
+}
+
 export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof RUN_OPTIONS>>): RunConfig {
   const toggles = togglesFromOptions(opts.variant, opts);
   const cfg = makeRunConfig({
@@ -179,10 +193,11 @@ export function runConfigFromOptions(opts: ReturnType<typeof parseOptions<typeof
     pageSize: Number(opts['page-size']) as PageSize,
     pntRule: opts['pnt-rule'],
     ...kickRulesFromOptions(opts['pnt-rule'], opts),
-    kvmallocPath: opts.kvmalloc,
+    kvmallocPath: kvmallocFromOption(opts.kvmalloc ?? 'kmalloc'),
     irqWork: opts['irq-work'],
     irqDelivery: opts['irq-delivery'],
     failAllocAt: opts['fail-alloc-at'],
+    failSchedAlloc: opts['fail-sched-alloc'],
     seed: opts.seed,
     policy: opts.random ? 'random' : 'default',
     schedule: opts.schedule ? readScheduleFile(opts.schedule) : [],

@@ -124,6 +124,19 @@ export const STORM_KICKS_MAX = 10_000_000;
 /** Steps a run is bounded by unless it says otherwise (the races view's runs too). */
 export const DEFAULT_MAX_STEPS = 2_000_000;
 export const KVMALLOC_PATHS: readonly KvmallocPath[] = ['kmalloc', 'vmalloc'];
+/** The per-CPU patterns of kvzalloc_node()'s path besides "every-K" (workers/model/README.md#kvzalloc_node-kmalloc-first-then-vmalloc). */
+export const KVMALLOC_PATTERNS = ['kmalloc', 'vmalloc', 'every', 'seeded'] as const;
+/** Range of K in "every-K" (every K-th CPU's array falls back to vmalloc). */
+export const KVMALLOC_EVERY_MIN = 2;
+export const KVMALLOC_EVERY_MAX = 1024;
+
+/** Whether `s` is a kvzalloc_node() path pattern: kmalloc, vmalloc, seeded or every-K (K in range). */
+export function isKvmallocPath(s: unknown): s is KvmallocPath {
+  if (s === 'kmalloc' || s === 'vmalloc' || s === 'seeded') return true;
+  if (typeof s !== 'string') return false;
+  const m = /^every-([0-9]{1,5})$/.exec(s);
+  return !!m && Number(m[1]) >= KVMALLOC_EVERY_MIN && Number(m[1]) <= KVMALLOC_EVERY_MAX;
+}
 
 // How the kick irq work runs (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
 export const IRQ_WORK_MODES: readonly IrqWork[] = ['hard', 'threaded'];
@@ -210,6 +223,7 @@ export const EVENT_KINDS = [
   'enable-return',
   'stuck',
   'rcu-stall',
+  'sched-alloc',
 ] as const;
 
 /** Kernel functions a step can stand for (the code view has our own pseudo-code for each). */

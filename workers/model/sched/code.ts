@@ -13,6 +13,8 @@ export interface CodeLine {
 
 const lazy = (t: Toggles) => t.lazyAlloc;
 const eager = (t: Toggles) => !t.lazyAlloc;
+/** 14c1da3895a1 alone: the arrays are allocated before the enable-state check. */
+const early = (t: Toggles) => t.lazyAlloc && !t.allocAfterStateCheck;
 
 export const CODE: Record<KernelFn, CodeLine[]> = {
   init_sched_ext_class: [
@@ -22,30 +24,56 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
     { label: 'lazy', text: '// per-CPU pointers start NULL; arrays come with scx_enable()', when: lazy, differs: true },
   ],
   scx_enable: [
-    { label: 'lock', text: 'lock(scx_enable_mutex)' },
+    { label: 'lock', text: 'mutex_lock(&scx_enable_mutex)' },
     {
       label: 'alloc-early',
-      text: 'err = alloc_kick_pseqs()        // 14c1da: before the state check',
-      when: (t) => t.lazyAlloc && !t.allocAfterStateCheck,
+      text: 'ret = alloc_kick_pseqs(); if (ret) goto err_unlock      // 14c1da: before the state check',
+      when: early,
       differs: true,
     },
-    { label: 'check', text: 'if (enable_state() != DISABLED) { err = -EBUSY; goto out }' },
+    {
+      label: 'check-free',
+      text: 'if (enable_state() != DISABLED) { ret = -EBUSY; goto err_free_pseqs }',
+      when: early,
+      differs: true,
+    },
+    {
+      label: 'check',
+      text: 'if (enable_state() != DISABLED) { ret = -EBUSY; goto err_unlock }',
+      when: (t) => !early(t),
+      differs: true,
+    },
     {
       label: 'alloc-late',
-      text: 'err = alloc_kick_pseqs()        // 05e633: after the state check',
+      text: 'ret = alloc_kick_pseqs(); if (ret) goto err_unlock      // 05e633: after the state check',
       when: (t) => t.lazyAlloc && t.allocAfterStateCheck,
       differs: true,
     },
-    { label: 'enabling', text: 'set_enable_state(ENABLING)' },
-    { label: 'switch-in', text: 'move every task to ext_sched_class' },
-    { label: 'enabled', text: 'set_enable_state(ENABLED)' },
     {
-      label: 'err-free',
-      text: 'out_free: free_kick_pseqs()     // only on the 14c1da error path',
-      when: (t) => t.lazyAlloc && !t.allocAfterStateCheck,
+      label: 'sched-alloc',
+      text: 'sch = scx_alloc_and_add_sched(ops); if (IS_ERR(sch)) goto err_free_pseqs',
+      when: lazy,
       differs: true,
     },
-    { label: 'unlock', text: 'unlock(scx_enable_mutex); return err' },
+    {
+      label: 'sched-alloc-unlock',
+      text: 'sch = scx_alloc_and_add_sched(ops); if (IS_ERR(sch)) goto err_unlock',
+      when: eager,
+      differs: true,
+    },
+    { label: 'enabling', text: 'WARN_ON_ONCE(set_enable_state(ENABLING) != DISABLED)' },
+    { label: 'bypass', text: 'scx_bypass(true)                 // kicks are dropped while tasks switch' },
+    { label: 'switch-in', text: 'move every task to ext_sched_class' },
+    { label: 'unbypass', text: 'scx_bypass(false)' },
+    { label: 'enabled', text: 'set_enable_state(ENABLED)' },
+    { label: 'unlock', text: 'mutex_unlock(&scx_enable_mutex); return 0' },
+    {
+      label: 'err-free',
+      text: 'err_free_pseqs: free_kick_pseqs()   // after -EBUSY (14c1da) or a failed scx_alloc_and_add_sched()',
+      when: lazy,
+      differs: true,
+    },
+    { label: 'err-unlock', text: 'err_unlock: mutex_unlock(&scx_enable_mutex); return ret' },
   ],
   alloc_kick_pseqs: [
     { label: 'loop', text: 'for each possible cpu c:' },
@@ -67,7 +95,7 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
   ],
   scx_disable_workfn: [
     { label: 'bypass', text: 'scx_bypass(true)                 // kicks are dropped from here on' },
-    { label: 'disabling', text: 'if (set_enable_state(DISABLING) == DISABLED) goto done' },
+    { label: 'disabling', text: 'if (set_enable_state(DISABLING) == DISABLED) { set DISABLED; goto done }' },
     { label: 'lock', text: 'lock(scx_enable_mutex)' },
     { label: 'switch-out', text: 'move every task off ext_sched_class' },
     { label: 'sync', text: 'synchronize_rcu()                // waits for a full grace period' },
@@ -77,10 +105,11 @@ export const CODE: Record<KernelFn, CodeLine[]> = {
     { label: 'done', text: 'done: scx_bypass(false)' },
   ],
   scx_bpf_kick_cpu: [
-    { label: 'bypass', text: 'if (bypassing(this_rq)) return         // kick dropped' },
+    { label: 'bypass', text: 'local_irq_save(); if (bypassing(this_rq)) goto out   // kick dropped' },
     { label: 'idle', text: 'if (flags & IDLE) set(cpus_to_kick_if_idle, cpu) unless it can skip' },
     { label: 'bits', text: 'else set(cpus_to_kick, cpu); PREEMPT: set(cpus_to_preempt); WAIT: set(cpus_to_wait)' },
     { label: 'queue', text: 'irq_work_queue(&this_rq->kick_cpus_irq_work)' },
+    { label: 'out', text: 'out: local_irq_restore()' },
   ],
   kick_cpus_irq_workfn: [
     { label: 'enter', text: '// hardirq, IRQs off: an RCU read-side critical section' },

@@ -68,7 +68,7 @@ export function describeEvent(
     case 'switch-out':
       return 'all tasks move off ext_sched_class (to fair)';
     case 'bypass':
-      return arg ? 'scx_bypass(true): kicks are dropped from now on' : 'scx_bypass(false)';
+      return arg ? 'scx_bypass(true): kicks are dropped while bypassing' : 'scx_bypass(false)';
     case 'sync-call':
       return `synchronize_rcu(): waits for grace period ${arg}`;
     case 'sync-return':
@@ -136,6 +136,8 @@ export function describeEvent(
       return `spins forever waiting for CPU ${arg}`;
     case 'rcu-stall':
       return `grace period ${arg} can never end`;
+    case 'sched-alloc':
+      return arg < 0 ? 'scx_alloc_and_add_sched() fails: -ENOMEM' : 'scx_alloc_and_add_sched(): the scheduler instance is created';
   }
 }
 

@@ -76,6 +76,8 @@ export interface ExploreResult {
   toggles: Toggles;
   /** The kvzalloc_node() call that fails with -ENOMEM in every schedule, or -1. */
   failAllocAt: number;
+  /** Every scx_alloc_and_add_sched() fails with -ENOMEM (the err_free_pseqs path). */
+  failSchedAlloc: boolean;
   /** Distinct canonical states reached (the initial state included). */
   states: number;
   /** Steps taken (successors generated), including those into states already seen. */
@@ -363,6 +365,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     irqDelivery: config.irqDelivery,
     toggles: { ...config.toggles },
     failAllocAt: config.failAllocAt,
+    failSchedAlloc: config.failSchedAlloc,
     states: seen.size,
     transitions,
     depth,

@@ -69,7 +69,7 @@ export function globalFields(k: KeyIO, m: Machine): void {
     l.ret = k.int(l.ret);
   }
   // disable.ts
-  m.bypass = k.flag(m.bypass);
+  m.bypassDepth = k.int(m.bypassDepth);
   m.disablePc = k.int(m.disablePc);
   m.disableCursor = k.int(m.disableCursor);
   m.disablePhase = k.int(m.disablePhase);

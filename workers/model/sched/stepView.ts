@@ -259,7 +259,7 @@ export function stepView(rec: RunRecord, step: number): StepView {
     status,
     enableState: STATE_NAMES[m.enableState],
     mutexOwner: m.mutexOwner === NONE ? null : actorName(m.mutexOwner, r.loaderNames),
-    bypass: m.bypass,
+    bypass: m.bypassDepth > 0,
     rcu: {
       completed: m.gpCompleted,
       inProgress: m.gpInProgress,

@@ -52,8 +52,12 @@ export type IrqWork = 'hard' | 'threaded';
  */
 export type IrqDelivery = 'self-interrupt' | 'tick';
 
-/** Which allocator kvzalloc_node() ends up using when S > PAGE_SIZE (#kvzalloc_node-kmalloc-first-then-vmalloc). */
-export type KvmallocPath = 'kmalloc' | 'vmalloc';
+/**
+ * Which allocator each CPU's kvzalloc_node() call ends up using when S > PAGE_SIZE: the kernel chooses per call
+ * (#kvzalloc_node-kmalloc-first-then-vmalloc). 'kmalloc' / 'vmalloc': every array; 'every-K': CPUs K−1, 2K−1, …
+ * fall back to vmalloc, the rest stay on kmalloc; 'seeded': each CPU's choice comes from the run's seed.
+ */
+export type KvmallocPath = 'kmalloc' | 'vmalloc' | 'seeded' | `every-${number}`;
 
 export interface RunConfig extends KickRules {
   scenario: ScenarioName;
@@ -72,6 +76,8 @@ export interface RunConfig extends KickRules {
   irqDelivery: IrqDelivery;
   /** 0-based index of the kvzalloc_node() call that fails with -ENOMEM, or -1 (never). */
   failAllocAt: number;
+  /** Every scx_alloc_and_add_sched() call fails with -ENOMEM (after the arrays were allocated: err_free_pseqs). */
+  failSchedAlloc: boolean;
   /** Seed of the PRNG for scenarios with random choices (kick-storm) and for the seeded schedule. */
   seed: number;
   /** 'default': the scenario's interesting interleaving; 'random': choose among enabled actors with the seed. */

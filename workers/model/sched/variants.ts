@@ -20,6 +20,7 @@ import {
   VARIANT_TOGGLES,
   VARIANTS,
   pntRuleOf,
+  isKvmallocPath,
 } from '../constants.ts';
 import { SCENARIO_INFO } from './scenarios.ts';
 
@@ -30,7 +31,9 @@ export const VARIANT_INFO: Record<VariantName, { title: string; commit: string; 
   'no-rcu': {
     title: 'no-rcu',
     commit: '14c1da3895a1 v1 (pre-RCU)',
-    what: 'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed',
+    what:
+      'lazy kvzalloc, plain pointer, kvfree at once: the race v2 closed. Our reconstruction: v1 is not in our sources; ' +
+      '"no NULL check, immediate kvfree" is read from the v2/v3 changelog',
   },
   merged: { title: 'merged', commit: '14c1da3895a1', what: 'RCU-protected lazy arrays, allocated before the enable-state check' },
   fixed: { title: 'fixed', commit: '14c1da3895a1 + 05e63305c85c', what: 'allocation moved after the enable-state check' },
@@ -49,6 +52,7 @@ export const DEFAULT_RUN_CONFIG: RunConfig = {
   irqWork: DEFAULT_IRQ_WORK,
   irqDelivery: DEFAULT_IRQ_DELIVERY,
   failAllocAt: -1,
+  failSchedAlloc: false,
   seed: 1,
   policy: 'default',
   schedule: [],
@@ -115,6 +119,9 @@ export function validateRunConfig(c: RunConfig): string[] {
   else if (c.pntRule !== pntRuleOf(c)) errs.push(`pnt_seq rule ${c.pntRule} does not match its two switches (they make ${pntRuleOf(c)})`);
   if (!IRQ_WORK_MODES.includes(c.irqWork)) errs.push(`kick irq work must be ${IRQ_WORK_MODES.join(' or ')} (got ${c.irqWork})`);
   if (!IRQ_DELIVERIES.includes(c.irqDelivery)) errs.push(`irq_work delivery must be ${IRQ_DELIVERIES.join(' or ')} (got ${c.irqDelivery})`);
+  if (!isKvmallocPath(c.kvmallocPath))
+    errs.push(`kvmalloc path must be kmalloc, vmalloc, seeded or every-K with K from 2 to 1024 (got ${String(c.kvmallocPath)})`);
+  if (typeof c.failSchedAlloc !== 'boolean') errs.push(`failSchedAlloc must be true or false (got ${String(c.failSchedAlloc)})`);
   if (!Number.isInteger(c.seed) || c.seed < 0 || c.seed > SEED_MAX)
     errs.push(`seed must be an integer from 0 to ${SEED_MAX} (got ${c.seed})`);
   if (!Number.isInteger(c.maxSteps) || c.maxSteps < 1 || c.maxSteps > 20_000_000)

@@ -16,7 +16,7 @@ export function copyMachine(dst: Machine, src: Machine, reuse: boolean): void {
   dst.enableState = src.enableState;
   dst.scxTasks = src.scxTasks;
   dst.mutexOwner = src.mutexOwner;
-  dst.bypass = src.bypass;
+  dst.bypassDepth = src.bypassDepth;
   dst.stormIssued = src.stormIssued;
   dst.stormWakes = src.stormWakes;
   dst.kvzallocCalls = src.kvzallocCalls;

@@ -139,7 +139,8 @@ export class Machine {
   enableState = ST_DISABLED;
   scxTasks = false;
   mutexOwner = NONE;
-  bypass = false;
+  /** scx_bypass() depth: enable and disable each hold one while they switch tasks (bypassing while > 0). */
+  bypassDepth = 0;
   stormIssued = 0;
   stormWakes = 0;
   kvzallocCalls = 0;

@@ -1,6 +1,6 @@
 // scx_disable_workfn(): bypass, DISABLING, switch tasks out, synchronize_rcu(), free_kick_pseqs() (lazy
 // variants), unlock, DISABLED. Guard, step, state-key part and step text.
-import type { Machine, NextStep } from './core.ts';
+import type { Machine, Loader, NextStep } from './core.ts';
 import type { KernelFn } from '../types.ts';
 import { lineOf } from '../code.ts';
 import { arrayName } from '../describe.ts';
@@ -26,6 +26,10 @@ import {
   D_DISABLED,
   D_UNBYPASS,
   D_DONE,
+  L_DONE,
+  L_SWITCHIN,
+  L_ENABLED,
+  L_UNLOCK,
 } from './codes.ts';
 
 export function disableGuard(m: Machine): boolean {
@@ -33,7 +37,9 @@ export function disableGuard(m: Machine): boolean {
   if (m.inReader(m.script.helperCpu)) return false;
   switch (m.disablePc) {
     case D_START:
-      return m.script.disableGuard(m);
+      // The disable work belongs to a scheduler instance: none exists until some scx_enable() got past
+      // scx_alloc_and_add_sched() (a load that failed before or at it created none).
+      return m.loaders.some(createdSched) && m.script.disableGuard(m);
     case D_LOCK:
       return m.mutexOwner === NONE;
     case D_SYNC_WAIT:
@@ -43,12 +49,18 @@ export function disableGuard(m: Machine): boolean {
   }
 }
 
+/** Whether loader l created its scheduler instance (it is past scx_alloc_and_add_sched() without error). */
+function createdSched(l: Loader): boolean {
+  if (l.pc === L_SWITCHIN || l.pc === L_ENABLED) return true;
+  return (l.pc === L_UNLOCK || l.pc === L_DONE) && l.ret === 0;
+}
+
 // scx_disable_workfn()
 export function stepDisable(m: Machine): void {
   const fn = FN_CODE.scx_disable_workfn;
   switch (m.disablePc) {
     case D_START:
-      m.bypass = true;
+      m.bypassDepth++;
       m.emit(fn, EVENT_CODE.bypass, NONE, 0, 1, 'bypass');
       m.disablePc = D_DISABLING;
       return;
@@ -56,6 +68,8 @@ export function stepDisable(m: Machine): void {
       const old = m.enableState;
       m.enableState = ST_DISABLING;
       m.emit(fn, EVENT_CODE['set-state'], NONE, 0, ST_DISABLING, 'disabling');
+      // Already DISABLED ("ops error detected without ops"): the state goes back to DISABLED, then to done.
+      if (old === ST_DISABLED) m.enableState = ST_DISABLED;
       m.disablePc = old === ST_DISABLED ? D_UNBYPASS : D_LOCK;
       return;
     }
@@ -107,7 +121,7 @@ export function stepDisable(m: Machine): void {
       return;
     }
     case D_UNBYPASS:
-      m.bypass = false;
+      m.bypassDepth--;
       m.emit(fn, EVENT_CODE.bypass, NONE, 0, 0, 'done');
       m.disablePc = D_DONE;
       return;

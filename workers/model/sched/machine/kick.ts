@@ -64,7 +64,7 @@ export function stepBpf(m: Machine, c: number): void {
     flags = op.flags;
   }
   m.kicksDone[c]++;
-  if (m.bypass) {
+  if (m.bypassDepth > 0) {
     m.emit(fn, EVENT_CODE['kick-bypassed'], NONE, 0, target, 'bypass');
     return;
   }
