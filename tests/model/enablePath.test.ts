@@ -178,8 +178,10 @@ describe('fixed leaks nothing on the err_free_pseqs path, in every schedule (2 a
     let ends = 0;
     everyEnd(config, (m) => {
       ends++;
-      // Every array allocated was freed (after its grace period): none leaked, none still held.
-      expect(m.allocCount).toBe(cpus);
+      // Every array allocated was freed (after its grace period): none leaked, none still held. In
+      // load-while-enabled loader B may start at any time, so both loads may get past the state check.
+      expect(m.allocCount % cpus).toBe(0);
+      expect(m.allocCount).toBeGreaterThanOrEqual(cpus);
       for (let id = 0; id < m.allocCount; id++) expect(m.allocState[id]).toBe(AL_FREED);
       expect(m.leakedArrays).toBe(0);
       expect(m.enableErrors[0]).toBe(-12);

@@ -291,7 +291,7 @@ describe('the form matcher itself', () => {
     ).not.toBeNull();
     expect(matchForm([r.lines[1], r.lines[0], ...r.lines.slice(2)], OOPS_SPEC)).not.toBeNull();
     expect(matchForm([...r.lines, 'extra'], OOPS_SPEC)).not.toBeNull();
-    const uafLines = one({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 }, 'uaf').lines;
+    const uafLines = one({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4, irqDelivery: 'tick' }, 'uaf').lines;
     expect(matchForm(uafLines, kasanSpec('use-after-free', 'page'))).not.toBeNull();
   });
 });
