@@ -15,6 +15,7 @@ import { completenessText, coverageText, exploreCpusProblem } from './exploreCon
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
 import { BudgetSelect } from './BudgetSelect.tsx';
+import { ExploreExport } from '../export/ExploreExport.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -251,6 +252,9 @@ export function ExploreView() {
       {error && <SimErrorAlert message={error} what="the search" />}
       <Inputs />
       <Transport />
+      <div className="flex justify-end">
+        <ExploreExport />
+      </div>
       <Results />
     </div>
   );

@@ -22,6 +22,7 @@ import { useRacePlayer } from './useRacePlayer.ts';
 import { useRaceRun } from './useRaceRun.ts';
 import { useRaceStepper } from './useRaceStepper.ts';
 import { useFollowCursor } from './useFollowCursor.ts';
+import { RacesExport } from '../export/RacesExport.tsx';
 
 export function RacesView() {
   const catalogError = useRaceRun();
@@ -40,6 +41,9 @@ export function RacesView() {
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the race" />}
       <RacesControls />
+      <div className="flex justify-end">
+        <RacesExport />
+      </div>
       {/* Two columns from 1280 px. Narrower, the columns dissolve (display: contents) into one, ordered
           player, timeline, memory, CPU grid, code, explanation; the DOM keeps the player first for the keyboard. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">

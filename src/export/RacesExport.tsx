@@ -1,0 +1,60 @@
+// The races view's Export menu: the review report (file or clipboard) and the Perfetto trace of the run
+// on screen. While a run loads, fails, or lives in a worker that restarted, each item says so instead.
+import { useAppStore } from '../state/store.ts';
+import { getSimEpoch } from '../sim/simClient.ts';
+import { requestSim } from '../sim/simRequest.ts';
+import { currentPageUrl } from '../url/useUrlSync.ts';
+import type { AppState } from '../state/store.ts';
+import { copyText, downloadBlob } from './download.ts';
+import { ExportMenu, type ExportMenuItem } from './ExportMenu.tsx';
+import { racePerfettoFile, raceReportFile, raceReportText, type ExportFile, type LoadedRun } from './exportFiles.ts';
+
+/** Why the run cannot be exported now, or null. */
+export function raceExportProblem(s: Pick<AppState, 'raceRun'>, epoch: number): string | null {
+  const run = s.raceRun;
+  if (run.status === 'running') return 'the run is still loading; try again when it has finished.';
+  if (run.status === 'error') return `the run failed (${run.error ?? 'unknown error'}); there is nothing to export.`;
+  if (!run.data) return 'no run is loaded yet.';
+  if (run.data.epoch !== epoch) return 'the model worker restarted and is running the scenario again; try again in a moment.';
+  return null;
+}
+
+async function save(make: () => Promise<ExportFile>): Promise<string> {
+  const file = await make();
+  if (file.blob.size === 0) throw new Error('the export came out empty; nothing was saved.');
+  downloadBlob(file.name, file.blob);
+  return `Saved ${file.name}`;
+}
+
+export function RacesExport() {
+  const run = useAppStore((s) => s.raceRun);
+  const step = useAppStore((s) => s.raceStep);
+  const problem = raceExportProblem({ raceRun: run }, getSimEpoch());
+  const loaded = (): LoadedRun => {
+    const data = useAppStore.getState().raceRun.data;
+    if (!data || raceExportProblem(useAppStore.getState(), getSimEpoch())) throw new Error('the run changed meanwhile; try again.');
+    return { workerRunId: data.workerRunId, result: data.result };
+  };
+  const items: ExportMenuItem[] = [
+    {
+      label: 'Review report (.txt)',
+      unavailable: problem,
+      run: () => save(() => requestSim((sim) => raceReportFile(sim, loaded(), step, currentPageUrl()))),
+    },
+    {
+      label: 'Copy report',
+      unavailable: problem,
+      run: async () => {
+        const text = await requestSim((sim) => raceReportText(sim, loaded(), step, currentPageUrl()));
+        await copyText(text);
+        return 'Report copied';
+      },
+    },
+    {
+      label: 'Perfetto trace (.json)',
+      unavailable: problem,
+      run: () => save(() => requestSim((sim) => racePerfettoFile(sim, loaded()))),
+    },
+  ];
+  return <ExportMenu items={items} />;
+}
