@@ -7,7 +7,9 @@ import { currentPageUrl } from '../url/useUrlSync.ts';
 import type { AppState } from '../state/store.ts';
 import { copyText, downloadBlob } from './download.ts';
 import { ExportMenu, type ExportMenuItem } from './ExportMenu.tsx';
-import { racePerfettoFile, raceReportFile, raceReportText, type ExportFile, type LoadedRun } from './exportFiles.ts';
+import { racePerfettoFile, raceReportFile, raceReportText, runFileStem, type ExportFile, type LoadedRun } from './exportFiles.ts';
+import { figureItems } from './figures/figureItems.ts';
+import { raceCaption, raceFigure } from './figures/raceFigures.ts';
 
 /** Why the run cannot be exported now, or null. */
 export function raceExportProblem(s: Pick<AppState, 'raceRun'>, epoch: number): string | null {
@@ -56,5 +58,18 @@ export function RacesExport() {
       run: () => save(() => requestSim((sim) => racePerfettoFile(sim, loaded()))),
     },
   ];
+  const caption = () => {
+    const { result } = loaded();
+    const at = Math.max(0, Math.min(Math.round(step), result.steps));
+    const commit = useAppStore.getState().raceCatalog?.variants.find((v) => v.name === result.config.variant)?.commit ?? '';
+    return raceCaption(result.config, at, result.steps, commit, currentPageUrl());
+  };
+  const stem = run.data ? runFileStem(run.data.result.config, Math.max(0, Math.min(Math.round(step), run.data.result.steps))) : 'race';
+  const figures = [
+    { label: 'CPU grid', fileStem: `${stem}_cpu-grid`, make: () => raceFigure('cpu-grid', caption()) },
+    { label: 'Timeline, visible window', fileStem: `${stem}_timeline-window`, make: () => raceFigure('timeline-visible', caption()) },
+    { label: 'Timeline, whole run', fileStem: `${stem}_timeline-run`, make: () => raceFigure('timeline-whole', caption()) },
+  ];
+  for (const f of figures) items.push(...figureItems(f, problem));
   return <ExportMenu items={items} />;
 }

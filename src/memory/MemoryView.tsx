@@ -17,6 +17,7 @@ import { MemoryControls } from './MemoryControls.tsx';
 import { MemoryHeatmap } from './MemoryHeatmap.tsx';
 import { MemoryReadouts } from './MemoryReadouts.tsx';
 import { useMemoryQueries } from './useMemoryQueries.ts';
+import { MemoryExport } from '../export/MemoryExport.tsx';
 
 function MemoryChartPanel() {
   const curve = useAppStore(selectMemoryCurve);
@@ -59,6 +60,9 @@ export function MemoryView() {
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the memory figures" />}
       <MemoryControls />
+      <div className="flex justify-end">
+        <MemoryExport />
+      </div>
       {/* The two pictures side by side from 1280 px, the figures at this N under them. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <MemoryChartPanel />

@@ -91,3 +91,87 @@ test('axe finds nothing with the Export menu open', async ({ page }) => {
   const r = await new AxeBuilder({ page }).analyze();
   expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
+
+/** Width and height of a PNG, from its IHDR chunk. */
+function pngSize(bytes: Buffer): [number, number] {
+  expect(bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+  return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+}
+
+/** An SVG file's size and its text, parsed by the browser's XML parser (which reports any error). */
+async function parseSvg(page: Page, text: string) {
+  return page.evaluate((svg) => {
+    const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? ''),
+    };
+  }, text);
+}
+
+async function downloadBytes(page: Page, item: string) {
+  await page.getByRole('button', { name: 'Export' }).click();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: item }).click()]);
+  return { name: file.suggestedFilename(), bytes: readFileSync(await file.path()) };
+}
+
+async function checkFigure(page: Page, label: string, stem: string, mustSay: (string | RegExp)[]) {
+  const svg = await downloadBytes(page, `${label} (.svg)`);
+  expect(svg.name).toBe(`${stem}.svg`);
+  const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+  expect(parsed.error).toBeNull();
+  // Strings: some text element says it; patterns: the text as a whole (lines wrapped) matches.
+  const all = parsed.texts.join(' ');
+  for (const s of mustSay) {
+    if (typeof s === 'string')
+      expect(
+        parsed.texts.some((t) => t.includes(s)),
+        s,
+      ).toBe(true);
+    else expect(all).toMatch(s);
+  }
+  const png = await downloadBytes(page, `${label} (.png)`);
+  expect(png.name).toBe(`${stem}.png`);
+  expect(pngSize(png.bytes)).toEqual([parsed.width * 2, parsed.height * 2]);
+  return { svg: svg.bytes, png: png.bytes };
+}
+
+test('the races view exports the CPU grid and the timeline as PNG and SVG', async ({ page }) => {
+  await openRace(page);
+  const caption = [/Scenario disable-vs-kick, kernel no-rcu .*step 31 of 41/, /view=races/];
+  const grid = await checkFigure(page, 'CPU grid', 'disable-vs-kick_no-rcu_4cpu_step31_cpu-grid', [
+    ...caption,
+    'freed',
+    'in a read-side section',
+  ]);
+  const timeline = await checkFigure(page, 'Timeline, whole run', 'disable-vs-kick_no-rcu_4cpu_step31_timeline-run', [
+    ...caption,
+    'use-after-free',
+    'CPU 0',
+    'step',
+  ]);
+  await checkFigure(page, 'Timeline, visible window', 'disable-vs-kick_no-rcu_4cpu_step31_timeline-window', caption);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync('test-results/export-cpu-grid.png', grid.png);
+  writeFileSync('test-results/export-timeline.png', timeline.png);
+  writeFileSync('test-results/export-timeline.svg', timeline.svg);
+});
+
+test('the memory view exports the memory chart and the CPU grid as PNG and SVG', async ({ page }) => {
+  await page.goto('/?v=1&m=1&cpus=600');
+  await expect(page.getByRole('spinbutton', { name: 'CPU count' })).toHaveValue('600');
+  await page.evaluate(() => window.__app?.whenIdle());
+  const chart = await checkFigure(page, 'Memory chart', 'memory_600cpu_1node_4k_chart', [
+    /CPUs/,
+    /Memory view: N = 600 CPUs/,
+    'New: kvzalloc via kmalloc',
+    /old design panics/,
+  ]);
+  await checkFigure(page, 'CPU grid', 'memory_600cpu_1node_4k_cpu-grid', [/Memory view: N = 600/, '8 B per CPU']);
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync('test-results/export-memory-chart.png', chart.png);
+  writeFileSync('test-results/export-memory-chart.svg', chart.svg);
+});
