@@ -45,11 +45,17 @@ interface FigureLayout {
   caption: Placed[];
 }
 
+/** Widest a figure grows to fit its title and caption (its chart may be wider). */
+const MAX_TEXT_WIDTH_PX = 960;
+
+/** Words wrapped to `width`; a word too long for a line (a link) is cut before a '&' or anywhere. */
 function wrapWords(measure: (t: string) => number, text: string, width: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (const word of text.split(' ')) {
-    const next = line ? `${line} ${word}` : word;
+  const words = text.split(' ').flatMap((w) => (measure(w) <= width ? [w] : w.split(/(?=&)/)));
+  for (const word of words) {
+    const joiner = line && !word.startsWith('&') ? ' ' : '';
+    const next = line + joiner + word;
     if (line && measure(next) > width) {
       out.push(line);
       line = word;
@@ -60,7 +66,11 @@ function wrapWords(measure: (t: string) => number, text: string, width: number):
 }
 
 function layoutFigure(ctx: FigureContext, f: Figure): FigureLayout {
-  const widthPx = Math.max(f.body.widthPx + 2 * PAD, 360);
+  ctx.font = TITLE_FONT;
+  let textPx = ctx.measureText(f.title).width;
+  ctx.font = CAPTION_FONT;
+  for (const c of f.caption) textPx = Math.max(textPx, ...c.split(' ').map((w) => ctx.measureText(w).width));
+  const widthPx = Math.ceil(Math.max(f.body.widthPx, 360, Math.min(textPx, MAX_TEXT_WIDTH_PX)) + 2 * PAD);
   const inner = widthPx - 2 * PAD;
   const bodyTop = PAD + LINE + 6;
   let y = bodyTop + f.body.heightPx + 18;
