@@ -12,6 +12,7 @@ import { SCENARIOS, VARIANTS } from '../../workers/model/sched/types.ts';
 import type { RunConfig } from '../../workers/model/sched/types.ts';
 import { CHECKERS, CHECKER_TITLES } from '../../workers/model/constants.ts';
 import { checkerTripped, exploreReportText, runReportText } from '../../workers/model/export/reportText.ts';
+import { compareReportText } from '../../workers/model/export/compareReport.ts';
 import { REPORT_WIDTH, splitUrl, wrapLine } from '../../workers/model/export/plainText.ts';
 import { DESCRIBED_OPTIONS } from '../../workers/model/export/configLines.ts';
 import { DEFAULT_BASE_URL, exploreLinks, runLink, runUrlState } from '../../src/url/runLink.ts';
@@ -186,5 +187,31 @@ describe('plain-text helpers', () => {
         },
       ),
     );
+  });
+});
+
+describe('the review report of a comparison (for the Compare view and sim diff)', () => {
+  it('puts both kernels, the hunks and the verdicts side by side, marking the rows that differ', () => {
+    const left = run(makeRunConfig({ scenario: 'load-while-enabled', variant: 'merged', cpus: 4 })).result;
+    const right = run(makeRunConfig({ scenario: 'load-while-enabled', variant: 'fixed', cpus: 4 })).result;
+    const hunks = [
+      {
+        header: 'scx_enable()',
+        lines: ['-  alloc_kick_pseqs();', '   if (scx_enable_state() != SCX_DISABLED) return -EBUSY;', '+  alloc_kick_pseqs();'],
+      },
+    ];
+    const text = compareReportText({ left, right, hunks, link: `${DEFAULT_BASE_URL}?v=1&m=1&view=compare` });
+    expectMailText(text);
+    expect(text).toContain('merged: 14c1da3895a1');
+    expect(text).toContain('fixed: 14c1da3895a1 + 05e63305c85c');
+    expect(text).toContain('@@ scx_enable()');
+    for (const name of CHECKERS) {
+      const row = text.split('\n').find((l) => l.slice(5).startsWith(`${CHECKER_TITLES[name]}  `))!;
+      expect(row, name).toBeDefined();
+      const differs = checkerTripped(left.verdict, name) !== checkerTripped(right.verdict, name);
+      if (differs) expect(row.startsWith('  *  '), row).toBe(true);
+      else expect(row.startsWith('     '), row).toBe(true);
+    }
+    expect(CHECKERS.some((n) => checkerTripped(left.verdict, n) !== checkerTripped(right.verdict, n))).toBe(true);
   });
 });

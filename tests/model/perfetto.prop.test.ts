@@ -80,7 +80,9 @@ function exportOf(r: RunResult): { events: TraceEvent[]; chunks: number } {
 }
 
 function checkProperties(r: RunResult, events: TraceEvent[]): void {
-  const stacks = new Map<string, { name: string; ts: number }[]>();
+  /** Open B slices per track, with the latest end of anything drawn inside each. */
+  const stacks = new Map<string, { name: string; ts: number; innerEnd: number }[]>();
+  const asyncTs = new Map<string, number>();
   const lastTs = new Map<string, number>();
   const flows = new Map<number, { s: number; f: number }>();
   const asyncStacks = new Map<string, string[]>();
@@ -91,20 +93,34 @@ function checkProperties(r: RunResult, events: TraceEvent[]): void {
     if (e.ph !== 'b' && e.ph !== 'e' && e.ph !== 'n') {
       expect(e.ts, `ts order on ${track}`).toBeGreaterThanOrEqual(lastTs.get(track) ?? 0);
       lastTs.set(track, e.ts);
+    } else {
+      const key = `${e.cat}/${e.id}`;
+      expect(e.ts, `ts order of async ${key}`).toBeGreaterThanOrEqual(asyncTs.get(key) ?? 0);
+      asyncTs.set(key, e.ts);
     }
     const stack = stacks.get(track) ?? [];
     stacks.set(track, stack);
     switch (e.ph) {
       case 'B':
-        stack.push({ name: e.name, ts: e.ts });
+        if (stack.length) expect(e.ts).toBeGreaterThanOrEqual(stack[stack.length - 1].ts);
+        stack.push({ name: e.name, ts: e.ts, innerEnd: e.ts });
         break;
-      case 'E':
+      case 'E': {
         expect(stack.length, `E without B on ${track} at ${e.ts}`).toBeGreaterThan(0);
-        expect(stack.pop()!.ts).toBeLessThanOrEqual(e.ts);
+        const open = stack.pop()!;
+        // Nesting: the slice ends after everything drawn inside it, and its parent after it.
+        expect(open.ts).toBeLessThanOrEqual(e.ts);
+        expect(e.ts, `${open.name} on ${track} ends before a slice inside it`).toBeGreaterThanOrEqual(open.innerEnd);
+        if (stack.length) stack[stack.length - 1].innerEnd = Math.max(stack[stack.length - 1].innerEnd, e.ts);
         break;
+      }
       case 'X':
-        // A complete slice nests in the open B slices of its track: it ends before any of them can.
         expect(e.dur).toBe(1);
+        if (stack.length) {
+          const top = stack[stack.length - 1];
+          expect(e.ts).toBeGreaterThanOrEqual(top.ts);
+          top.innerEnd = Math.max(top.innerEnd, e.ts + e.dur);
+        }
         break;
       case 's':
       case 'f': {

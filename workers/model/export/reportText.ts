@@ -46,6 +46,11 @@ export function checkerTripped(v: Verdict, name: CheckerName): boolean {
   }
 }
 
+/** The step (0-based) of the first report of a checker in a run, or null. */
+export function firstReportStep(r: RunResult, name: CheckerName): number | null {
+  return r.reports.find((x) => x.kind === REPORT_OF[name])?.step ?? null;
+}
+
 const TITLE = 'sched_ext kick pseqs model: review report';
 
 function linkLines(link: string): string[] {
@@ -56,8 +61,8 @@ function verdictLines(r: RunResult): string[] {
   const rows = [['checker', 'verdict', 'first at']];
   for (const name of CHECKERS) {
     const hit = checkerTripped(r.verdict, name);
-    const first = r.reports.find((x) => x.kind === REPORT_OF[name]);
-    rows.push([CHECKER_TITLES[name], hit ? 'YES' : 'no', hit && first ? `step ${first.step + 1}` : '']);
+    const first = firstReportStep(r, name);
+    rows.push([CHECKER_TITLES[name], hit ? 'YES' : 'no', hit && first !== null ? `step ${first + 1}` : '']);
   }
   const out = table(rows);
   if (r.verdict.enableErrors.some((e) => e !== 0))
