@@ -5,7 +5,7 @@ import { currentPageUrl } from '../url/useUrlSync.ts';
 import { buildRaceConfig } from '../races/raceConfig.ts';
 import { copyText, downloadBlob } from './download.ts';
 import { ExportMenu, type ExportMenuItem } from './ExportMenu.tsx';
-import { exploreReportFile, exploreReportText } from './exportFiles.ts';
+import { exploreExportProblem, exploreReportFile, exploreReportText } from './exportFiles.ts';
 
 function searched() {
   const s = useAppStore.getState();
@@ -20,12 +20,7 @@ function searched() {
 export function ExploreExport() {
   const status = useAppStore((s) => s.exploreStatus);
   const hasResult = useAppStore((s) => s.exploreResult !== null);
-  const problem =
-    status === 'running'
-      ? 'the search is still running; export when it has finished.'
-      : !hasResult
-        ? 'no search has finished yet: press "Explore all interleavings" first.'
-        : null;
+  const problem = exploreExportProblem(status, hasResult);
   const items: ExportMenuItem[] = [
     {
       label: 'Review report (.txt)',

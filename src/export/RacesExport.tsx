@@ -4,22 +4,19 @@ import { useAppStore } from '../state/store.ts';
 import { getSimEpoch } from '../sim/simClient.ts';
 import { requestSim } from '../sim/simRequest.ts';
 import { currentPageUrl } from '../url/useUrlSync.ts';
-import type { AppState } from '../state/store.ts';
 import { copyText, downloadBlob } from './download.ts';
 import { ExportMenu, type ExportMenuItem } from './ExportMenu.tsx';
-import { racePerfettoFile, raceReportFile, raceReportText, runFileStem, type ExportFile, type LoadedRun } from './exportFiles.ts';
+import {
+  raceExportProblem,
+  racePerfettoFile,
+  raceReportFile,
+  raceReportText,
+  runFileStem,
+  type ExportFile,
+  type LoadedRun,
+} from './exportFiles.ts';
 import { figureItems } from './figures/figureItems.ts';
 import { raceCaption, raceFigure } from './figures/raceFigures.ts';
-
-/** Why the run cannot be exported now, or null. */
-export function raceExportProblem(s: Pick<AppState, 'raceRun'>, epoch: number): string | null {
-  const run = s.raceRun;
-  if (run.status === 'running') return 'the run is still loading; try again when it has finished.';
-  if (run.status === 'error') return `the run failed (${run.error ?? 'unknown error'}); there is nothing to export.`;
-  if (!run.data) return 'no run is loaded yet.';
-  if (run.data.epoch !== epoch) return 'the model worker restarted and is running the scenario again; try again in a moment.';
-  return null;
-}
 
 async function save(make: () => Promise<ExportFile>): Promise<string> {
   const file = await make();

@@ -3,6 +3,7 @@
 // with the worker's implementation and compare the bytes with the CLI's.
 import type { ExploreReply, RunConfig, RunResult } from '../../workers/api.ts';
 import { exploreLinks, runLink } from '../url/runLink.ts';
+import type { RunState } from '../state/runState.ts';
 
 /** A file to download. */
 export interface ExportFile {
@@ -66,4 +67,21 @@ export async function exploreReportText(api: ExportApi, config: RunConfig, resul
 
 export async function exploreReportFile(api: ExportApi, config: RunConfig, result: ExploreReply, pageUrl: string): Promise<ExportFile> {
   return { name: `${configFileStem(config)}_explore.txt`, blob: textBlob(await exploreReportText(api, config, result, pageUrl)) };
+}
+
+/** Why the run cannot be exported now, or null. */
+export function raceExportProblem(s: { raceRun: RunState<{ epoch: number }> }, epoch: number): string | null {
+  const run = s.raceRun;
+  if (run.status === 'running') return 'the run is still loading; try again when it has finished.';
+  if (run.status === 'error') return `the run failed (${run.error ?? 'unknown error'}); there is nothing to export.`;
+  if (!run.data) return 'no run is loaded yet.';
+  if (run.data.epoch !== epoch) return 'the model worker restarted and is running the scenario again; try again in a moment.';
+  return null;
+}
+
+/** Why a search cannot be reported now, or null. */
+export function exploreExportProblem(status: string, hasResult: boolean): string | null {
+  if (status === 'running') return 'the search is still running; export when it has finished.';
+  if (!hasResult) return 'no search has finished yet: press "Explore all interleavings" first.';
+  return null;
 }
