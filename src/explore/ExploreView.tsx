@@ -242,7 +242,7 @@ export function ExploreView() {
   const error = useAppStore((s) => (s.exploreStatus === 'error' ? s.exploreError : null));
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="Explore: does any interleaving break it?">
+      <ViewIntro actions={<ExploreExport />} title="Explore: does any interleaving break it?">
         <p>
           Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a checker
           is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction takes a
@@ -252,9 +252,6 @@ export function ExploreView() {
       {error && <SimErrorAlert message={error} what="the search" />}
       <Inputs />
       <Transport />
-      <div className="flex justify-end">
-        <ExploreExport />
-      </div>
       <Results />
     </div>
   );

@@ -84,7 +84,7 @@ export function ExportMenu({ items, label = 'Export' }: { items: readonly Export
   };
 
   return (
-    <div className="relative flex flex-wrap items-center gap-2">
+    <div className="relative flex flex-row-reverse flex-wrap items-center gap-2">
       <button
         ref={button}
         type="button"
@@ -98,7 +98,7 @@ export function ExportMenu({ items, label = 'Export' }: { items: readonly Export
             openAt(e.key === 'ArrowDown' ? 0 : -1);
           }
         }}
-        className="rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
+        className="rounded border border-slate-300 bg-white px-2.5 py-0.5 text-xs font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-600"
       >
         {label} <span aria-hidden="true">▾</span>
       </button>

@@ -51,7 +51,7 @@ export function MemoryView() {
   const error = useAppStore(selectMemoryError);
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="What do the per-CPU kick arrays cost, and where did the old design break?">
+      <ViewIntro actions={<MemoryExport />} title="What do the per-CPU kick arrays cost, and where did the old design break?">
         <p>
           Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put them in one percpu
           allocation at boot, which cannot exceed PCPU_MIN_UNIT_SIZE per CPU (32 KiB at 4 KiB pages, 64 KiB at 64 KiB pages); the new design
@@ -60,9 +60,6 @@ export function MemoryView() {
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the memory figures" />}
       <MemoryControls />
-      <div className="flex justify-end">
-        <MemoryExport />
-      </div>
       {/* The two pictures side by side from 1280 px, the figures at this N under them. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <MemoryChartPanel />

@@ -34,16 +34,13 @@ export function RacesView() {
   const error = catalogError ?? runError;
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="Races: who frees the array while whom still reads it?">
+      <ViewIntro actions={<RacesExport />} title="Races: who frees the array while whom still reads it?">
         <p>
           <Glossed text="Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which makes it an RCU reader; the array may only be freed after a grace period that waits for it." />
         </p>
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the race" />}
       <RacesControls />
-      <div className="flex justify-end">
-        <RacesExport />
-      </div>
       {/* Two columns from 1280 px. Narrower, the columns dissolve (display: contents) into one, ordered
           player, timeline, memory, CPU grid, code, explanation; the DOM keeps the player first for the keyboard. */}
       <div className="grid gap-3 xl:grid-cols-[minmax(0,1fr)_minmax(0,25rem)]">
