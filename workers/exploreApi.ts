@@ -6,6 +6,7 @@ import type { RunConfig } from './model/sched/types.ts';
 import { explore, type ExploreResult } from './model/sched/explore.ts';
 import { makeRunConfig, validateRunConfig } from './model/sched/variants.ts';
 import { EXPLORE_MAX_CPUS } from './model/constants.ts';
+import { exploreReportText } from './model/export/reportText.ts';
 
 export type { CheckerName, Counterexample, ExploreResult } from './model/sched/explore.ts';
 import type { CheckerName } from './model/sched/explore.ts';
@@ -45,6 +46,12 @@ export interface ExploreApi {
    * RangeError for a bad config or more than EXPLORE_MAX_CPUS CPUs. Blocks the worker until done.
    */
   explore(config: RunConfig, options?: ExploreRequestOptions, onProgress?: (p: ExploreProgressReport) => void): ExploreReply;
+  /** The review report of a finished search of `config` (workers/model/export/reportText.ts). */
+  exploreReport(
+    config: RunConfig,
+    result: ExploreResult,
+    links: { link: string; counterexampleLinks: Partial<Record<string, string>> },
+  ): string;
 }
 
 const PROGRESS_MS = 100;
@@ -79,4 +86,5 @@ export const exploreApi: ExploreApi = {
     });
     return { ...result, seconds: (performance.now() - t0) / 1000 };
   },
+  exploreReport: (config, result, links) => exploreReportText({ config: makeRunConfig({ ...config, schedule: [] }), result, ...links }),
 };

@@ -7,6 +7,8 @@ import { makeRunConfig, validateRunConfig, VARIANT_INFO, VARIANT_TOGGLES } from 
 import { stepView, scheduleOf } from './model/sched/stepView.ts';
 import { SCENARIO_INFO } from './model/sched/scenarios.ts';
 import { CODE } from './model/sched/code.ts';
+import { runReportText } from './model/export/reportText.ts';
+import { perfettoChunks } from './model/export/perfetto.ts';
 
 export type {
   RunConfig,
@@ -74,6 +76,31 @@ export interface SchedApi {
   codeListing(toggles: Toggles, rules: KickRules): Record<KernelFn, CodeLineView[]>;
   /** Scenario and variant names, titles and descriptions. */
   catalog(): Catalog;
+  /** The review report of a kept run at `step`, linking to `link` (workers/model/export/reportText.ts). */
+  runReport(runId: number, step: number, link: string): string;
+  /** The Perfetto trace (Trace Event JSON) of a kept run, streamed chunk by chunk into a Blob. */
+  perfettoTrace(runId: number): Blob;
+}
+
+/** Blob parts of about 1 MiB: the chunk strings are released as soon as each part holds them. */
+const BLOB_PART_CHARS = 1 << 20;
+
+/** Concatenates the chunks into a Blob without ever holding the whole text as one string. */
+export function chunksToBlob(chunks: Iterable<string>, type: string): Blob {
+  const parts: Blob[] = [];
+  let pending: string[] = [];
+  let size = 0;
+  for (const c of chunks) {
+    pending.push(c);
+    size += c.length;
+    if (size >= BLOB_PART_CHARS) {
+      parts.push(new Blob(pending));
+      pending = [];
+      size = 0;
+    }
+  }
+  if (pending.length) parts.push(new Blob(pending));
+  return new Blob(parts, { type });
 }
 
 // Six: the races view's run and fork, plus the compare view's two kernels, with room to spare.
@@ -123,6 +150,8 @@ export const schedApi: SchedApi = {
     }
     return out;
   },
+  runReport: (runId, step, link) => runReportText({ result: get(runId).result, step, link }),
+  perfettoTrace: (runId) => chunksToBlob(perfettoChunks(get(runId).result), 'application/json'),
   catalog: () => ({
     scenarios: Object.values(SCENARIO_INFO).map((s) => ({ name: s.name, title: s.title, description: s.description, minCpus: s.minCpus })),
     variants: (Object.keys(VARIANT_INFO) as VariantName[]).map((v) => ({

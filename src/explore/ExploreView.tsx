@@ -18,6 +18,7 @@ import { BudgetSelect } from './BudgetSelect.tsx';
 import { PntRuleControls } from '../races/PntRuleControls.tsx';
 import { irqOptionsLine, IrqOptionFields } from '../races/IrqOptionFields.tsx';
 import { FailSchedAllocField } from '../races/EnableFailureFields.tsx';
+import { ExploreExport } from '../export/ExploreExport.tsx';
 
 const buttonClass =
   'rounded border border-slate-300 bg-white px-3 py-1 text-sm font-medium hover:bg-slate-100 disabled:opacity-40 focus-visible:outline-2 focus-visible:outline-sky-600';
@@ -247,7 +248,7 @@ export function ExploreView() {
   const error = useAppStore((s) => (s.exploreStatus === 'error' ? s.exploreError : null));
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="Explore: does any interleaving break it?">
+      <ViewIntro actions={<ExploreExport />} title="Explore: does any interleaving break it?">
         <p>
           Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a checker
           is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction takes a

@@ -10,6 +10,8 @@ import type { GridDesign } from '../state/memorySlice.ts';
 import { selectMemoryGridDesign, selectMemorySnapshot, selectSetMemoryGridDesign } from '../state/selectors.ts';
 import { useAppStore } from '../state/store.ts';
 import { formatBytes, formatCount } from './formatBytes.ts';
+import { FIGURE_IDS } from '../export/figures/figureRegistry.ts';
+import type { LegendEntry } from '../export/figures/figureFrame.ts';
 
 /** 255 viridis steps for byte counts, then one red entry for "no array: the kernel did not boot". */
 const SEQUENTIAL_STEPS = 255;
@@ -31,6 +33,12 @@ const groupLabels = (node: number, count: number) => [`node ${node} · ${formatC
 const DESIGNS: { id: GridDesign; label: string }[] = [
   { id: 'new', label: 'New: kvzalloc array' },
   { id: 'old', label: 'Old: percpu unit' },
+];
+
+/** The grid's legend for a figure: the colour scale's ticks, and the boot panic's colour. */
+export const MEMORY_GRID_LEGEND: readonly LegendEntry[] = [
+  ...[8, 256, 8192, 262144].map((b) => ({ color: LUT.css[bytesToLutIndex(b)], label: `${formatBytes(b)} per CPU` })),
+  { color: PANIC_COLOR, label: 'no array: boot panic (old design)' },
 ];
 
 export function MemoryHeatmap() {
@@ -111,6 +119,7 @@ export function MemoryHeatmap() {
       </p>
       <CpuHeatmap
         label="CPU grid"
+        figureId={FIGURE_IDS.memoryCpuGrid}
         values={values}
         groupSizes={groupSizes}
         lut={LUT}

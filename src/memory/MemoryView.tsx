@@ -17,6 +17,7 @@ import { MemoryControls } from './MemoryControls.tsx';
 import { MemoryHeatmap } from './MemoryHeatmap.tsx';
 import { MemoryReadouts } from './MemoryReadouts.tsx';
 import { useMemoryQueries } from './useMemoryQueries.ts';
+import { MemoryExport } from '../export/MemoryExport.tsx';
 
 function MemoryChartPanel() {
   const curve = useAppStore(selectMemoryCurve);
@@ -50,7 +51,7 @@ export function MemoryView() {
   const error = useAppStore(selectMemoryError);
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="What do the per-CPU kick arrays cost, and where did the old design break?">
+      <ViewIntro actions={<MemoryExport />} title="What do the per-CPU kick arrays cost, and where did the old design break?">
         <p>
           Every CPU keeps one sequence number per CPU for SCX_KICK_WAIT, so memory grows as N². The old design put them in one percpu
           allocation at boot, which cannot exceed PCPU_MIN_UNIT_SIZE per CPU (32 KiB at 4 KiB pages, 64 KiB at 64 KiB pages); the new design

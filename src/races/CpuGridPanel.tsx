@@ -19,6 +19,7 @@ import {
 import { cpuList, stepChanges } from './stepChanges.ts';
 import { selectRaceView } from './raceSelectors.ts';
 import { CELL_STATES } from './traceCodes.ts';
+import { FIGURE_IDS } from '../export/figures/figureRegistry.ts';
 
 const CELL_LUT = createCategoricalLut(CELL_STATE_COLORS);
 /** Overlay marks: 0 none, 1 owes a quiescent state, 2 in a read-side section, 3 both. */
@@ -110,6 +111,7 @@ export function CpuGridPanel() {
         // Its own compositing layer: a redraw every step does not repaint the page around it.
         <div className="will-change-transform">
           <CpuHeatmap
+            figureId={FIGURE_IDS.racesCpuGrid}
             label="CPU grid"
             values={view.cell}
             groupSizes={groupSizes}

@@ -14,6 +14,7 @@ import { ReadableCpusOffer } from './ReadableCpusOffer.tsx';
 import { LEGEND_ENTRIES, legendInWindow } from './timelineLegend.ts';
 import type { RaceTimeline } from './raceTimeline.ts';
 import { actorIdOfEvent, EVENT_KINDS, KERNEL_FNS } from './traceCodes.ts';
+import { FIGURE_IDS } from '../export/figures/figureRegistry.ts';
 
 const MAX_CPU_LANES = 24;
 const coverCounts = (cat: number) => cat === READER_SPAN;
@@ -138,6 +139,7 @@ export function RacesTimelinePanel() {
       {timeline && data ? (
         <Timeline
           label="Timeline"
+          figureId={FIGURE_IDS.racesTimeline}
           data={data}
           style={TIMELINE_STYLE}
           cpuCount={timeline.cpus}

@@ -22,6 +22,7 @@ import { useRacePlayer } from './useRacePlayer.ts';
 import { useRaceRun } from './useRaceRun.ts';
 import { useRaceStepper } from './useRaceStepper.ts';
 import { useFollowCursor } from './useFollowCursor.ts';
+import { RacesExport } from '../export/RacesExport.tsx';
 
 export function RacesView() {
   const catalogError = useRaceRun();
@@ -33,7 +34,7 @@ export function RacesView() {
   const error = catalogError ?? runError;
   return (
     <div className="flex flex-col gap-3">
-      <ViewIntro title="Races: who frees the array while whom still reads it?">
+      <ViewIntro actions={<RacesExport />} title="Races: who frees the array while whom still reads it?">
         <p>
           <Glossed text="Step through an interleaving of the enable, disable and kick paths. Each CPU’s kick irq work reads its array with IRQs off, which makes it an RCU reader; the array may only be freed after a grace period that waits for it." />
         </p>

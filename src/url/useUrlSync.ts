@@ -64,6 +64,12 @@ function readInitialUrl(): UrlIssue[] {
 }
 
 /** The canonical link to the current state, at this deployment's path (pending URL writes are flushed first). */
+/** This page's address without its query or fragment: the base the exports' links are built on. */
+export function currentPageUrl(): string {
+  const { origin, pathname } = window.location;
+  return `${origin}${pathname}`;
+}
+
 export function currentShareUrl(): string {
   flushPending?.();
   const { origin, pathname } = window.location;

@@ -13,7 +13,9 @@ const outfile = join(outDir, 'bench-cases.mjs');
 await build({ entryPoints: [join(here, 'benchCases.ts')], bundle: true, platform: 'node', format: 'esm', outfile, logLevel: 'warning' });
 
 const only = process.argv.slice(2);
-const cases = ['raw-steps', 'run-summary-1M', 'run-full-1M', 'step-view', 'diff-align'].filter((c) => !only.length || only.includes(c));
+const cases = ['raw-steps', 'run-summary-1M', 'run-full-1M', 'step-view', 'diff-align', 'perfetto-8192'].filter(
+  (c) => !only.length || only.includes(c),
+);
 console.log('scheduler-core model benchmarks (kick-storm, 8192 CPUs, Node ' + process.version + ')');
 for (const c of cases) {
   const line = execFileSync(process.execPath, [outfile, c], { encoding: 'utf8', maxBuffer: 1 << 20 }).trim();

@@ -7,6 +7,7 @@ import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS, pntRuleLabel } from '../mod
 import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
+import { EXPORT_EXPLORE_OPTIONS, writeExploreExport } from './exportOutput.ts';
 import {
   IRQ_HELP,
   IRQ_OPTIONS,
@@ -41,6 +42,7 @@ export const EXPLORE_OPTIONS = {
   'no-symmetry': { kind: 'flag', help: 'do not treat idle-symmetric CPUs as interchangeable' },
   'no-por': { kind: 'flag', help: 'no partial-order reduction of quiescent-state reports' },
   json: { kind: 'flag', help: 'print one JSON object' },
+  ...EXPORT_EXPLORE_OPTIONS,
 } as const;
 
 const USAGE =
@@ -186,6 +188,11 @@ export const exploreCommand: Command = {
       store: opts['hash-compaction'] ? 'fingerprint' : 'exact',
     });
     const seconds = (performance.now() - t0) / 1000;
+    if (opts.export === 'text') {
+      if (opts.json) throw new UsageError('--export text writes the review report: leave out --json');
+      writeExploreExport(io, cfg, r, opts['base-url'] ?? '');
+      return EXIT_OK;
+    }
     io.stdout(opts.json ? JSON.stringify(exploreJson(r, seconds)) + '\n' : formatExplore(r, seconds));
     return EXIT_OK;
   },

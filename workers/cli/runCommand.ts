@@ -22,6 +22,7 @@ import {
 } from '../model/constants.ts';
 import type { KickRules, PntRule } from '../model/sched/types.ts';
 import { irqOptionsText } from '../model/sched/irqOptions.ts';
+import { EXPORT_RUN_OPTIONS, writeRunExport } from './exportOutput.ts';
 
 const ONOFF = ['preset', 'on', 'off'] as const;
 
@@ -125,10 +126,12 @@ export const RUN_OPTIONS = {
   'storm-kicks': { kind: 'int', min: 1, max: 10_000_000, default: 5000, help: 'kick-storm: kicks BPF issues in all' },
   summary: { kind: 'flag', help: 'leave the events out' },
   json: { kind: 'flag', help: 'print one JSON object' },
+  ...EXPORT_RUN_OPTIONS,
 } as const;
 
 const USAGE =
-  'usage: sim run --scenario NAME --variant V --cpus N [--seed S | --schedule FILE] [--summary] [--json]\n\n' +
+  'usage: sim run --scenario NAME --variant V --cpus N [--seed S | --schedule FILE] [--summary] [--json]\n' +
+  '       sim run … --export text|perfetto [--step K] [--base-url URL] > FILE\n\n' +
   'Runs one scenario of the model: per-CPU pointer table, kvzalloc heap, RCU grace periods, the kick and\n' +
   'enable/disable paths. Same inputs give a byte-identical trace (see "traceHash").\n' +
   PNT_RULE_HELP +
@@ -286,12 +289,18 @@ export const runCommand: Command = {
   run(argv: readonly string[], io: CliIo): number {
     const opts = parseOptions('sim run', argv, RUN_OPTIONS);
     const cfg = runConfigFromOptions(opts);
+    if (opts.export !== 'none' && (opts.summary || opts.json))
+      throw new UsageError(`--export ${opts.export} writes the whole run: leave out --summary and --json`);
     let r: RunResult;
     try {
       r = run(cfg, { trace: !opts.summary }).result;
     } catch (err) {
       if (err instanceof ScheduleError || err instanceof RangeError) throw new UsageError(err.message);
       throw err;
+    }
+    if (opts.export !== 'none') {
+      writeRunExport(io, opts.export, r, opts['base-url'] ?? '', opts.step);
+      return EXIT_OK;
     }
     io.stdout(opts.json ? JSON.stringify(runJson(r, !opts.summary)) + '\n' : formatRun(r, !opts.summary));
     return EXIT_OK;

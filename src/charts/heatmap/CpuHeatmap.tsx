@@ -17,8 +17,9 @@ import { probe, probeClock } from '../../lib/probe.ts';
 import type { ColorLut } from '../shared/colorLut.ts';
 import { cancelDraw, requestDraw } from '../shared/frameScheduler.ts';
 import { blankCanvas, getCssPixelContext, observeCanvasSize, resizeCanvas, type CanvasSize } from '../shared/hiDpiCanvas.ts';
-import { createHeatmapScratch, drawHeatmap, drawHeatmapHover, type HeatmapScratch } from './drawHeatmap.ts';
+import { createHeatmapScratch, drawHeatmap, drawHeatmapHover, type HeatmapScene, type HeatmapScratch } from './drawHeatmap.ts';
 import { cellAtPoint, cellRect, computeGridLayout, type GridLayout } from './heatmapLayout.ts';
+import { useFigureSource } from '../../export/figures/figureRegistry.ts';
 
 export interface CpuHeatmapProps {
   /** Accessible name of the grid region, e.g. "CPU grid". The summary is named "<label> summary". */
@@ -41,6 +42,8 @@ export interface CpuHeatmapProps {
   maxHeightPx?: number;
   /** Optional marks over the cells: per cell an index into `overlay.lut` (0 = none); see HeatmapScene.overlayIndex. */
   overlay?: { values: ArrayLike<number>; lut: ColorLut };
+  /** Offer the grid to the exports under this id (src/export/figures/figureRegistry.ts). */
+  figureId?: string;
 }
 
 interface Hover {
@@ -96,6 +99,12 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
   const scratchRef = useRef<HeatmapScratch | null>(null);
   const hoverRef = useRef<Hover | null>(null);
   const [hover, setHover] = useState<Hover | null>(null);
+  const sceneRef = useRef<{ scene: HeatmapScene; widthPx: number; heightPx: number } | null>(null);
+  useFigureSource(props.figureId, () => {
+    const last = sceneRef.current;
+    if (!last) return null;
+    return { ...last, draw: (ctx) => drawHeatmap(ctx, last.scene, createHeatmapScratch(), last.widthPx, last.heightPx) };
+  });
 
   const colorIndex = useMemo(() => toColorIndex(values, valueToLutIndex), [values, valueToLutIndex]);
   const overlayIndex = useMemo(
@@ -142,13 +151,9 @@ export function CpuHeatmap(props: CpuHeatmapProps) {
     resizeCanvas(canvas, size);
     const ctx = getCssPixelContext(canvas, size.dpr);
     scratchRef.current ??= createHeatmapScratch();
-    drawHeatmap(
-      ctx,
-      { layout, colorIndex, lut, groupLabels: labels, labelColor: '#334155', overlayIndex, overlayLut },
-      scratchRef.current,
-      size.widthPx,
-      size.heightPx,
-    );
+    const scene = { layout, colorIndex, lut, groupLabels: labels, labelColor: '#334155', overlayIndex, overlayLut };
+    sceneRef.current = { scene, widthPx: size.widthPx, heightPx: size.heightPx };
+    drawHeatmap(ctx, scene, scratchRef.current, size.widthPx, size.heightPx);
     probe(HEATMAP_DRAW_PROBE, () => ({ ms: probeClock() - t0 }));
     // A hovered cell may no longer exist (fewer CPUs): drop it.
     const h = hoverRef.current;

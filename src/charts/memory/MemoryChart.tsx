@@ -13,6 +13,8 @@ import {
   placeLabels,
   seriesPath,
 } from './memoryChartLayout.ts';
+import { FIGURE_IDS, useFigureSource } from '../../export/figures/figureRegistry.ts';
+import { drawSvgTree } from '../../export/figures/drawSvgTree.ts';
 
 export const SERIES = {
   old: { color: '#c2410c', dash: undefined, label: 'Old: percpu 8·N², resident from boot' },
@@ -52,6 +54,11 @@ interface MemoryChartProps {
 
 export function MemoryChart({ data, cpus, report, log, onPickCpus }: MemoryChartProps) {
   const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  useFigureSource(FIGURE_IDS.memoryChart, () => {
+    const svg = svgRef.current;
+    return svg && { widthPx: svg.width.baseVal.value, heightPx: svg.height.baseVal.value, draw: (ctx) => drawSvgTree(ctx, svg) };
+  });
   const [widthPx, setWidthPx] = useState(640);
   useEffect(() => {
     const box = boxRef.current;
@@ -125,6 +132,7 @@ export function MemoryChart({ data, cpus, report, log, onPickCpus }: MemoryChart
   return (
     <div ref={boxRef} className="w-full">
       <svg
+        ref={svgRef}
         width={widthPx}
         height={HEIGHT_PX}
         role="img"

@@ -29,6 +29,7 @@ import {
   type TimelineStyle,
 } from './drawTimeline.ts';
 import { RunRaster } from './runRaster.ts';
+import { useTimelineFigure } from './useTimelineFigure.ts';
 import { TimelineTip } from './TimelineTip.tsx';
 import { createStepEmphasis, drawStepEmphasis, lanesWithMarksAt } from './stepEmphasis.ts';
 import { findVisibleMarks } from './timelineIndex.ts';
@@ -62,6 +63,8 @@ export interface TimelineProps {
   /** Tooltip text of a mark (index into data.marks). */
   describeMark: (markIndex: number) => string;
   minWindowSteps?: number;
+  /** Offer the timeline to the exports under this id (useTimelineFigure). */
+  figureId?: string;
 }
 
 const LABEL_WIDTH_PX = 118;
@@ -183,6 +186,7 @@ export function Timeline(props: TimelineProps) {
   }, [heightPx, currentWindow, drawWindow, drawOverlay, placeCursor]);
 
   useTimelineWarmUp(data, sizeRef, heightPx, drawWindow);
+  useTimelineFigure(props.figureId, sizeRef, heightPx, data.endStep, currentWindow, drawWindow);
 
   // Zoom behaviour: bound once per element.
   useEffect(() => {
