@@ -1,6 +1,6 @@
 // The link of a run or a search, from its config alone: the races view after `step` steps, or the
 // explore view of a search. Pure, with no store or DOM: the UI's exports and the CLI's --export both
-// call it (workers/cli/tsconfig.json lists this file's imports), so the same state gives the same bytes.
+// call it (workers/cli/tsconfig.json type-checks src/ for it), so the same state gives the same bytes.
 import type { RunConfig } from '../../workers/api.ts';
 import { encodeUrlState } from './urlCodec.ts';
 import { DEFAULT_URL_STATE, presetOfToggles, type UrlState } from './urlSchema.ts';
@@ -30,6 +30,11 @@ export function runUrlState(c: RunConfig, o: RunLinkOptions): UrlState {
     variant,
     toggles: variant === 'custom' ? { ...c.toggles } : null,
     pntRule: c.pntRule,
+    skipHigherClass: c.skipHigherClass,
+    bumpOnPick: c.bumpOnPick,
+    irqWork: c.irqWork,
+    irqDelivery: c.irqDelivery,
+    failSchedAlloc: c.failSchedAlloc,
     seed: c.seed,
     stormKicks: c.stormKicks,
     policy: c.policy,
