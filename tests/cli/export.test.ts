@@ -21,7 +21,8 @@ function cli(...argv: string[]): string {
 
 describe('sim --export matches the UI byte for byte', () => {
   it('review report of a run at a step', async () => {
-    const config = makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 });
+    // Timer-tick delivery: the run with the use-after-free at step 31 (under a self-interrupt it ends earlier).
+    const config = makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4, irqDelivery: 'tick' });
     const h = schedApi.runScenario(config);
     const file = await raceReportFile(api, { workerRunId: h.runId, result: h.result }, 31, BASE);
     expect(file.name).toBe('disable-vs-kick_no-rcu_4cpu_step31.txt');
@@ -33,6 +34,8 @@ describe('sim --export matches the UI byte for byte', () => {
       'no-rcu',
       '--cpus',
       '4',
+      '--irq-delivery',
+      'tick',
       '--export',
       'text',
       '--step',
@@ -42,6 +45,7 @@ describe('sim --export matches the UI byte for byte', () => {
     );
     expect(await file.blob.text()).toBe(text);
     expect(text).toContain('step=31');
+    expect(text).toContain('dlv=tick');
   });
 
   it('Perfetto trace of a run', async () => {

@@ -180,7 +180,8 @@ describe('the Perfetto export', () => {
   });
 
   it('draws the flows the races are about: kick to irq work, and free to the use-after-free', () => {
-    const r = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4 })).result;
+    // Timer-tick delivery: the irq work runs after the free (the use-after-free this flow ends at).
+    const r = run(makeRunConfig({ scenario: 'disable-vs-kick', variant: 'no-rcu', cpus: 4, irqDelivery: 'tick' })).result;
     const { events } = exportOf(r);
     const names = events.flatMap((e) => (e.ph === 's' ? [e.name] : []));
     expect(names).toContain('kick -> irq work');
