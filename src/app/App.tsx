@@ -13,7 +13,13 @@ import { CopyLinkButton } from '../url/CopyLinkButton.tsx';
 import { UrlAlert } from '../url/UrlAlert.tsx';
 import { useUrlSync } from '../url/useUrlSync.ts';
 
-const VIEW_TITLES: Record<ViewId, string> = { memory: 'Memory', races: 'Races', explore: 'Explore', compare: 'Compare', lessons: 'Lessons' };
+const VIEW_TITLES: Record<ViewId, string> = {
+  memory: 'Memory',
+  races: 'Races',
+  explore: 'Explore',
+  compare: 'Compare',
+  lessons: 'Lessons',
+};
 
 function renderView(view: ViewId): ReactNode {
   switch (view) {

@@ -2,7 +2,14 @@
 // model stops at 8192 CPUs and each scenario has a minimum), variant presets from the catalog, and a
 // canonical key per config so that equal configs are run once.
 import type { Catalog, KickRules, PntRule, RunConfig, ScenarioName, Toggles, VariantName } from '../../workers/api.ts';
-import { DEFAULT_IRQ_DELIVERY, DEFAULT_IRQ_WORK, DEFAULT_MAX_STEPS, MAX_SCHED_CPUS, PNT_RULE_PRESETS, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import {
+  DEFAULT_IRQ_DELIVERY,
+  DEFAULT_IRQ_WORK,
+  DEFAULT_MAX_STEPS,
+  MAX_SCHED_CPUS,
+  PNT_RULE_PRESETS,
+  TOGGLE_NAMES,
+} from '../../workers/model/constants.ts';
 
 export type RaceVariant = VariantName | 'custom';
 export type ToggleName = keyof Toggles;

@@ -78,7 +78,7 @@ describe('the verdict table of the four combinations (workers/model/README.md#th
       'dropped kicks',
     ],
   };
-  const hangUntilBoth = [...Array(3).fill('stuck spin (SCX_KICK_WAIT), RCU stall'), 'none'];
+  const hangUntilBoth: string[] = [...Array<string>(3).fill('stuck spin (SCX_KICK_WAIT), RCU stall'), 'none'];
   const SELF_INTERRUPT: Record<string, string[]> = {
     'disable-vs-kick/no-rcu': hangUntilBoth,
     'disable-vs-kick/merged': hangUntilBoth,
