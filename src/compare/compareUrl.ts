@@ -1,6 +1,6 @@
-// The compare view's part of a link, pure: its keys all start with "c" (cscen, ca, cb, csrc, cseed, cstep,
-// cwin, csched), defaults are left out, and decoding reports each bad value with what was used instead.
-//   ?v=1&m=1&view=compare&cpus=3&ca=no-rcu&cb=k-6.17.10&cstep=28-28
+// The compare view's part of a link, pure: its keys all start with "c" (cscen, ca, cb, csrc, cseed, cdlv,
+// cstep, cwin, csched), defaults are left out, and decoding reports each bad value with what was used instead.
+//   ?v=1&m=2&view=compare&cpus=3&ca=no-rcu&cb=k-6.17.10&cdlv=tick&cstep=28-28
 // A kernel is "k-<version id>", or a variant ("merged") or four toggle bits ("1101"), then "~<rule>" when
 // the pnt_seq rule is not 6.17.
 import * as v from 'valibot';
