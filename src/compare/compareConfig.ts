@@ -123,14 +123,16 @@ export function buildCompareConfig(p: CompareParams, machine: { cpus: number; no
 }
 
 function choiceKey(k: KernelChoice): string {
-  return [k.kernel ?? '', k.variant, TOGGLE_NAMES.map((t) => (k.toggles[t] ? '1' : '0')).join(''), k.pntRule].join('/');
+  const bits = TOGGLE_NAMES.map((t) => (k.toggles[t] ? '1' : '0')).join('');
+  return [k.kernel ?? '', k.variant, bits, k.pntRule, k.irqWork ?? ''].join('/');
 }
 
 /** Canonical key of a comparison (equal keys: the same two runs). */
 export function compareConfigKey(c: CompareConfig): string {
   const b = c.base;
   const sched = c.schedule.kind === 'hand' ? `hand:${c.schedule.actors.join(',')}` : c.schedule.kind;
-  return [b.scenario, b.cpus, b.nodes, b.pageSize, b.seed, b.stormKicks, choiceKey(c.a), choiceKey(c.b), sched].join('|');
+  const irq = `${b.irqWork}/${b.irqDelivery}`;
+  return [b.scenario, b.cpus, b.nodes, b.pageSize, b.seed, b.stormKicks, irq, choiceKey(c.a), choiceKey(c.b), sched].join('|');
 }
 
 /** The compare view's part of a link (src/compare/compareUrl.ts): its inputs, both cursors, the zoom window. */

@@ -1,12 +1,14 @@
-// The compare view's part of a link, pure: its keys all start with "c" (cscen, ca, cb, csrc, cseed, cstep,
-// cwin, csched), defaults are left out, and decoding reports each bad value with what was used instead.
-//   ?v=1&m=1&view=compare&cpus=3&ca=no-rcu&cb=k-6.17.10&cstep=28-28
+// The compare view's part of a link, pure: its keys all start with "c" (cscen, ca, cb, csrc, cseed, cdlv,
+// cstep, cwin, csched), defaults are left out, and decoding reports each bad value with what was used instead.
+//   ?v=1&m=2&view=compare&cpus=3&ca=no-rcu&cb=k-6.17.10&cdlv=tick&cstep=28-28
 // A kernel is "k-<version id>", or a variant ("merged") or four toggle bits ("1101"), then "~<rule>" when
 // the pnt_seq rule is not 6.17.
 import * as v from 'valibot';
 import type { PntRule, Toggles } from '../../workers/api.ts';
 import {
   IRQ_DELIVERIES,
+  IRQ_DELIVERY_INFO,
+  IRQ_DELIVERY_SINCE_MODEL,
   kernelVersion,
   PNT_RULES,
   SCENARIOS,
@@ -85,8 +87,16 @@ const shown = (raw: string) => (raw === '' ? '(empty)' : raw.length > 24 ? `${ra
 const Int = v.pipe(v.string(), v.regex(/^[0-9]{1,10}$/), v.transform(Number));
 const Decimal = v.pipe(v.string(), v.regex(/^[0-9]{1,12}(?:\.[0-9]{1,12})?$/), v.transform(Number));
 
-/** Reads the compare keys; each bad value gives one issue and falls back. Never throws. */
-export function decodeCompareUrl(params: URLSearchParams, issues: { push: (issue: CompareUrlIssue) => unknown }): CompareUrlState {
+/**
+ * Reads the compare keys; each bad value gives one issue and falls back. Never throws. A link made before
+ * model version 2 (`modelVersion`) has no cdlv: its comparison ran with the timer-tick delivery, the only
+ * one then, so it opens with that (and says so when the link carries a comparison).
+ */
+export function decodeCompareUrl(
+  params: URLSearchParams,
+  issues: { push: (issue: CompareUrlIssue) => unknown },
+  modelVersion: number | null = null,
+): CompareUrlState {
   const d = DEFAULT_COMPARE_URL_STATE.params;
   const get = (k: CompareUrlKey) => params.get(k);
   const scenRaw = get('cscen');
@@ -137,7 +147,14 @@ export function decodeCompareUrl(params: URLSearchParams, issues: { push: (issue
   }
   const dlvRaw = get('cdlv');
   let irqDelivery: IrqDelivery = d.irqDelivery;
-  if (dlvRaw !== null) {
+  if (dlvRaw === null && modelVersion !== null && modelVersion < IRQ_DELIVERY_SINCE_MODEL) {
+    irqDelivery = 'tick';
+    if (params.get('view') === 'compare' || COMPARE_URL_KEYS.some((k) => params.has(k)))
+      issues.push({
+        key: 'cdlv',
+        message: `This link was made with model version ${modelVersion}, before the irq_work delivery option: the comparison opens with irq_work delivery: ${IRQ_DELIVERY_INFO.tick.label}, the behaviour it was made with`,
+      });
+  } else if (dlvRaw !== null) {
     if ((IRQ_DELIVERIES as readonly string[]).includes(dlvRaw)) irqDelivery = dlvRaw as IrqDelivery;
     else
       issues.push({

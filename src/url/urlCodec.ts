@@ -413,7 +413,7 @@ export function decodeUrlState(search: string): UrlDecodeResult {
   const step = readInt(r, 'step', 0, RACE_MAX_STEPS, d.step);
   const window = readWindow(r);
   const schedule = readSchedule(r);
-  const compare = decodeCompareUrl(params, r.issues);
+  const compare = decodeCompareUrl(params, r.issues, modelVersion);
   const state: UrlState = {
     view,
     cpus,

@@ -22,6 +22,8 @@ interface DiffJson {
   verdictDifferences: string[];
   blocked: { a: unknown[]; b: unknown[] };
   window: unknown;
+  irqDelivery: string;
+  irqWork: { a: string; b: string };
 }
 
 function diffJson(...args: string[]): DiffJson {
@@ -36,7 +38,19 @@ const tmp = mkdtempSync(join(tmpdir(), 'sim-diff-'));
 describe('sim diff --json', () => {
   it('prints the issue’s shape: one hunk for merged against fixed, its events in words, equal verdicts', () => {
     const d = diffJson('--scenario', 'disable-vs-kick', '--cpus', '3', '--a', 'merged', '--b', 'fixed');
-    expect(Object.keys(d)).toEqual(['steps', 'hunks', 'firstDifference', 'verdicts', 'verdictDifferences', 'blocked', 'window']);
+    expect(Object.keys(d)).toEqual([
+      'steps',
+      'hunks',
+      'firstDifference',
+      'verdicts',
+      'verdictDifferences',
+      'blocked',
+      'window',
+      'irqDelivery',
+      'irqWork',
+    ]);
+    expect(d.irqDelivery).toBe('self-interrupt');
+    expect(d.irqWork).toEqual({ a: 'hard', b: 'hard' });
     expect(d.hunks).toHaveLength(1);
     expect(Object.keys(d.hunks[0])).toEqual(['a', 'b', 'aEvents', 'bEvents']);
     expect(d.firstDifference).toEqual({ stepA: d.hunks[0].a[0], stepB: d.hunks[0].b[0] });
@@ -59,6 +73,26 @@ describe('sim diff --json', () => {
     expect(d.hunks[0].aEvents.join(' ')).toMatch(/percpu unit/);
   });
 
+  it('takes --irq-delivery for both kernels: no-rcu against merged differs at the free only on the timer tick', () => {
+    const args = ['--scenario', 'disable-vs-kick', '--cpus', '3', '--a', 'no-rcu', '--b', 'merged'];
+    const tick = diffJson(...args, '--irq-delivery', 'tick');
+    expect(tick.irqDelivery).toBe('tick');
+    expect(tick.hunks[0].aEvents[0]).toMatch(/free_kick_pseqs\(\)/);
+    expect(tick.verdicts.a.useAfterFree).toBe(true);
+    expect(tick.verdicts.b.useAfterFree).toBe(false);
+    // Self-interrupt (the default): the irq work holds the grace period open, neither kernel frees.
+    const self = diffJson(...args, '--irq-delivery', 'self-interrupt');
+    expect(self.irqDelivery).toBe('self-interrupt');
+    expect(self.hunks).toEqual([]);
+    expect(self.verdicts.a.useAfterFree).toBe(false);
+    expect(diffJson(...args)).toEqual(self);
+  });
+
+  it("says each kernel's kick irq work: a PREEMPT_RT version before 36c6f3c03d10 runs it threaded", () => {
+    const d = diffJson('--scenario', 'disable-vs-kick', '--cpus', '3', '--kernel-a', '6.17.10-rt', '--kernel-b', '6.17.y-rt-36c6');
+    expect(d.irqWork).toEqual({ a: 'threaded', b: 'hard' });
+  });
+
   it('drives both kernels with a schedule file and lists where one cannot follow it', () => {
     const file = join(tmp, 'sched.json');
     writeFileSync(file, JSON.stringify(['boot', 'disable']));
@@ -69,10 +103,11 @@ describe('sim diff --json', () => {
 });
 
 describe('sim diff (table)', () => {
-  it('prints the status line, the hunks and the verdict differences', () => {
+  it('prints the options in force, the status line, the hunks and the verdict differences', () => {
     const r = sim('--scenario', 'load-while-enabled', '--cpus', '3', '--a', 'merged', '--b', 'fixed');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^load-while-enabled · 3 CPUs · A merged/);
+    expect(r.stdout.split('\n')[1]).toBe('irq_work delivery self-interrupt · kick irq work A hard, B hard');
     expect(r.stdout).toMatch(/\n\d+ differences · first at step 3: A alloc_kick_pseqs\(\) alloc ×3/);
     expect(r.stdout).toMatch(/verdicts differ: leak, WARN, dropped kicks\n$/);
   });
@@ -80,7 +115,11 @@ describe('sim diff (table)', () => {
 
 describe('sim diff with bad input', () => {
   it.each([
-    [['--kernel-a', '7.0'], /^error: --kernel-a must be one of v6\.17, 6\.17\.9, 6\.17\.10, v6\.18-rc4, 6\.18\.10 \(got "7\.0"\)\n$/],
+    [
+      ['--kernel-a', '7.0'],
+      /^error: --kernel-a must be one of v6\.17, 6\.17\.9, 6\.17\.10, v6\.18-rc4, 6\.18\.10, 6\.17\.10-rt, 6\.17\.y-rt-36c6 \(got "7\.0"\)\n$/,
+    ],
+    [['--irq-delivery', 'nmi'], /^error: --irq-delivery must be self-interrupt or tick \(got "nmi"\)\n$/],
     [['--a', 'newest'], /^error: --a must be one of before, no-rcu, merged, fixed \(got "newest"\)\n$/],
     [['--scenario', 'disable-vs-kick', '--cpus', '1'], /^error: --cpus must be at least 2 for scenario disable-vs-kick \(got 1\)\n$/],
     [['--random', '--schedule', 'x'], /^error: --random and --schedule cannot be combined\n$/],

@@ -1,6 +1,7 @@
 // The compare view in Chromium: pick two kernels, read the difference status, jump to the first
 // difference (both cursors move), pick a kernel version (variant and rule follow, in both views), and
-// open a compare link and see the URL round-trip.
+// open a compare link and see the URL round-trip; the shared irq_work delivery decides whether no-rcu's free
+// is reached at all, and a model-version-1 comparison opens on the timer tick it was made with.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -13,7 +14,7 @@ const cursors = (page: Page) =>
 const side = (page: Page, name: 'Kernel A' | 'Kernel B') => page.getByRole('group', { name });
 
 test('pick two kernels, see the difference, go to the first difference with both cursors', async ({ page }) => {
-  await page.goto('/?v=1&m=1&view=compare&cpus=3');
+  await page.goto('/?v=1&m=2&view=compare&cpus=3');
   const status = page.getByRole('status').filter({ hasText: 'difference' });
   await expect(status).toHaveText(
     '1 difference · first at step 3: A alloc_kick_pseqs() alloc ×3 then scx_enable() state-check · B scx_enable() state-check then alloc_kick_pseqs() alloc ×3',
@@ -21,6 +22,13 @@ test('pick two kernels, see the difference, go to the first difference with both
   );
   await side(page, 'Kernel A').getByRole('combobox', { name: 'Variant' }).selectOption('no-rcu');
   await side(page, 'Kernel B').getByRole('combobox', { name: 'Variant' }).selectOption('merged');
+  // Self-interrupt delivery (the default): the irq work holds the grace period open, neither kernel frees.
+  const same = page.getByRole('status').filter({ hasText: 'No difference' });
+  await expect(same).toHaveText(/^No difference: identical traces \(\d+ steps\)$/, { timeout: 30_000 });
+  await expect(page.getByRole('region', { name: 'Verdicts' }).getByRole('row', { name: /use-after-free/ })).not.toContainText('differs');
+  // On the timer tick (model version 1's timing) the free comes first: issue 13's answer.
+  await page.getByRole('combobox', { name: 'irq_work delivery' }).selectOption('tick');
+  await expect(page).toHaveURL(/cdlv=tick/);
   await expect(status).toContainText('3 differences · first at step 28: A free_kick_pseqs() free', { timeout: 30_000 });
   await idle(page);
   expect(await cursors(page)).toEqual({ a: 0, b: 0 });
@@ -46,7 +54,7 @@ test('pick two kernels, see the difference, go to the first difference with both
 });
 
 test('pick a kernel version and the variant and rule follow', async ({ page }) => {
-  await page.goto('/?v=1&m=1&view=compare&cpus=3');
+  await page.goto('/?v=1&m=2&view=compare&cpus=3');
   const a = side(page, 'Kernel A');
   await a.getByRole('combobox', { name: 'Kernel version' }).selectOption('6.18.10');
   await expect(a.getByRole('combobox', { name: 'Variant' })).toHaveValue('fixed');
@@ -71,7 +79,7 @@ test('pick a kernel version and the variant and rule follow', async ({ page }) =
 });
 
 test('a compare link opens with both kernels, the schedule and the cursors, and round-trips', async ({ page }) => {
-  const link = '/?v=1&m=1&view=compare&cpus=3&cscen=load-while-enabled&ca=k-6.17.9&cb=k-6.17.10&cstep=15-15';
+  const link = '/?v=1&m=2&view=compare&cpus=3&cscen=load-while-enabled&ca=k-6.17.9&cb=k-6.17.10&cstep=15-15';
   await page.goto(link);
   await expect(page.getByRole('status').filter({ hasText: 'differences' })).toContainText('first at step 3', { timeout: 30_000 });
   await expect(side(page, 'Kernel A').getByRole('combobox', { name: 'Kernel version' })).toHaveValue('6.17.9');
@@ -82,4 +90,14 @@ test('a compare link opens with both kernels, the schedule and the cursors, and 
   await idle(page);
   await expect(page).toHaveURL(new RegExp(`${link.slice(1).replace(/[?.]/g, '\\$&')}$`));
   await page.screenshot({ path: 'test-results/compare-load-while-enabled.png', fullPage: true });
+});
+
+test('a model-version-1 comparison opens on the timer-tick delivery it was made with, and says so', async ({ page }) => {
+  await page.goto('/?v=1&m=1&view=compare&cpus=3&ca=no-rcu&cb=merged');
+  await expect(page.getByRole('alert')).toContainText('the comparison opens with irq_work delivery: timer tick');
+  await expect(page.getByRole('combobox', { name: 'irq_work delivery' })).toHaveValue('tick');
+  await expect(page.getByRole('status').filter({ hasText: 'difference' })).toContainText('3 differences · first at step 28', {
+    timeout: 30_000,
+  });
+  await expect(page).toHaveURL(/m=2.*cdlv=tick/);
 });

@@ -5,10 +5,17 @@ import { compareRuns, kernelChoice } from '../../workers/model/sched/compare.ts'
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { diffStatus } from '../../workers/model/sched/diff.ts';
 import { traceEvents } from '../../workers/model/sched/stepView.ts';
-import type { RunResult, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
+import type { IrqDelivery, RunResult, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
 
-const compare = (scenario: ScenarioName, a: VariantName, b: VariantName, cpus = 3) =>
-  compareRuns({ base: makeRunConfig({ scenario, cpus }), a: kernelChoice(a), b: kernelChoice(b), schedule: { kind: 'default' } });
+const compare = (scenario: ScenarioName, a: VariantName, b: VariantName, cpus = 3, irqDelivery?: IrqDelivery) =>
+  compareRuns({
+    base: makeRunConfig({ scenario, cpus, ...(irqDelivery ? { irqDelivery } : {}) }),
+    a: kernelChoice(a),
+    b: kernelChoice(b),
+    schedule: { kind: 'default' },
+  });
+
+const frees = (r: RunResult) => traceEvents(r).filter((e) => e.fn === 'free_kick_pseqs');
 
 const kindsIn = (r: RunResult, [from, to]: [number, number]) =>
   traceEvents(r, r.stepEventStart[from], r.stepEventStart[to]).map((e) => `${e.fn}:${e.kind}`);
@@ -43,8 +50,13 @@ describe('disable-vs-kick at 3 CPUs, merged against fixed', () => {
   });
 });
 
-describe('disable-vs-kick, no-rcu against merged', () => {
-  const rec = compare('disable-vs-kick', 'no-rcu', 'merged');
+// Issue 13's answer was written against model version 1, whose only irq_work delivery was the timer tick:
+// the kick irq work could wait past its CPU's next quiescent state, so synchronize_rcu() could return and
+// no-rcu's kvfree() came before the work read the array. That is the 'tick' delivery now; under the default
+// self-interrupt delivery the free is never reached (next describe). See workers/model/README.md, "How the
+// kick irq work runs: two options".
+describe('disable-vs-kick, no-rcu against merged, timer-tick delivery', () => {
+  const rec = compare('disable-vs-kick', 'no-rcu', 'merged', 3, 'tick');
   const d = rec.diff;
 
   it('first differs at the first free: kvfree() at once against call_rcu()', () => {
@@ -62,6 +74,37 @@ describe('disable-vs-kick, no-rcu against merged', () => {
     // The model also differs on the RCU stall: merged's spinning reader holds grace period 2 open; no-rcu
     // starts no second grace period at all.
     expect(d.verdictDifferences).toEqual(['useAfterFree', 'rcuStall']);
+  });
+});
+
+describe('disable-vs-kick, no-rcu against merged, self-interrupt delivery (the default)', () => {
+  // The irq work runs before its CPU's next quiescent state, so it is a reader synchronize_rcu() waits for;
+  // it spins on SCX_KICK_WAIT, the grace period never ends, and neither kernel reaches free_kick_pseqs().
+  const rec = compare('disable-vs-kick', 'no-rcu', 'merged');
+  const d = rec.diff;
+
+  it('runs with the self-interrupt delivery', () => {
+    expect(rec.a.result.config.irqDelivery).toBe('self-interrupt');
+    expect(rec.b.result.config.irqDelivery).toBe('self-interrupt');
+  });
+
+  it('shows no difference: neither kernel frees the arrays, so kvfree() against call_rcu() never comes up', () => {
+    expect(frees(rec.a.result)).toEqual([]);
+    expect(frees(rec.b.result)).toEqual([]);
+    expect(d.hunks).toEqual([]);
+    expect(d.firstDifference).toBeNull();
+    expect(d.steps.a).toBe(d.steps.b);
+    expect(diffStatus(d)).toBe(`No difference: identical traces (${d.steps.a} steps)`);
+  });
+
+  it('reports no use-after-free on either side; both are stuck on SCX_KICK_WAIT with an RCU stall', () => {
+    for (const r of [rec.a.result, rec.b.result]) {
+      expect(r.verdict.useAfterFree).toBe(false);
+      expect(r.verdict.nullDeref).toBe(false);
+      expect(r.verdict.stuck).toBe(true);
+      expect(r.verdict.rcuStall).toBe(true);
+    }
+    expect(d.verdictDifferences).toEqual([]);
   });
 });
 

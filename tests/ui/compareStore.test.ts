@@ -106,6 +106,16 @@ describe('compare slice', () => {
     useAppStore.getState().setCompareScheduleKind('default');
     expect(selectCompareConfig(useAppStore.getState()).schedule).toEqual({ kind: 'default' });
   });
+
+  it('names another comparison when the shared irq_work delivery changes (the view runs it again)', () => {
+    const before = compareConfigKey(selectCompareConfig(useAppStore.getState()));
+    useAppStore.getState().setCompareIrqDelivery('tick');
+    const c = selectCompareConfig(useAppStore.getState());
+    expect(c.base.irqDelivery).toBe('tick');
+    expect(compareConfigKey(c)).not.toBe(before);
+    useAppStore.getState().setCompareIrqDelivery('self-interrupt');
+    expect(compareConfigKey(selectCompareConfig(useAppStore.getState()))).toBe(before);
+  });
 });
 
 describe('code differences', () => {

@@ -1,7 +1,7 @@
 // `sim diff`: run one scenario on two kernels with one schedule and print the diff of their traces and
 // verdicts (workers/model/sched/diff.ts): the JSON the compare view is built from, or a short table.
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
-import { PNT_RULE_OPTION, readScheduleFile } from './runCommand.ts';
+import { IRQ_OPTIONS, PNT_RULE_OPTION, readScheduleFile } from './runCommand.ts';
 import { formatTable } from './format.ts';
 import { compareRuns, kernelChoice, type CompareSchedule, type KernelChoice } from '../model/sched/compare.ts';
 import { diffStatus } from '../model/sched/diff.ts';
@@ -21,6 +21,7 @@ export const DIFF_OPTIONS = {
   'pnt-rule-b': { ...PNT_RULE_OPTION, help: 'kernel B: where pnt_seq is incremented' },
   'kernel-a': { kind: 'string', help: `kernel A: a kernel version (${KERNEL_IDS.join(', ')}); overrides --a and --pnt-rule-a` },
   'kernel-b': { kind: 'string', help: `kernel B: a kernel version (${KERNEL_IDS.join(', ')}); overrides --b and --pnt-rule-b` },
+  'irq-delivery': { ...IRQ_OPTIONS['irq-delivery'], help: `${IRQ_OPTIONS['irq-delivery'].help}; one machine, both kernels` },
   seed: { kind: 'int', min: 0, max: 4294967295, default: 1, help: 'seed of the random schedule and the kick storm' },
   random: { kind: 'flag', help: "the schedule is A's seeded random run, which B follows" },
   schedule: { kind: 'string', help: 'file with actor ids (JSON array, or whitespace-separated): the first steps of both' },
@@ -30,10 +31,13 @@ export const DIFF_OPTIONS = {
 } as const;
 
 const USAGE =
-  'usage: sim diff --scenario S --cpus N --a V --b V [--kernel-a K] [--kernel-b K] [--seed S --random | --schedule FILE] [--json]\n\n' +
+  'usage: sim diff --scenario S --cpus N --a V --b V [--kernel-a K] [--kernel-b K] [--irq-delivery D] [--seed S --random | --schedule FILE] [--json]\n\n' +
   'Runs the scenario on kernel A and kernel B with one schedule and aligns the two traces by what each step\n' +
   'means (actor, CPU, kernel function, action, object). Hunks give half-open 0-based step ranges [from, to).\n' +
-  'Where a kernel cannot follow the schedule it takes the scenario default choice (listed as "blocked").\n\n' +
+  'Where a kernel cannot follow the schedule it takes the scenario default choice (listed as "blocked").\n' +
+  'Both kernels run on one machine, so --irq-delivery (default self-interrupt: x86 or arm64) is shared; each\n' +
+  'kernel runs its kick irq work as its kernel version says (PREEMPT_RT before 36c6f3c03d10: threaded),\n' +
+  "otherwise hard. See workers/model/README.md, 'How the kick irq work runs: two options'.\n\n" +
   'options:\n' +
   formatOptionsHelp(DIFF_OPTIONS);
 
@@ -44,7 +48,17 @@ function side(kernel: string | undefined, variant: (typeof VARIANTS)[number], ru
   return { ...kernelChoice(variant, rule), kernel };
 }
 
-/** The JSON object `sim diff --json` prints (the shape issue 13 gives, plus the schedule's blocked steps). */
+/** The options in force: the shared irq_work delivery and each kernel's kick irq work. */
+function irqOptions(rec: CompareRecord) {
+  const ca = rec.a.result.config;
+  const cb = rec.b.result.config;
+  return { irqDelivery: ca.irqDelivery, irqWork: { a: ca.irqWork, b: cb.irqWork } };
+}
+
+/**
+ * The JSON object `sim diff --json` prints (the shape issue 13 gives, plus the schedule's blocked steps and
+ * the irq-work options in force).
+ */
 export function diffJson(rec: CompareRecord): object {
   const d = rec.diff;
   return {
@@ -55,6 +69,7 @@ export function diffJson(rec: CompareRecord): object {
     verdictDifferences: d.verdictDifferences,
     blocked: rec.blocked,
     window: d.window,
+    ...irqOptions(rec),
   };
 }
 
@@ -64,6 +79,7 @@ function formatDiff(rec: CompareRecord): string {
   const cb = rec.b.result.config;
   const lines = [
     `${ca.scenario} · ${ca.cpus} CPUs · A ${ca.variant} (pnt_seq ${ca.pntRule}) ${d.steps.a} steps · B ${cb.variant} (pnt_seq ${cb.pntRule}) ${d.steps.b} steps`,
+    `irq_work delivery ${ca.irqDelivery} · kick irq work A ${ca.irqWork}, B ${cb.irqWork}`,
     diffStatus(d),
   ];
   if (d.window)
@@ -103,6 +119,7 @@ export const diffCommand: Command = {
       seed: o.seed,
       maxSteps: o['max-steps'],
       stormKicks: o['storm-kicks'],
+      irqDelivery: o['irq-delivery'],
     });
     let rec: CompareRecord;
     try {
