@@ -90,7 +90,7 @@ const Decimal = v.pipe(v.string(), v.regex(/^[0-9]{1,12}(?:\.[0-9]{1,12})?$/), v
 /**
  * Reads the compare keys; each bad value gives one issue and falls back. Never throws. A link made before
  * model version 2 (`modelVersion`) has no cdlv: its comparison ran with the timer-tick delivery, the only
- * one then, so it opens with that (and says so when the link carries a comparison).
+ * one then, so a link that carries a comparison opens with that, and says so.
  */
 export function decodeCompareUrl(
   params: URLSearchParams,
@@ -147,13 +147,14 @@ export function decodeCompareUrl(
   }
   const dlvRaw = get('cdlv');
   let irqDelivery: IrqDelivery = d.irqDelivery;
-  if (dlvRaw === null && modelVersion !== null && modelVersion < IRQ_DELIVERY_SINCE_MODEL) {
+  const carriesComparison = params.get('view') === 'compare' || COMPARE_URL_KEYS.some((k) => params.has(k));
+  if (dlvRaw === null && carriesComparison && modelVersion !== null && modelVersion < IRQ_DELIVERY_SINCE_MODEL) {
+    // Only a link that carries a comparison: any other keeps the default comparison (and no cdlv in its URL).
     irqDelivery = 'tick';
-    if (params.get('view') === 'compare' || COMPARE_URL_KEYS.some((k) => params.has(k)))
-      issues.push({
-        key: 'cdlv',
-        message: `This link was made with model version ${modelVersion}, before the irq_work delivery option: the comparison opens with irq_work delivery: ${IRQ_DELIVERY_INFO.tick.label}, the behaviour it was made with`,
-      });
+    issues.push({
+      key: 'cdlv',
+      message: `This link was made with model version ${modelVersion}, before the irq_work delivery option: the comparison opens with irq_work delivery: ${IRQ_DELIVERY_INFO.tick.label}, the behaviour it was made with`,
+    });
   } else if (dlvRaw !== null) {
     if ((IRQ_DELIVERIES as readonly string[]).includes(dlvRaw)) irqDelivery = dlvRaw as IrqDelivery;
     else

@@ -61,14 +61,14 @@ function Inputs() {
   const problem = exploreCpusProblem(cpus, minCpus);
   return (
     <fieldset disabled={running} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white px-4 py-3">
-      <LabeledSelect label="Scenario" value={scenario} onChange={(v) => actions.setScenario(v as ScenarioName)}>
+      <LabeledSelect label="Scenario" selectClassName="max-w-72" value={scenario} onChange={(v) => actions.setScenario(v as ScenarioName)}>
         {(catalog?.scenarios ?? [{ name: scenario, title: scenario }]).map((s) => (
           <option key={s.name} value={s.name}>
             {s.title} ({s.name})
           </option>
         ))}
       </LabeledSelect>
-      <LabeledSelect label="Variant" value={variant} onChange={(v) => actions.setVariant(v as VariantName)}>
+      <LabeledSelect label="Variant" selectClassName="max-w-60" value={variant} onChange={(v) => actions.setVariant(v as VariantName)}>
         {(catalog?.variants ?? []).map((v) => (
           <option key={v.name} value={v.name}>
             {v.name} — {v.commit}
@@ -92,8 +92,6 @@ function Inputs() {
           </option>
         ))}
       </LabeledSelect>
-      <PntRuleControls compact />
-      <IrqOptionFields compact />
       <BudgetSelect />
       <div className="flex flex-col gap-1 text-sm">
         <label className="flex items-center gap-2">
@@ -115,6 +113,9 @@ function Inputs() {
           partial-order reduction
         </label>
       </div>
+      <FailSchedAllocField compact />
+      <PntRuleControls compact />
+      <IrqOptionFields compact />
       {problem && (
         <p role="note" className="w-full text-xs text-amber-800">
           {problem}
@@ -125,9 +126,6 @@ function Inputs() {
           kvzalloc_node() call {failAllocAt} (0-based) fails with -ENOMEM in every schedule: set under Races › Advanced.
         </p>
       )}
-      <div className="w-full">
-        <FailSchedAllocField />
-      </div>
     </fieldset>
   );
 }

@@ -61,7 +61,8 @@ export function KvmallocPathField() {
 }
 
 /** The injected scx_alloc_and_add_sched() failure (a checkbox with its help line). */
-export function FailSchedAllocField() {
+/** `compact`: the explanation is for screen readers only (the explore view's short inputs row). */
+export function FailSchedAllocField({ compact = false }: { compact?: boolean }) {
   const fail = useAppStore((s) => s.raceParams.failSchedAlloc);
   const setFail = useAppStore((s) => s.setRaceFailSchedAlloc);
   const id = useId();
@@ -79,7 +80,7 @@ export function FailSchedAllocField() {
         <label htmlFor={id} className="text-xs font-medium text-slate-700">
           ENOMEM in scx_alloc_and_add_sched()
         </label>
-        <p id={`${id}-help`} className="max-w-md text-xs text-slate-600">
+        <p id={`${id}-help`} className={compact ? 'sr-only' : 'max-w-md text-xs text-slate-600'}>
           The scheduler instance cannot be created after the arrays were allocated: scx_enable() goes to err_free_pseqs (in 05e63305c85c
           too), frees them with call_rcu() and returns -ENOMEM.
         </p>

@@ -39,7 +39,7 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
     <>
       <LabeledSelect
         label="Kick irq work"
-        selectClassName="max-w-xs"
+        selectClassName={compact ? 'max-w-44' : 'max-w-xs'}
         value={irqWork}
         help={`${work.what}. Source: ${work.source}.${compact ? ` ${DEFAULTS_TEXT}.` : ''}`}
         helpAsTooltip={compact}
@@ -55,7 +55,7 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
       </LabeledSelect>
       <LabeledSelect
         label="irq_work delivery"
-        selectClassName="max-w-xs"
+        selectClassName={compact ? 'max-w-52' : 'max-w-xs'}
         value={irqDelivery}
         help={deliveryHelpText}
         helpAsTooltip={compact}

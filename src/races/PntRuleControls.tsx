@@ -29,10 +29,10 @@ export function PntRuleControls({ compact = false }: { compact?: boolean }) {
   const setKickRule = useAppStore((s) => s.setRaceKickRule);
   const idBase = useId();
   return (
-    <div className="flex flex-col gap-1.5">
+    <div className={compact ? 'flex flex-row flex-wrap items-end gap-x-3 gap-y-1' : 'flex flex-col gap-1.5'}>
       <LabeledSelect
         label="pnt_seq rule"
-        selectClassName="max-w-xs"
+        selectClassName={compact ? 'max-w-44' : 'max-w-xs'}
         value={rule}
         help={compact ? undefined : RULE_TEXT[rule]}
         helpWidth="max-w-md"
@@ -44,31 +44,33 @@ export function PntRuleControls({ compact = false }: { compact?: boolean }) {
           custom: one commit without the other
         </option>
       </LabeledSelect>
-      {KICK_RULE_NAMES.map((name) => {
-        const info = KICK_RULE_INFO[name];
-        const id = `${idBase}-${name}`;
-        return (
-          <div key={name} className="flex items-start gap-2 text-sm">
-            <input
-              id={id}
-              type="checkbox"
-              className="mt-1 accent-sky-700"
-              checked={rules[name]}
-              aria-describedby={`${id}-commit`}
-              onChange={(e) => setKickRule(name, e.currentTarget.checked)}
-            />
-            <div className="max-w-md">
-              <label htmlFor={id} className="text-xs font-semibold">
-                {info.title}
-              </label>{' '}
-              <code className="text-xs text-slate-700">{info.commit}</code>
-              <p id={`${id}-commit`} className={compact ? 'sr-only' : 'text-xs text-slate-600'}>
-                Upstream {info.commit}: {info.what}.
-              </p>
+      <div className="flex flex-col gap-1">
+        {KICK_RULE_NAMES.map((name) => {
+          const info = KICK_RULE_INFO[name];
+          const id = `${idBase}-${name}`;
+          return (
+            <div key={name} className="flex items-start gap-2 text-sm">
+              <input
+                id={id}
+                type="checkbox"
+                className="mt-1 accent-sky-700"
+                checked={rules[name]}
+                aria-describedby={`${id}-commit`}
+                onChange={(e) => setKickRule(name, e.currentTarget.checked)}
+              />
+              <div className="max-w-md">
+                <label htmlFor={id} className="text-xs font-semibold">
+                  {info.title}
+                </label>{' '}
+                <code className="text-xs text-slate-700">{info.commit}</code>
+                <p id={`${id}-commit`} className={compact ? 'sr-only' : 'text-xs text-slate-600'}>
+                  Upstream {info.commit}: {info.what}.
+                </p>
+              </div>
             </div>
-          </div>
-        );
-      })}
+          );
+        })}
+      </div>
     </div>
   );
 }

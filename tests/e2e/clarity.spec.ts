@@ -27,7 +27,7 @@ test.describe('know where to look', () => {
   test.use({ viewport: { width: 1366, height: 768 } });
 
   test('the step bar stays in view while the page scrolls, and its sentence follows the step', async ({ page }) => {
-    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu&dlv=tick');
     await page.getByRole('region', { name: 'Code' }).scrollIntoViewIfNeeded();
     await page.mouse.wheel(0, 600);
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(300);
@@ -44,7 +44,7 @@ test.describe('know where to look', () => {
   });
 
   test('at a use-after-free step the step bar shows the violation', async ({ page }) => {
-    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu&dlv=tick');
     await expect(stepBar(page)).not.toHaveAttribute('data-violation');
     const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
     await kasan.getByRole('button', { name: 'Go to step' }).click();
@@ -64,7 +64,7 @@ test.describe('know where to look', () => {
   });
 
   test('in no-rcu the use-after-free is introduced by this kernel, and shows "so far" only from its step', async ({ page }) => {
-    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu&dlv=tick');
     await expect(page.getByLabel('At the end of this run', { exact: true })).toContainText('introduced by this kernel: use-after-free');
     const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
     await kasan.getByRole('button', { name: 'Go to step' }).click();
@@ -98,7 +98,7 @@ test.describe('know where to look', () => {
   });
 
   test('a counterexample opened from Explore says where its schedule came from, and the result says what it covers', async ({ page }) => {
-    await page.goto('/?v=1&m=2&view=explore&scenario=disable-vs-kick&variant=no-rcu&cpus=2');
+    await page.goto('/?v=1&m=2&view=explore&scenario=disable-vs-kick&variant=no-rcu&dlv=tick&cpus=2');
     await page.getByRole('button', { name: 'Explore all interleavings' }).click();
     const results = page.getByRole('region', { name: 'Explore results' });
     await expect(results).toContainText('This result covers this scenario (disable-vs-kick), at 2 CPUs, every schedule.', {
@@ -154,7 +154,7 @@ test.describe('know where to look', () => {
   });
 
   test('what the step changed is emphasised: the violating CPU cell, and the code line (still under reduced motion)', async ({ page }) => {
-    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu');
+    await openLink(page, 'cpus=4&scenario=disable-vs-kick&variant=no-rcu&dlv=tick');
     const kasan = page.getByRole('region', { name: 'Reports' }).getByRole('article', { name: /KASAN: slab-use-after-free/ });
     await kasan.getByRole('button', { name: 'Go to step' }).click();
     await expect(stepBar(page)).toHaveAttribute('data-violation', 'true');

@@ -41,9 +41,11 @@ test('memory, races, explore and lessons, with the keyboard alone', async ({ pag
   await page.keyboard.press('Enter');
   await expect(page.getByRole('region', { name: 'Explore results' })).toContainText('complete', { timeout: 60_000 });
 
-  // Lessons: open one with Enter.
+  // Lessons (the last tab, after Compare): End moves there; open one with Enter.
   await tabTo(page, page.getByRole('tab', { name: 'Explore' }));
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Compare', selected: true })).toBeFocused();
+  await page.keyboard.press('End');
   await expect(page.getByRole('tab', { name: 'Lessons', selected: true })).toBeFocused();
   const first = page.getByRole('navigation', { name: 'Lessons' }).getByRole('button', { name: /^1 · / });
   await tabTo(page, first);

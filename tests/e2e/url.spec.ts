@@ -225,7 +225,7 @@ test.describe('shared links', () => {
   });
 
   test('a step past the end of the run shows the last step and says so', async ({ page }) => {
-    await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&step=999');
+    await page.goto('/?v=1&m=2&view=races&cpus=4&variant=no-rcu&dlv=tick&step=999');
     await waitForRace(page, { variant: 'no-rcu', cpus: 4 });
     const steps = golden.find((g) => g.name === 'disable-vs-kick no-rcu at the use-after-free')!.steps;
     await expect(racesStatus(page)).toContainText(`Step ${steps} of ${steps}`);
