@@ -1,5 +1,5 @@
 // The races view's "Kernel version" picker: shows the version the current variant and rule stand for,
-// and choosing one sets both (the compare view has the same picker per kernel).
+// and choosing one sets them (and the kick irq work: threaded on PREEMPT_RT before 36c6f3c03d10) (the compare view has the same picker per kernel).
 import { kernelVersion, kernelVersionOf } from '../../workers/model/constants.ts';
 import { KernelVersionSelect } from '../compare/KernelVersionSelect.tsx';
 import { useAppStore } from '../state/store.ts';
@@ -9,7 +9,9 @@ export function RaceKernelVersion() {
   const rule = useAppStore((s) => s.raceParams.pntRule);
   const setVariant = useAppStore((s) => s.setRaceVariant);
   const setRule = useAppStore((s) => s.setRacePntRule);
-  const current = kernelVersionOf(variant, rule)?.id ?? null;
+  const irqWork = useAppStore((s) => s.raceParams.irqWork);
+  const setIrqWork = useAppStore((s) => s.setRaceIrqWork);
+  const current = kernelVersionOf(variant, rule, irqWork)?.id ?? null;
   return (
     <KernelVersionSelect
       className="min-w-0"
@@ -20,6 +22,7 @@ export function RaceKernelVersion() {
         if (!k) return;
         setVariant(k.variant);
         setRule(k.pntRule);
+        setIrqWork(k.irqWork);
       }}
     />
   );
