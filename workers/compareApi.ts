@@ -7,6 +7,7 @@ import type { RunHandle } from './schedApi.ts';
 import { compareRuns } from './model/sched/compare.ts';
 import { diffRuns, diffStatus } from './model/sched/diff.ts';
 import { get, handle } from './schedApi.ts';
+import { traceCompareReport } from './model/export/compareHunks.ts';
 
 export type { CompareConfig, CompareSchedule, KernelChoice } from './model/sched/compare.ts';
 export type { TraceDiff, DiffHunk } from './model/sched/diff.ts';
@@ -33,6 +34,12 @@ export interface CompareApi {
   compare(config: CompareConfig, atStep?: { a: number; b: number }, focusStep?: number): CompareHandle;
   /** Align two kept runs again, the window around A's step `focusStep` (when too different to align whole). */
   realign(runIdA: number, runIdB: number, focusStep: number): { diff: TraceDiff; status: string };
+  /**
+   * The review report of a comparison (workers/model/export/compareReport.ts): both kept runs' inputs, the
+   * hunks of `diff` (their alignment on screen) in words, the verdicts side by side, both trace hashes,
+   * the model version and `link`.
+   */
+  compareReport(runIdA: number, runIdB: number, diff: TraceDiff, link: string): string;
 }
 
 export const compareApi: CompareApi = {
@@ -50,5 +57,8 @@ export const compareApi: CompareApi = {
   realign(runIdA, runIdB, focusStep) {
     const diff = diffRuns(get(runIdA).result, get(runIdB).result, { focusStep });
     return { diff, status: diffStatus(diff) };
+  },
+  compareReport(runIdA, runIdB, diff, link) {
+    return traceCompareReport(get(runIdA).result, get(runIdB).result, diff, link);
   },
 };

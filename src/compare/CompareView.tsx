@@ -1,6 +1,7 @@
 // The compare view: one scenario and one schedule on two kernels ("what does this patch change, and is
 // the backport complete?"). Inputs; the status line with the difference buttons; the aligned timelines;
 // then the differences in words beside the verdicts, the memory curves and the code that differs.
+import { CompareExport } from '../export/CompareExport.tsx';
 import { SimErrorAlert } from '../sim/SimErrorAlert.tsx';
 import { useAppStore } from '../state/store.ts';
 import { ViewIntro } from '../ui/ViewIntro.tsx';
@@ -25,8 +26,9 @@ export function CompareView() {
             action, object) and the stretches that differ are marked on both timelines.
           </p>
         </ViewIntro>
-        {/* The Export menu (src/export/) goes here, at the right of the view's header. */}
-        <div className="ml-auto flex items-center gap-2" data-slot="compare-export" />
+        <div className="ml-auto flex items-center gap-2" data-slot="compare-export">
+          <CompareExport />
+        </div>
       </div>
       {error && <SimErrorAlert message={error} what="the comparison" />}
       <CompareControls />

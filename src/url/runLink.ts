@@ -4,6 +4,7 @@
 import type { RunConfig } from '../../workers/api.ts';
 import { encodeUrlState } from './urlCodec.ts';
 import { DEFAULT_URL_STATE, presetOfToggles, type UrlState } from './urlSchema.ts';
+import type { CompareUrlState } from '../compare/compareConfig.ts';
 
 /** Where the CLI's links point unless --base-url says otherwise: the dev server (`npm start`). */
 export const DEFAULT_BASE_URL = 'http://localhost:5173/';
@@ -70,4 +71,18 @@ export function exploreLinks(
     if (v) counterexampleLinks[name] = runLink(base, { ...c, schedule: v.schedule, policy: 'default' }, { view: 'races', step: v.steps });
   }
   return { link: runLink(base, c, { view: 'explore', symmetry: r.symmetry, por: r.por }), counterexampleLinks };
+}
+
+/** The machine a comparison runs on (the view's shared CPU count, nodes and page size). */
+export interface CompareMachine {
+  cpus: number;
+  nodes: number;
+  pageSize: UrlState['pageSize'];
+}
+
+/** `base` with the canonical query of the Compare view: its machine, inputs, cursors and zoom window. */
+export function compareLink(base: string, machine: CompareMachine, compare: CompareUrlState): string {
+  const page = base.replace(/[?#].*$/, '');
+  const state: UrlState = { ...DEFAULT_URL_STATE, view: 'compare', ...machine, compare };
+  return `${page}?${encodeUrlState(state)}`;
 }

@@ -9,6 +9,8 @@ import { makeRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS, MAX_SCHED_CPUS } from '../model/sched/types.ts';
 import { CHECKER_TITLES, KERNEL_VERSIONS, SCENARIO_MIN_CPUS } from '../model/constants.ts';
 import type { CompareRecord } from '../model/sched/compare.ts';
+import { EXPORT_DIFF_OPTIONS, writeDiffExport } from './exportOutput.ts';
+import type { CompareSide, CompareUrlState } from '../../src/compare/compareConfig.ts';
 
 const KERNEL_IDS = KERNEL_VERSIONS.map((k) => k.id);
 
@@ -28,10 +30,11 @@ export const DIFF_OPTIONS = {
   'max-steps': { kind: 'int', min: 1, max: 20_000_000, default: 2_000_000, help: 'stop after this many steps' },
   'storm-kicks': { kind: 'int', min: 1, max: 10_000_000, default: 5000, help: 'kick-storm: kicks BPF issues in all' },
   json: { kind: 'flag', help: 'print one JSON object' },
+  ...EXPORT_DIFF_OPTIONS,
 } as const;
 
 const USAGE =
-  'usage: sim diff --scenario S --cpus N --a V --b V [--kernel-a K] [--kernel-b K] [--irq-delivery D] [--seed S --random | --schedule FILE] [--json]\n\n' +
+  'usage: sim diff --scenario S --cpus N --a V --b V [--kernel-a K] [--kernel-b K] [--irq-delivery D] [--seed S --random | --schedule FILE] [--json | --export text [--base-url URL]]\n\n' +
   'Runs the scenario on kernel A and kernel B with one schedule and aligns the two traces by what each step\n' +
   'means (actor, CPU, kernel function, action, object). Hunks give half-open 0-based step ranges [from, to).\n' +
   'Where a kernel cannot follow the schedule it takes the scenario default choice (listed as "blocked").\n' +
@@ -40,6 +43,11 @@ const USAGE =
   "otherwise hard. See workers/model/README.md, 'How the kick irq work runs: two options'.\n\n" +
   'options:\n' +
   formatOptionsHelp(DIFF_OPTIONS);
+
+/** A kernel side as the Compare view's link names it. */
+function linkSide(k: KernelChoice): CompareSide {
+  return { kernel: k.kernel ?? null, variant: k.variant, toggles: null, pntRule: k.pntRule };
+}
 
 function side(kernel: string | undefined, variant: (typeof VARIANTS)[number], rule: KernelChoice['pntRule'], flag: string): KernelChoice {
   if (kernel === undefined) return kernelChoice(variant, rule);
@@ -121,17 +129,32 @@ export const diffCommand: Command = {
       stormKicks: o['storm-kicks'],
       irqDelivery: o['irq-delivery'],
     });
+    const a = side(o['kernel-a'], o.a, o['pnt-rule-a'], 'kernel-a');
+    const b = side(o['kernel-b'], o.b, o['pnt-rule-b'], 'kernel-b');
     let rec: CompareRecord;
     try {
-      rec = compareRuns({
-        base,
-        a: side(o['kernel-a'], o.a, o['pnt-rule-a'], 'kernel-a'),
-        b: side(o['kernel-b'], o.b, o['pnt-rule-b'], 'kernel-b'),
-        schedule,
-      });
+      rec = compareRuns({ base, a, b, schedule });
     } catch (err) {
       if (err instanceof RangeError) throw new UsageError(err.message);
       throw err;
+    }
+    if (o.export === 'text') {
+      if (o.json) throw new UsageError('--export and --json cannot be combined');
+      const state: CompareUrlState = {
+        params: {
+          scenario: o.scenario,
+          a: linkSide(a),
+          b: linkSide(b),
+          scheduleKind: schedule.kind,
+          schedule: schedule.kind === 'hand' ? schedule.actors : [],
+          seed: o.seed,
+          irqDelivery: o['irq-delivery'],
+        },
+        cursor: { a: 0, b: 0 },
+        window: null,
+      };
+      writeDiffExport(io, rec, state, o['base-url'] ?? '');
+      return EXIT_OK;
     }
     io.stdout(o.json ? JSON.stringify(diffJson(rec)) + '\n' : formatDiff(rec));
     return EXIT_OK;

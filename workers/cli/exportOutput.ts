@@ -5,7 +5,10 @@ import type { RunConfig, RunResult } from '../model/sched/types.ts';
 import type { ExploreResult } from '../model/sched/explore.ts';
 import { exploreReportText, runReportText } from '../model/export/reportText.ts';
 import { perfettoChunks } from '../model/export/perfetto.ts';
-import { DEFAULT_BASE_URL, exploreLinks, runLink } from '../../src/url/runLink.ts';
+import type { CompareRecord } from '../model/sched/compare.ts';
+import { traceCompareReport } from '../model/export/compareHunks.ts';
+import type { CompareUrlState } from '../../src/compare/compareConfig.ts';
+import { compareLink, DEFAULT_BASE_URL, exploreLinks, runLink } from '../../src/url/runLink.ts';
 
 export const EXPORT_RUN_OPTIONS = {
   export: {
@@ -23,6 +26,11 @@ export const EXPORT_EXPLORE_OPTIONS = {
   'base-url': EXPORT_RUN_OPTIONS['base-url'],
 } as const;
 
+export const EXPORT_DIFF_OPTIONS = {
+  export: { kind: 'enum', values: ['none', 'text'], default: 'none', help: "write the Compare view's review report instead" },
+  'base-url': EXPORT_RUN_OPTIONS['base-url'],
+} as const;
+
 /** Writes a run's export; `step` < 0 means the last step. */
 export function writeRunExport(io: CliIo, kind: 'text' | 'perfetto', r: RunResult, baseUrl: string, step: number): void {
   if (kind === 'perfetto') {
@@ -35,4 +43,10 @@ export function writeRunExport(io: CliIo, kind: 'text' | 'perfetto', r: RunResul
 
 export function writeExploreExport(io: CliIo, config: RunConfig, r: ExploreResult, baseUrl: string): void {
   io.stdout(exploreReportText({ config, result: r, ...exploreLinks(baseUrl, config, r) }));
+}
+
+/** The comparison's review report; `state` is the Compare view's link state of these inputs (cursors at 0). */
+export function writeDiffExport(io: CliIo, rec: CompareRecord, state: CompareUrlState, baseUrl: string): void {
+  const { cpus, nodes, pageSize } = rec.a.result.config;
+  io.stdout(traceCompareReport(rec.a.result, rec.b.result, rec.diff, compareLink(baseUrl, { cpus, nodes, pageSize }, state)));
 }

@@ -9,6 +9,7 @@ export const FIGURE_IDS = {
   racesTimeline: 'races-timeline',
   memoryCpuGrid: 'memory-cpu-grid',
   memoryChart: 'memory-chart',
+  compareMemory: 'compare-memory',
 } as const;
 
 /** A Canvas2D-compatible drawing surface (a real context, or the SVG recorder typed as one). */

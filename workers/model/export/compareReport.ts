@@ -20,6 +20,10 @@ export interface CompareReportInput {
   hunks: readonly CompareHunk[];
   /** The app's URL of the Compare view for this state. */
   link: string;
+  /** The heading of the hunks (default "Code differences"). */
+  hunksTitle?: string;
+  /** Lines said under that heading before the hunks (what was aligned, what "-" and "+" mean). */
+  hunksNote?: readonly string[];
 }
 
 const TITLE = 'sched_ext kick pseqs model: comparison report';
@@ -35,11 +39,19 @@ const verdictWord = (r: RunResult, name: (typeof CHECKERS)[number]) => {
  * that differ marked '*'), each run's trace hash, the model version and the link. ASCII, at most
  * REPORT_WIDTH columns, one final newline.
  */
-export function compareReportText({ left, right, hunks, link }: CompareReportInput): string {
+export function compareReportText({
+  left,
+  right,
+  hunks,
+  link,
+  hunksTitle = 'Code differences',
+  hunksNote = [],
+}: CompareReportInput): string {
   const out: string[] = [TITLE, '='.repeat(TITLE.length), ''];
   out.push(...heading('Kernel A'), ...configLines(left.config), '');
   out.push(...heading('Kernel B'), ...configLines(right.config), '');
-  out.push(...heading(`Code differences (${hunks.length} hunk${hunks.length === 1 ? '' : 's'})`));
+  out.push(...heading(`${hunksTitle} (${hunks.length} hunk${hunks.length === 1 ? '' : 's'})`));
+  for (const n of hunksNote) out.push(...wrapLine(n, REPORT_WIDTH, '  '));
   if (!hunks.length) out.push('  none');
   for (const h of hunks) {
     out.push(...wrapLine(`@@ ${h.header}`, REPORT_WIDTH, '  '));
