@@ -5,7 +5,8 @@
 import { describe, it, expect } from 'vitest';
 import { createMachine, run } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
-import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
+import { bootAndEnable, can, names, step } from './machineSteps.ts';
+import { parseActor } from '../../workers/model/sched/describe.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import { AL_FREED, AL_WAITING, IRQ_IDLE, IRQ_LOAD } from '../../workers/model/sched/machine/codes.ts';
 import type { RunConfig, ScenarioName, VariantName } from '../../workers/model/sched/types.ts';
@@ -14,25 +15,6 @@ import { explore } from '../../workers/model/sched/explore.ts';
 
 function machine(scenario: ScenarioName, variant: VariantName, cpus: number, extra: Partial<RunConfig> = {}): Machine {
   return createMachine(makeRunConfig({ scenario, variant, cpus, ...extra }));
-}
-const names = (m: Machine) => m.script.loaders.map((l) => l.name);
-const can = (m: Machine, id: string) => m.isEnabled(parseActor(id, names(m), m.n)!);
-function step(m: Machine, id: string, times = 1): void {
-  for (let i = 0; i < times; i++) {
-    const code = parseActor(id, names(m), m.n)!;
-    if (!m.isEnabled(code))
-      throw new Error(
-        `${id} cannot move; can: ${m
-          .enabledActors()
-          .map((a) => actorName(a, names(m)))
-          .join(' ')}`,
-      );
-    m.apply(code);
-  }
-}
-function bootAndEnable(m: Machine): void {
-  step(m, 'boot');
-  while (can(m, 'enable:A')) step(m, 'enable:A');
 }
 
 describe('defaults', () => {

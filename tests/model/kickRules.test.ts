@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { createMachine } from '../../workers/model/sched/run.ts';
 import { makeRunConfig, validateRunConfig } from '../../workers/model/sched/variants.ts';
-import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
+import { bootAndEnable, can, step } from './machineSteps.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import { CLS_SCX, CLS_FAIR, EVENT_CODE, TASK_BLOCKED, TASK_RUNNING } from '../../workers/model/sched/machine/codes.ts';
 import type { KickRules, RunConfig, ScenarioName } from '../../workers/model/sched/types.ts';
@@ -36,25 +36,6 @@ function machine(scenario: ScenarioName, rules: KickRules, cpus = 2, extra: Part
     },
   };
   return { m, events };
-}
-const names = (m: Machine) => m.script.loaders.map((l) => l.name);
-const can = (m: Machine, id: string) => m.isEnabled(parseActor(id, names(m), m.n)!);
-function step(m: Machine, id: string, times = 1): void {
-  for (let i = 0; i < times; i++) {
-    const code = parseActor(id, names(m), m.n)!;
-    if (!m.isEnabled(code))
-      throw new Error(
-        `${id} cannot move; can: ${m
-          .enabledActors()
-          .map((a) => actorName(a, names(m)))
-          .join(' ')}`,
-      );
-    m.apply(code);
-  }
-}
-function bootAndEnable(m: Machine): void {
-  step(m, 'boot');
-  while (can(m, 'enable:A')) step(m, 'enable:A');
 }
 /** The pnt_seq bumps of the events since `from`, by the pseudo-code line (kernel function) that did each. */
 const bumps = (events: Ev[], from = 0) =>

@@ -2,7 +2,8 @@
 import { describe, it, expect } from 'vitest';
 import { createMachine } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
-import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
+import { bootAndEnable, can, names, step } from './machineSteps.ts';
+import { actorName } from '../../workers/model/sched/describe.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import {
   AL_LIVE,
@@ -27,27 +28,6 @@ function machine(scenario: ScenarioName, variant: VariantName, cpus: number, ext
   return createMachine(makeRunConfig({ scenario, variant, cpus, ...extra }));
 }
 
-const names = (m: Machine) => m.script.loaders.map((l) => l.name);
-const can = (m: Machine, id: string) => m.isEnabled(parseActor(id, names(m), m.n)!);
-function step(m: Machine, id: string, times = 1): void {
-  for (let i = 0; i < times; i++) {
-    const code = parseActor(id, names(m), m.n);
-    if (code === null) throw new Error(`bad actor ${id}`);
-    if (!m.isEnabled(code))
-      throw new Error(
-        `${id} cannot move; can: ${m
-          .enabledActors()
-          .map((a) => actorName(a, names(m)))
-          .join(' ')}`,
-      );
-    m.apply(code);
-  }
-}
-/** Boot and run loader A to completion (scx_enable()). */
-function bootAndEnable(m: Machine): void {
-  step(m, 'boot');
-  while (can(m, 'enable:A')) step(m, 'enable:A');
-}
 /** Run every RCU step (grace periods, quiescent states, callbacks) that can run. */
 function drainRcu(m: Machine): void {
   for (let guard = 0; guard < 1000; guard++) {
