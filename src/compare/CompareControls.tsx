@@ -2,21 +2,15 @@
 // one schedule that drives both (the scenario's default, A's seeded random run, or a hand-chosen one:
 // the races view's forked schedule or an explorer counterexample loaded there).
 import { useShallow } from 'zustand/react/shallow';
-import type { IrqDelivery, ScenarioName } from '../../workers/api.ts';
-import {
-  DEFAULT_IRQ_DELIVERY,
-  IRQ_DELIVERIES,
-  IRQ_DELIVERY_INFO,
-  MAX_SCHED_CPUS,
-  SCENARIO_MIN_CPUS,
-  SCENARIOS,
-} from '../../workers/model/constants.ts';
+import type { ScenarioName } from '../../workers/api.ts';
+import { IRQ_DELIVERY_INFO, MAX_SCHED_CPUS, SCENARIO_MIN_CPUS, SCENARIOS } from '../../workers/model/constants.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
 import { clampRaceCpus } from '../races/raceConfig.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import type { CompareScheduleKind } from './compareConfig.ts';
 import { KernelSidePicker } from './KernelSidePicker.tsx';
+import { IrqDeliverySelect } from '../races/IrqOptionFields.tsx';
 
 const SCHEDULE_TEXT: Record<CompareScheduleKind, string> = {
   default: 'Each kernel runs the scenario’s own interleaving.',
@@ -52,20 +46,12 @@ function ScheduleFields() {
         </option>
       </LabeledSelect>
       <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
-      <LabeledSelect
-        label="irq_work delivery"
+      <IrqDeliverySelect
         value={irqDelivery}
         help={`Both kernels run on one machine. ${IRQ_DELIVERY_INFO[irqDelivery].label}: ${IRQ_DELIVERY_INFO[irqDelivery].what}`}
         helpAsTooltip
-        onChange={(v) => setIrqDelivery(v as IrqDelivery)}
-      >
-        {IRQ_DELIVERIES.map((d) => (
-          <option key={d} value={d}>
-            {IRQ_DELIVERY_INFO[d].label}
-            {d === DEFAULT_IRQ_DELIVERY ? ' (default)' : ''}
-          </option>
-        ))}
-      </LabeledSelect>
+        onChange={setIrqDelivery}
+      />
       <button
         type="button"
         className="mt-5 rounded border border-slate-300 px-2 py-1 text-xs hover:bg-slate-100 disabled:opacity-50"

@@ -53,27 +53,46 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
           </option>
         ))}
       </LabeledSelect>
-      <LabeledSelect
-        label="irq_work delivery"
-        selectClassName={compact ? 'max-w-52' : 'max-w-xs'}
+      <IrqDeliverySelect
         value={irqDelivery}
         help={deliveryHelpText}
+        selectClassName={compact ? 'max-w-52' : 'max-w-xs'}
         helpAsTooltip={compact}
-        helpWidth="max-w-md"
-        onChange={(v) => setDelivery(v as IrqDelivery)}
-      >
-        {IRQ_DELIVERIES.map((d) => (
-          <option key={d} value={d}>
-            {IRQ_DELIVERY_INFO[d].label}
-            {d === DEFAULT_IRQ_DELIVERY ? ' (default)' : ''}
-          </option>
-        ))}
-      </LabeledSelect>
+        onChange={setDelivery}
+      />
       {!compact && (
         <p className="w-full max-w-md text-xs text-slate-600">
           {isDefault(irqWork, irqDelivery) ? `${DEFAULTS_TEXT}.` : `Not the defaults. ${DEFAULTS_TEXT}.`}
         </p>
       )}
     </>
+  );
+}
+
+/** The "irq_work delivery" select (also the compare view's, where one delivery applies to both kernels). */
+export function IrqDeliverySelect(p: {
+  value: IrqDelivery;
+  help: string;
+  onChange: (d: IrqDelivery) => void;
+  selectClassName?: string;
+  helpAsTooltip?: boolean;
+}) {
+  return (
+    <LabeledSelect
+      label="irq_work delivery"
+      selectClassName={p.selectClassName}
+      value={p.value}
+      help={p.help}
+      helpAsTooltip={p.helpAsTooltip}
+      helpWidth="max-w-md"
+      onChange={(v) => p.onChange(v as IrqDelivery)}
+    >
+      {IRQ_DELIVERIES.map((d) => (
+        <option key={d} value={d}>
+          {IRQ_DELIVERY_INFO[d].label}
+          {d === DEFAULT_IRQ_DELIVERY ? ' (default)' : ''}
+        </option>
+      ))}
+    </LabeledSelect>
   );
 }
