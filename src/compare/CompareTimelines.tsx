@@ -4,6 +4,7 @@
 import { useCallback, useMemo } from 'react';
 import type { TimelineData } from '../charts/timeline/drawTimeline.ts';
 import { Timeline, type TimelineChange } from '../charts/timeline/Timeline.tsx';
+import { FIGURE_IDS } from '../export/figures/figureRegistry.ts';
 import { EVENT_WORDS } from '../races/eventWords.ts';
 import { TIMELINE_STYLE } from '../races/racePalette.ts';
 import { READER_SPAN } from '../races/raceTimeline.ts';
@@ -72,6 +73,7 @@ function SideTimeline({ side, run, endStep }: { side: Side; run: CompareRun; end
       </h4>
       <Timeline
         label={`${title} timeline`}
+        figureId={side === 'a' ? FIGURE_IDS.compareTimelineA : FIGURE_IDS.compareTimelineB}
         data={data}
         style={TIMELINE_STYLE}
         cpuCount={run.timeline.cpus}

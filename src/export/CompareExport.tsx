@@ -18,7 +18,7 @@ import {
   type LoadedComparison,
 } from './compareFiles.ts';
 import { figureItems } from './figures/figureItems.ts';
-import { compareMemoryFigure } from './figures/compareFigures.ts';
+import { compareMemoryFigure, compareTimelineFigure, type CompareFigureState } from './figures/compareFigures.ts';
 
 /** The loaded comparison and the view's link state now; throws when it changed since the menu opened. */
 function current() {
@@ -58,26 +58,28 @@ export function CompareExport() {
   const stem = run.data
     ? compareFileStem(run.data, { ...compareUrlStateOf(useAppStore.getState()), cursor: { a: cursorA, b: 0 } })
     : 'compare';
-  items.push(
-    ...figureItems(
-      {
-        label: 'Memory over time, A and B',
-        fileStem: `${stem}_memory`,
-        make: () => {
-          const { loaded, state } = current();
-          const cfg = loaded.a.result.config;
-          return compareMemoryFigure({
-            scenario: cfg.scenario,
-            cpus: cfg.cpus,
-            a: sideTitle(state.params.a),
-            b: sideTitle(state.params.b),
-            cursor: state.cursor,
-            link: comparisonLink(loaded, state, currentPageUrl()),
-          });
-        },
-      },
-      problem,
+  const figureState = (): CompareFigureState => {
+    const { loaded, state } = current();
+    const cfg = loaded.a.result.config;
+    return {
+      scenario: cfg.scenario,
+      cpus: cfg.cpus,
+      a: sideTitle(state.params.a),
+      b: sideTitle(state.params.b),
+      cursor: state.cursor,
+      link: comparisonLink(loaded, state, currentPageUrl()),
+    };
+  };
+  const figures = [
+    { label: 'Memory over time, A and B', fileStem: `${stem}_memory`, make: () => compareMemoryFigure(figureState()) },
+    ...(['a', 'b'] as const).flatMap((side) =>
+      [false, true].map((whole) => ({
+        label: `Timeline ${side.toUpperCase()}, ${whole ? 'whole run' : 'visible window'}`,
+        fileStem: `${stem}_timeline-${side}-${whole ? 'run' : 'window'}`,
+        make: () => compareTimelineFigure(figureState(), side, whole),
+      })),
     ),
-  );
+  ];
+  for (const f of figures) items.push(...figureItems(f, problem));
   return <ExportMenu items={items} />;
 }

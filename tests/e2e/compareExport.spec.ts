@@ -80,6 +80,31 @@ test('the report names the cursor step, and the memory overlay exports as SVG an
   expect([png.bytes.readUInt32BE(16), png.bytes.readUInt32BE(20)]).toEqual([parsed.width * 2, parsed.height * 2]);
 });
 
+test("each kernel's timeline exports as SVG (text stays text, lanes and caption) and as PNG at 2×", async ({ page }) => {
+  await openCompare(page);
+  for (const side of ['A', 'B'] as const) {
+    const svg = await download(page, `Timeline ${side}, whole run (.svg)`);
+    expect(svg.name).toBe(`load-while-enabled_merged-vs-fixed_3cpu_step0_timeline-${side.toLowerCase()}-run.svg`);
+    const parsed = await page.evaluate((s) => {
+      const doc = new DOMParser().parseFromString(s, 'image/svg+xml');
+      return {
+        error: doc.querySelector('parsererror')?.textContent ?? null,
+        width: Number(doc.documentElement.getAttribute('width')),
+        height: Number(doc.documentElement.getAttribute('height')),
+        texts: Array.from(doc.querySelectorAll('text')).map((t) => t.textContent ?? ''),
+      };
+    }, svg.bytes.toString('utf8'));
+    expect(parsed.error).toBeNull();
+    const all = parsed.texts.join(' ');
+    expect(all).toContain(`Timeline of kernel ${side}: ${side === 'A' ? 'merged' : 'fixed'}`);
+    for (const lane of ['CPU 0', 'CPU 2', 'RCU']) expect(parsed.texts).toContain(lane);
+    expect(all).toContain('view=compare');
+    const png = await download(page, `Timeline ${side}, visible window (.png)`);
+    expect(png.bytes.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect(png.bytes.readUInt32BE(16)).toBe(parsed.width * 2);
+  }
+});
+
 test("axe finds nothing with the compare view's Export menu open", async ({ page }) => {
   await openCompare(page);
   await page.getByRole('button', { name: 'Export' }).click();

@@ -3,6 +3,8 @@
 import { OVERLAY_COLORS } from '../../compare/MemoryOverlay.tsx';
 import type { Figure, LegendEntry } from './figureFrame.ts';
 import { FIGURE_IDS, figureSource } from './figureRegistry.ts';
+import { LEGEND_ENTRIES } from '../../races/timelineLegend.ts';
+import { legendColor } from '../../races/racePalette.ts';
 
 export interface CompareFigureState {
   scenario: string;
@@ -33,6 +35,21 @@ export function compareMemoryFigure(s: CompareFigureState): Figure {
     title: 'Memory over time (live + waiting for a grace period + leaked), A and B overlaid',
     body,
     legend,
+    caption: compareCaption(s),
+  };
+}
+
+const TIMELINE_LEGEND: readonly LegendEntry[] = LEGEND_ENTRIES.map((e) => ({ color: legendColor(e), label: e.label }));
+
+/** One kernel's timeline (the shared visible window, or its whole run) with the differences marked (▼). */
+export function compareTimelineFigure(s: CompareFigureState, side: 'a' | 'b', whole: boolean): Figure {
+  const body = figureSource(side === 'a' ? FIGURE_IDS.compareTimelineA : FIGURE_IDS.compareTimelineB)?.(whole ? 'whole' : 'visible');
+  if (!body) throw new Error('the timelines are not on screen yet; wait for both runs.');
+  const kernel = side === 'a' ? `A: ${s.a}` : `B: ${s.b}`;
+  return {
+    title: `Timeline of kernel ${kernel}${whole ? ', whole run' : ', visible window'} (differences marked ▼)`,
+    body,
+    legend: TIMELINE_LEGEND,
     caption: compareCaption(s),
   };
 }

@@ -10,6 +10,8 @@ export const FIGURE_IDS = {
   memoryCpuGrid: 'memory-cpu-grid',
   memoryChart: 'memory-chart',
   compareMemory: 'compare-memory',
+  compareTimelineA: 'compare-timeline-a',
+  compareTimelineB: 'compare-timeline-b',
 } as const;
 
 /** A Canvas2D-compatible drawing surface (a real context, or the SVG recorder typed as one). */
