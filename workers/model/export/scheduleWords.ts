@@ -1,13 +1,13 @@
 // A run's schedule as numbered steps in words, trimmed to the steps that matter: those that move an
 // array, a slot or a grace period, take a checker's report, or decide a kick. Around the reports they
 // are kept first; a line says how many steps were left out at each gap.
-import type { RunResult } from '../sched/types.ts';
+import type { EventKind, RunResult } from '../sched/types.ts';
 import { EVENT_KINDS, KERNEL_FNS } from '../constants.ts';
 import { describeEvent } from '../sched/describe.ts';
 import { REPORT_WIDTH, toAscii, wrapLine } from './plainText.ts';
 
 /** Event kinds that make a step worth showing. */
-const MATTERS = new Set<string>([
+const MATTERS = new Set<EventKind>([
   'percpu-fail',
   'panic',
   'warn',

@@ -27,6 +27,7 @@
 // The order of the lines is the order of the vector; keys of two builds differ, but both stay canonical.
 import type { Machine } from './machine/core.ts';
 import { IRQ_IDLE, IRQ_WAIT, L_DONE, NONE, TASK_BLOCKED } from './machine/codes.ts';
+import { growAllocs } from './machine/pseqs.ts';
 
 /** What the description reads and writes with: one class (StateKeyer) in two modes. */
 export interface KeyIO {
@@ -134,19 +135,7 @@ export function allocFields(k: KeyIO, m: Machine): void {
 
 /** Decode: room for `n` arrays (ids 0 … n-1), their report details reset, their write maps owned. */
 function sizeAllocs(m: Machine, n: number): void {
-  if (m.allocCpu.length < n) {
-    const cap = Math.max(16, 2 * n);
-    m.allocCpu = new Int32Array(cap);
-    m.allocNode = new Int32Array(cap);
-    m.allocState = new Uint8Array(cap);
-    m.allocRefs = new Int32Array(cap);
-    m.allocRequest = new Float64Array(cap);
-    m.allocConsumed = new Float64Array(cap);
-    m.allocPath = new Uint8Array(cap);
-    m.allocFreedStep = new Int32Array(cap);
-    m.allocAllocStep = new Int32Array(cap);
-    m.writesGen = new Int32Array(cap);
-  }
+  if (m.allocCpu.length < n) growAllocs(m, Math.max(16, 2 * n));
   m.allocCount = n;
   if (m.writes.length !== n) m.writes.length = n;
   for (let i = 0; i < n; i++) {

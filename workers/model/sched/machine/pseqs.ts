@@ -24,7 +24,8 @@ export function newAlloc(m: Machine, cpu: number, request: number, consumed: num
   return id;
 }
 
-function growAllocs(m: Machine, cap: number): void {
+/** Room for `cap` arrays in every per-array column (newAlloc, and the explorer's decode). */
+export function growAllocs(m: Machine, cap: number): void {
   const g = <T extends GrowableArray>(a: T): T => grown(a, cap);
   m.allocCpu = g(m.allocCpu);
   m.allocNode = g(m.allocNode);
