@@ -1,6 +1,6 @@
 // The two kick-irq-work options in words (how the work runs, and when a queued one is delivered), and the
-// kernel-log context a report prints for the CPU running it: the interrupted task in hard irq, or the
-// irq_work/N kthread when threaded (workers/model/README.md#how-the-kick-irq-work-runs-two-options).
+// options in force as reports and the CLI print them (workers/model/README.md#how-the-kick-irq-work-runs-two-options);
+// the report context of each mode is in reportParts.ts (irqTask, threadTask).
 import type { IrqDelivery, IrqWork, RunConfig } from './types.ts';
 import { IRQ_DELIVERY_INFO, IRQ_WORK_INFO } from '../constants.ts';
 
@@ -22,33 +22,3 @@ export function deliveryMatters(irqWork: IrqWork): boolean {
 }
 
 export const irqDeliveryLabel = (d: IrqDelivery) => IRQ_DELIVERY_INFO[d].label;
-
-/**
- * Who runs CPU c's kick irq work in a kernel log: in hard irq the task it interrupted (the model prints the
- * idle task, swapper/c, PID 0) between <IRQ> markers; threaded, the irq_work/c kthread (an illustrative PID)
- * with its kthread frames below the work.
- */
-export function irqContext(irqWork: IrqWork, cpu: number): { comm: string; pid: number; task: string; frames: string[] } {
-  if (irqWork === 'hard')
-    return {
-      comm: `swapper/${cpu}`,
-      pid: 0,
-      task: `swapper/${cpu}/0`,
-      frames: [' <IRQ>', '  kick_cpus_irq_workfn', '  irq_work_single', '  irq_work_run_list', ' </IRQ>'],
-    };
-  const pid = 20 + 8 * cpu; // illustrative: the kernel's PID of irq_work/c is not knowable here
-  return {
-    comm: `irq_work/${cpu}`,
-    pid,
-    task: `irq_work/${cpu}/${pid}`,
-    frames: [
-      '  kick_cpus_irq_workfn',
-      '  irq_work_single',
-      '  irq_work_run_list',
-      '  run_irq_workd',
-      '  smpboot_thread_fn',
-      '  kthread',
-      '  ret_from_fork',
-    ],
-  };
-}

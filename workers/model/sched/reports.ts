@@ -8,7 +8,7 @@ import type { Machine } from './machine/core.ts';
 import { ACTOR_CODE, EVENT_CODE, FN_CODE, actorKindOf, actorSubOf } from './machine/codes.ts';
 import { kmallocCost } from '../memory.ts';
 import { stuckExplanation } from './kickWaitText.ts';
-import { irqContext, irqOptionsText } from './irqOptions.ts';
+import { irqOptionsText } from './irqOptions.ts';
 import {
   CUT_HERE,
   DISABLE_ENTRY,
@@ -391,7 +391,7 @@ export function buildReports(r: RunResult, t: TraceColumns, m: Machine): Report[
         title: `CPU ${cpu} spins forever in kick_cpus_irq_workfn()`,
         lines: threaded
           ? [
-              `watchdog: BUG: soft lockup - CPU#${cpu} stuck for 22s! [irq_work/${cpu}:${irqContext('threaded', cpu).pid}]`,
+              `watchdog: BUG: soft lockup - CPU#${cpu} stuck for 22s! [irq_work/${cpu}:${threadTask(cpu).pid}]`,
               `RIP: 0010:${sym('kick_cpus_irq_workfn')}`,
               'Call Trace:',
               ...frames(['<TASK>', ...IRQ_WORK_THREAD_ENTRY, '</TASK>']),
