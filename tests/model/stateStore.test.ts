@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { StateStore, hash64 } from '../../workers/model/sched/stateStore.ts';
 
-const vec = (xs: number[]) => Uint16Array.from(xs);
+const vec = (xs: number[]) => Uint32Array.from(xs);
 
 describe('StateStore', () => {
   it('gives dense ids to new states and -1 to states already stored, through many table growths', () => {
@@ -34,7 +34,7 @@ describe('StateStore', () => {
   });
 
   it('exact mode keeps different vectors apart when their hashes collide; fingerprints merge them', () => {
-    const constant = (_v: Uint16Array, out: Uint32Array) => {
+    const constant = (_v: Uint32Array, out: Uint32Array) => {
       out[0] = 42;
       out[1] = 7;
     };

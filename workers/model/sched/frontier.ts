@@ -1,10 +1,10 @@
 // One BFS level of the exhaustive search (explore.ts), packed: each state's key (stateKey.ts encode()) in one
-// growing 16-bit arena, with its start offset and its state id. No per-state JS object: a level of 30 k
-// states of 60 words holds about 4 MB (whole machines held 6.6 KB each).
+// growing 32-bit arena, with its start offset and its state id. No per-state JS object: a level of 30 k
+// states of 25 words holds about 3 MB (whole machines held 6.6 KB each).
 import { GrowI32, GrowU32 } from './typed.ts';
 
 export class Frontier {
-  words = new Uint16Array(1 << 14);
+  words = new Uint32Array(1 << 13);
   used = 0;
   /** start[i] … start[i + 1]: entry i's words (start[0] = 0). */
   readonly start = new GrowU32(1 << 10);
@@ -26,15 +26,15 @@ export class Frontier {
   /** What `bytes` becomes once an entry of `words` words is added (counting any array that grows). */
   bytesIfAdded(words: number): number {
     let b = this.bytes;
-    if (this.used + words > this.words.length) b += Math.max(this.words.byteLength, 2 * (this.used + words) - this.words.byteLength);
+    if (this.used + words > this.words.length) b += Math.max(this.words.byteLength, 4 * (this.used + words) - this.words.byteLength);
     if (this.ids.n === this.ids.a.length) b += this.ids.a.byteLength + this.start.a.byteLength;
     return b;
   }
 
   /** Appends v[0 … n) with its state id. */
-  push(v: Uint16Array, id: number, n = v.length): void {
+  push(v: Uint32Array, id: number, n = v.length): void {
     if (this.used + n > this.words.length) {
-      const b = new Uint16Array(Math.max(this.words.length * 2, this.used + n));
+      const b = new Uint32Array(Math.max(this.words.length * 2, this.used + n));
       b.set(this.words.subarray(0, this.used));
       this.words = b;
     }

@@ -6,9 +6,11 @@
 //
 // How to add a machine field (also when merging a branch that adds one):
 // - It changes what the machine can do next: one line in the function of its scope, in the kernel path's
-//   block: globalFields (one value per machine), cpuFields (per CPU c: `m.f[c] = k.int(m.f[c])`), allocFields
+//   block: globalFields (one value per machine), cpuIntColumns (a per-CPU integer: its column), cpuFields (any other per-CPU field:
+//   `m.f[c] = k.ref(m.f[c])`), allocFields
 //   (per live array). Pick the kind by what the value means:
-//     k.int(v)        a small integer (a program counter, a count, a CPU, an enum);
+//     k.int(v)        a small integer (a program counter, a count, a CPU, an enum); a per-CPU one is a
+//                     column of cpuIntColumns() instead;
 //     k.flag(b)       a boolean;
 //     k.ref(id)       an allocation id (NONE: a NULL pointer): renamed canonically, ids are only names;
 //     k.gp(n)         a grace-period number: stored relative to the completed count (only differences matter);
@@ -34,6 +36,8 @@ export interface KeyIO {
   /** True while decoding (the description then also sizes what it fills). */
   readonly decoding: boolean;
   int(v: number): number;
+  /** encode: column[c] of each column as k.int() would; decode: column[c] of each set from the vector. */
+  ints(cols: readonly CpuColumn[], c: number): void;
   flag(v: boolean): boolean;
   ref(id: number): number;
   gp(n: number): number;
@@ -49,9 +53,23 @@ export interface KeyIO {
   namedId(i: number): number;
 }
 
-/** Fields with one value per machine, by kernel path (machine/*.ts), and the slots. */
+/**
+ * Fields with one value per machine, by kernel path (machine/*.ts), and the slots. One small function per
+ * path: each stays small enough for the JIT to inline the KeyIO calls it makes (the search's hot path).
+ */
 export function globalFields(k: KeyIO, m: Machine): void {
-  // Shared by several paths (core.ts).
+  sharedFields(k, m);
+  enableFields(k, m);
+  disableFields(k, m);
+  kickRcuFields(k, m);
+  // WARN_ON_ONCE sites that already fired (core.ts warnOnceAt)
+  m.warnOnce = k.sites(m.warnOnce);
+  // pseqs.ts: slots stay in CPU order (the alloc and free loops walk them in that order).
+  for (let c = 0; c < m.n; c++) m.slot[c] = k.ref(m.slot[c]);
+}
+
+/** Shared by several paths (core.ts), and task.ts. */
+function sharedFields(k: KeyIO, m: Machine): void {
   m.halted = k.flag(m.halted);
   m.enableState = k.int(m.enableState);
   m.scxTasks = k.flag(m.scxTasks);
@@ -59,7 +77,10 @@ export function globalFields(k: KeyIO, m: Machine): void {
   // task.ts
   m.booted = k.flag(m.booted);
   m.stormWakes = k.int(m.stormWakes);
-  // enable.ts: kvzalloc_node() calls matter only while a failure is still ahead.
+}
+
+/** enable.ts: the loaders; kvzalloc_node() calls matter only while a failure is still ahead. */
+function enableFields(k: KeyIO, m: Machine): void {
   const failAt = m.cfg.failAllocAt;
   m.kvzallocCalls = k.capped(m.kvzallocCalls, failAt >= 0 ? failAt + 1 : 0);
   for (const l of m.loaders) {
@@ -69,46 +90,66 @@ export function globalFields(k: KeyIO, m: Machine): void {
     l.local = k.ref(l.local);
     l.ret = k.int(l.ret);
   }
-  // disable.ts
+}
+
+/** disable.ts */
+function disableFields(k: KeyIO, m: Machine): void {
   m.bypassDepth = k.int(m.bypassDepth);
   m.disablePc = k.int(m.disablePc);
   m.disableCursor = k.int(m.disableCursor);
   m.disablePhase = k.int(m.disablePhase);
   m.disableLocal = k.ref(m.disableLocal);
   m.disableSyncGp = k.gp(m.disableSyncGp);
-  // kick.ts
-  m.stormIssued = k.int(m.stormIssued);
-  m.prWarnOnce = k.flag(m.prWarnOnce);
-  // rcu.ts
-  m.gpInProgress = k.flag(m.gpInProgress);
-  m.maxGpNeeded = k.gp(m.maxGpNeeded);
-  // WARN_ON_ONCE sites that already fired (core.ts warnOnceAt)
-  m.warnOnce = k.sites(m.warnOnce);
-  // pseqs.ts: slots stay in CPU order (the alloc and free loops walk them in that order).
-  for (let c = 0; c < m.n; c++) m.slot[c] = k.ref(m.slot[c]);
 }
 
-/** CPU c's own fields (with symmetry, the tuples of interchangeable CPUs are sorted: stateKey.ts). */
-export function cpuFields(k: KeyIO, m: Machine, c: number): void {
-  // task.ts
-  m.pnt[c] = k.int(m.pnt[c]);
-  m.taskState[c] = k.int(m.taskState[c]);
-  m.queued[c] = k.int(m.queued[c]);
-  m.needResched[c] = k.int(m.needResched[c]);
-  m.wakesDone[c] = k.int(m.wakesDone[c]);
+/** kick.ts and rcu.ts */
+function kickRcuFields(k: KeyIO, m: Machine): void {
+  m.stormIssued = k.int(m.stormIssued);
+  m.prWarnOnce = k.flag(m.prWarnOnce);
+  m.gpInProgress = k.flag(m.gpInProgress);
+  m.maxGpNeeded = k.gp(m.maxGpNeeded);
+}
+
+/** A per-CPU integer array of the machine: one column of CPU-indexed values. */
+export type CpuColumn = Int32Array | Uint8Array | Float64Array;
+
+/**
+ * CPU c's plain integer fields, one column each, by kernel path, in vector order (k.ints() reads or writes
+ * column[c] of each: one call per CPU instead of one per field, the search's hot path). A new per-CPU
+ * integer field goes here; a per-CPU field of another kind goes in cpuFields().
+ */
+export function cpuIntColumns(m: Machine): CpuColumn[] {
+  return [
+    // task.ts
+    m.pnt,
+    m.taskState,
+    m.queued,
+    m.needResched,
+    m.wakesDone,
+    // kick.ts
+    m.irqPending,
+    m.irqPc,
+    m.irqShouldWait,
+    m.irqSpinTarget,
+    m.irqSpinSeenPnt,
+    m.irqSpinSeenFreed,
+    m.stormKicksDone,
+    m.kicksDone,
+    // rcu.ts
+    m.qsOwed,
+  ];
+}
+
+/**
+ * CPU c's own fields (with symmetry, the tuples of interchangeable CPUs are sorted: stateKey.ts): its integer
+ * columns (`cols`, cpuIntColumns(m)), then the rest.
+ */
+export function cpuFields(k: KeyIO, m: Machine, c: number, cols: readonly CpuColumn[]): void {
+  k.ints(cols, c);
   // kick.ts
   m.masks[c] = k.ownMap(m.masks[c]);
-  m.irqPending[c] = k.int(m.irqPending[c]);
-  m.irqPc[c] = k.int(m.irqPc[c]);
   m.irqPtr[c] = k.ref(m.irqPtr[c]);
-  m.irqShouldWait[c] = k.int(m.irqShouldWait[c]);
-  m.irqSpinTarget[c] = k.int(m.irqSpinTarget[c]);
-  m.irqSpinSeenPnt[c] = k.int(m.irqSpinSeenPnt[c]);
-  m.irqSpinSeenFreed[c] = k.int(m.irqSpinSeenFreed[c]);
-  m.stormKicksDone[c] = k.int(m.stormKicksDone[c]);
-  m.kicksDone[c] = k.int(m.kicksDone[c]);
   // rcu.ts: callbacks, FIFO pairs [allocation, grace period needed]
-  m.qsOwed[c] = k.int(m.qsOwed[c]);
   const q = m.cbq[c];
   const len = k.count(q.length);
   if (k.decoding && q.length !== len) q.length = len;

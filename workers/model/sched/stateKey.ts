@@ -7,7 +7,16 @@
 // when a field is neither described nor listed, or described but not decoded.
 import type { Machine } from './machine/core.ts';
 import { NONE } from './machine/codes.ts';
-import { allocFields, cpuFields, globalFields, rebuildDerived, resetUnkeyed, type KeyIO } from './stateFields.ts';
+import {
+  allocFields,
+  cpuFields,
+  cpuIntColumns,
+  globalFields,
+  rebuildDerived,
+  resetUnkeyed,
+  type CpuColumn,
+  type KeyIO,
+} from './stateFields.ts';
 
 /**
  * CPUs whose roles in the scenario script are interchangeable ("idle-symmetric"): not the helper CPU
@@ -38,18 +47,25 @@ export function symmetricCpus(m: Machine): number[] {
  * Builds canonical keys and decodes them. Allocation ids are renamed in order of first reference (ids are
  * only names), grace period numbers are stored relative to the completed count (only differences matter),
  * and, with symmetry, the per-CPU tuples of idle-symmetric CPUs are sorted. O(N + live allocations) per key.
- * Words are the field plus 2 (so NONE and -2 fit), 0xffff escaping anything outside 0 … 0xfffd.
+ * Each field is one byte, its value plus 2 (so NONE and -2 fit), 0xff escaping anything outside -2 … 252; the
+ * vector is zero-padded to whole 32-bit words, which the store hashes and compares (padding keeps keys
+ * distinct: the encoding is prefix-free, so no key is another one followed by zeros).
  */
 export class StateKeyer implements KeyIO {
   private readonly sym: number[];
   private readonly isSym: Uint8Array;
   /** symIndex[c]: c's place in `sym` (-1: not symmetric). */
   private readonly symIndex: Int32Array;
-  private buf = new Uint16Array(256);
+  /** Encode: the vector, as bytes (one per field, 0xff escaping) and as the 32-bit words the store keeps. */
+  private buf = new Uint8Array(1024);
+  private buf32 = new Uint32Array(this.buf.buffer);
   private len = 0;
-  /** Decode: the vector being read and the read position. */
-  private src: Uint16Array = this.buf;
+  /** Decode: the vector being read (bytes of the words given) and the read position. */
+  private src: Uint8Array<ArrayBufferLike> = this.buf;
   private pos = 0;
+  /** Decode: the buffer last read, and a byte view of all of it. */
+  private srcBuffer: ArrayBufferLike | null = null;
+  private srcBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
   decoding = false;
   private remap = new Int32Array(64).fill(-1);
   /** The allocations named so far (ids, in canonical order): order[0 … nNamed). */
@@ -79,38 +95,51 @@ export class StateKeyer implements KeyIO {
     return this.sym;
   }
 
-  private ensure(words: number): void {
-    if (this.len + words <= this.buf.length) return;
-    const b = new Uint16Array(Math.max(this.buf.length * 2, this.len + words));
+  private ensure(bytes: number): void {
+    if (this.len + bytes <= this.buf.length) return;
+    const b = new Uint8Array(Math.max(this.buf.length * 2, (this.len + bytes + 3) & ~3));
     b.set(this.buf);
     this.buf = b;
+    this.buf32 = new Uint32Array(b.buffer);
   }
 
   private put(v: number): void {
-    if (this.len + 3 > this.buf.length) this.ensure(3);
     // In int32 arithmetic (fields from Float64Arrays come as doubles; the store stays an integer store).
     const u = (v | 0) + 2;
-    if (u >= 0 && u < 0xffff && u - 2 === v) this.buf[this.len++] = u;
+    if (u >= 0 && u < 0xff && u - 2 === v && this.len + 5 <= this.buf.length) this.buf[this.len++] = u;
+    else this.putSlow(v);
+  }
+
+  /** put() when the buffer is nearly full or the value needs an escape (kept out of line: put() is inlined). */
+  private putSlow(v: number): void {
+    this.ensure(5);
+    const u = (v | 0) + 2;
+    if (u >= 0 && u < 0xff && u - 2 === v) this.buf[this.len++] = u;
     else this.escape(v);
   }
 
-  /** Anything outside the small-integer range (never seen in practice) as 0xffff and two 16-bit halves. */
+  /** Anything outside the small-integer range -2 … 252 as 0xff and the value's four bytes. */
   private escape(v: number): void {
     const x = v | 0;
     if (x !== v) throw new RangeError(`state key: non-integer field ${v}`);
-    this.buf[this.len++] = 0xffff;
-    this.buf[this.len++] = x >>> 16;
-    this.buf[this.len++] = x & 0xffff;
+    const b = this.buf;
+    b[this.len++] = 0xff;
+    b[this.len++] = x >>> 24;
+    b[this.len++] = (x >>> 16) & 0xff;
+    b[this.len++] = (x >>> 8) & 0xff;
+    b[this.len++] = x & 0xff;
   }
 
   private get(): number {
     const w = this.src[this.pos++];
-    return w !== 0xffff ? w - 2 : this.unescape();
+    return w !== 0xff ? w - 2 : this.unescape();
   }
 
   private unescape(): number {
-    const hi = this.src[this.pos++];
-    return (hi << 16) | this.src[this.pos++] | 0;
+    const b = this.src;
+    const p = this.pos;
+    this.pos = p + 4;
+    return (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
   }
 
   // ---- KeyIO: encode appends and gives the field back; decode gives the next value ----------------------
@@ -119,6 +148,38 @@ export class StateKeyer implements KeyIO {
     if (this.decoding) return this.get();
     this.put(v);
     return v;
+  }
+
+  ints(cols: readonly CpuColumn[], c: number): void {
+    if (this.decoding) {
+      const src = this.src;
+      let pos = this.pos;
+      for (let j = 0; j < cols.length; j++) {
+        const w = src[pos++];
+        if (w !== 0xff) cols[j][c] = w - 2;
+        else {
+          this.pos = pos;
+          cols[j][c] = this.unescape();
+          pos = this.pos;
+        }
+      }
+      this.pos = pos;
+      return;
+    }
+    if (this.len + 5 * cols.length > this.buf.length) this.ensure(5 * cols.length);
+    const b = this.buf;
+    let len = this.len;
+    for (let j = 0; j < cols.length; j++) {
+      const v = cols[j][c];
+      const u = (v | 0) + 2;
+      if (u >= 0 && u < 0xff && u - 2 === v) b[len++] = u;
+      else {
+        this.len = len;
+        this.escape(v);
+        len = this.len;
+      }
+    }
+    this.len = len;
   }
 
   flag(v: boolean): boolean {
@@ -276,28 +337,24 @@ export class StateKeyer implements KeyIO {
 
   // ---- whole vectors -----------------------------------------------------------------------------------
 
-  private str(from: number, to: number): string {
+  /** The canonical key of `m`'s state as a string (tests and tools; the search uses encode()). */
+  key(m: Machine): string {
+    const n = 4 * this.encodeWords(m);
     let s = '';
-    for (let i = from; i < to; i += 4096)
-      s += String.fromCharCode.apply(null, this.buf.subarray(i, Math.min(to, i + 4096)) as unknown as number[]);
+    for (let i = 0; i < n; i += 4096)
+      s += String.fromCharCode.apply(null, this.buf.subarray(i, Math.min(n, i + 4096)) as unknown as number[]);
     return s;
   }
 
-  /** The canonical key of `m`'s state as a string (tests and tools; the search uses encode()). */
-  key(m: Machine): string {
-    const e = this.encode(m);
-    return this.str(0, e.length);
-  }
-
   /**
-   * The canonical key of `m`'s state as a packed vector of 16-bit words: the global fields and slots, the
-   * per-CPU fields (positional for CPUs with a role; length-prefixed tuples sorted lexicographically for
-   * idle-symmetric ones), then the live allocations (stateFields.ts). A view into the keyer's buffer, valid
-   * until the next call. Leaves `m` unchanged.
+   * The canonical key of `m`'s state as a packed vector of 32-bit words (four field bytes each): the global
+   * fields and slots, the per-CPU fields (positional for CPUs with a role; length-prefixed tuples sorted
+   * lexicographically for idle-symmetric ones), then the live allocations (stateFields.ts). A view into the
+   * keyer's buffer, valid until the next call. Leaves `m` unchanged.
    */
-  encode(m: Machine): Uint16Array {
+  encode(m: Machine): Uint32Array {
     const n = this.encodeWords(m); // first: it may replace the buffer as it grows
-    return this.buf.subarray(0, n);
+    return this.buf32.subarray(0, n);
   }
 
   /** encode() without making a view: the key is words[0 … the returned length) (the search's hot path). */
@@ -308,15 +365,19 @@ export class StateKeyer implements KeyIO {
     this.nNamed = 0;
     this.done = m.gpCompleted;
     globalFields(this, m);
-    for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c);
-    if (this.sym.length) this.putSortedTuples(m);
+    const cols = cpuIntColumns(m);
+    for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c, cols);
+    if (this.sym.length) this.putSortedTuples(m, cols);
     allocFields(this, m);
-    return this.len;
+    // Zero padding to a whole word (put() left room for it).
+    const b = this.buf;
+    while (this.len & 3) b[this.len++] = 0;
+    return this.len >> 2;
   }
 
-  /** The buffer encodeWords() writes into (valid until the next call; it may be replaced as it grows). */
-  get words(): Uint16Array {
-    return this.buf;
+  /** The words encodeWords() writes (valid until the next call; replaced as the buffer grows). */
+  get words(): Uint32Array {
+    return this.buf32;
   }
 
   /**
@@ -327,26 +388,38 @@ export class StateKeyer implements KeyIO {
    * is `v` (with symmetry: up to which interchangeable CPU does what; see realCpu()). `from`, `to`: the
    * vector's words within `v` (a frontier's arena). O(|v| + N).
    */
-  decodeInto(m: Machine, v: Uint16Array, from = 0, to = v.length): Machine {
+  decodeInto(m: Machine, v: Uint32Array, from = 0, to = v.length): Machine {
     this.decoding = true;
-    this.src = v;
-    this.pos = from;
+    this.src = this.bytesOf(v);
+    const end = v.byteOffset + 4 * to;
+    this.pos = v.byteOffset + 4 * from;
     try {
       resetUnkeyed(m);
       globalFields(this, m);
-      for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c);
+      const cols = cpuIntColumns(m);
+      for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c, cols);
       for (const c of this.sym) {
         this.get(); // the tuple's length
-        cpuFields(this, m, c);
+        cpuFields(this, m, c, cols);
       }
       allocFields(this, m);
-      if (this.pos !== to) throw new Error(`decode: read ${this.pos - from} words of ${to - from}`);
+      if (this.pos > end || end - this.pos > 3)
+        throw new Error(`decode: read ${this.pos - 4 * from - v.byteOffset} bytes of ${4 * (to - from)}`);
       rebuildDerived(m);
     } finally {
       this.decoding = false;
       this.src = this.buf;
     }
     return m;
+  }
+
+  /** Decode: a byte view of the whole buffer under `v` (kept while `v`'s buffer is the same: a frontier's). */
+  private bytesOf(v: Uint32Array): Uint8Array<ArrayBufferLike> {
+    if (v.buffer !== this.srcBuffer) {
+      this.srcBuffer = v.buffer;
+      this.srcBytes = new Uint8Array(v.buffer);
+    }
+    return this.srcBytes;
   }
 
   /**
@@ -359,13 +432,13 @@ export class StateKeyer implements KeyIO {
   }
 
   /** The idle-symmetric CPUs' tuples, each prefixed with its length, in lexicographic order. */
-  private putSortedTuples(m: Machine): void {
+  private putSortedTuples(m: Machine, cols: readonly CpuColumn[]): void {
     const base = this.len;
     const starts = this.starts;
     starts.length = 0;
     for (const c of this.sym) {
       starts.push(this.len);
-      cpuFields(this, m, c);
+      cpuFields(this, m, c, cols);
     }
     const end = this.len;
     const b = this.buf;
@@ -385,7 +458,7 @@ export class StateKeyer implements KeyIO {
     });
     const tuples = b.slice(base, end);
     this.len = base;
-    this.ensure(end - base + 3 * order.length);
+    this.ensure(end - base + 5 * order.length + 3);
     for (const i of order) {
       this.put(lenOf(i));
       const from = starts[i] - base;

@@ -8,12 +8,11 @@
 import { GrowU32 } from './typed.ts';
 
 /** 64-bit hash of a word vector as two 32-bit halves (two multiply-rotate lanes, murmur3 finalizers). */
-export function hash64(v: Uint16Array, out: Uint32Array, n = v.length): void {
+export function hash64(v: Uint32Array, out: Uint32Array, n = v.length): void {
   let h1 = 0x9747b28c ^ n;
   let h2 = 0x85ebca6b ^ Math.imul(n, 0xc2b2ae35);
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const w = v[i] | (v[i + 1] << 16);
+  for (let i = 0; i < n; i++) {
+    const w = v[i];
     let k = Math.imul(w, 0xcc9e2d51);
     k = (k << 15) | (k >>> 17);
     h1 = Math.imul(h1 ^ Math.imul(k, 0x1b873593), 5) + 0xe6546b64;
@@ -21,10 +20,6 @@ export function hash64(v: Uint16Array, out: Uint32Array, n = v.length): void {
     h2 = Math.imul(h2 + w, 0x27d4eb2f);
     h2 = (h2 << 17) | (h2 >>> 15);
     h2 ^= h1 >>> 7;
-  }
-  if (i < n) {
-    h1 ^= Math.imul(v[i], 0xcc9e2d51);
-    h2 = Math.imul(h2 + v[i], 0x27d4eb2f);
   }
   out[0] = fmix(h1 ^ (h2 >>> 3));
   out[1] = fmix(h2 + Math.imul(h1, 0x165667b1));
@@ -53,7 +48,7 @@ export class StateStore {
   private count = 0;
   /** exact: where each state's vector starts in the arena (state i spans start[i]..start[i + 1]). */
   private readonly start = new GrowU32(1 << 12);
-  private arena = new Uint16Array(0);
+  private arena = new Uint32Array(0);
   private used = 0;
   private readonly h = new Uint32Array(2);
   /** The empty slot the last has() found (-1: none). */
@@ -62,12 +57,12 @@ export class StateStore {
   /** `hash`: the 64-bit hash (tests pass a weak one to force collisions). */
   constructor(
     readonly mode: StoreMode = 'exact',
-    private readonly hash: (v: Uint16Array, out: Uint32Array, n: number) => void = hash64,
+    private readonly hash: (v: Uint32Array, out: Uint32Array, n: number) => void = hash64,
   ) {
     this.stride = mode === 'exact' ? 2 : 3;
     this.table = new Int32Array((this.mask + 1) * this.stride);
     if (mode === 'exact') {
-      this.arena = new Uint16Array(1 << 16);
+      this.arena = new Uint32Array(1 << 15);
       this.start.push(0);
     }
   }
@@ -87,24 +82,24 @@ export class StateStore {
     if (2 * (this.count + 1) > this.mask + 1) b += this.table.byteLength;
     if (this.mode === 'exact') {
       if (this.start.n === this.start.a.length) b += this.start.a.byteLength;
-      if (this.used + words > this.arena.length) b += Math.max(this.arena.byteLength, 2 * (this.used + words) - this.arena.byteLength);
+      if (this.used + words > this.arena.length) b += Math.max(this.arena.byteLength, 4 * (this.used + words) - this.arena.byteLength);
     }
     return b;
   }
 
   /** Whether the state v[0 … n) is stored. */
-  has(v: Uint16Array, n = v.length): boolean {
+  has(v: Uint32Array, n = v.length): boolean {
     this.slot = this.find(v, n);
     return this.slot < 0;
   }
 
   /** Adds the state; returns its new id, or -1 when it was already stored. */
-  add(v: Uint16Array): number {
+  add(v: Uint32Array): number {
     return this.has(v) ? -1 : this.addMissing(v);
   }
 
   /** Adds the state has(v, n) just said is missing (no other call in between); returns its new id. */
-  addMissing(v: Uint16Array, n = v.length): number {
+  addMissing(v: Uint32Array, n = v.length): number {
     const i = this.slot;
     if (i < 0) throw new Error('addMissing: the state is stored');
     this.slot = -1;
@@ -120,7 +115,7 @@ export class StateStore {
   }
 
   /** Hashes v into this.h; -1 when stored, else the empty table slot where it goes. */
-  private find(v: Uint16Array, n: number): number {
+  private find(v: Uint32Array, n: number): number {
     this.hash(v, this.h, n);
     const lo = this.h[0] | 0;
     const hi = this.h[1] | 0;
@@ -147,7 +142,7 @@ export class StateStore {
     return Math.min(1, (n * (n - 1)) / 2 ** 65);
   }
 
-  private equals(id: number, v: Uint16Array, n: number): boolean {
+  private equals(id: number, v: Uint32Array, n: number): boolean {
     const s = this.start.a[id];
     if (this.start.a[id + 1] - s !== n) return false;
     const a = this.arena;
@@ -155,9 +150,9 @@ export class StateStore {
     return true;
   }
 
-  private append(v: Uint16Array, n: number): void {
+  private append(v: Uint32Array, n: number): void {
     if (this.used + n > this.arena.length) {
-      const b = new Uint16Array(Math.max(this.arena.length * 2, this.used + n));
+      const b = new Uint32Array(Math.max(this.arena.length * 2, this.used + n));
       b.set(this.arena.subarray(0, this.used));
       this.arena = b;
     }
