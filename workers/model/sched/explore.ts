@@ -313,8 +313,9 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
       const warnsBefore = m.warnOnce.size;
       for (let i = 0; i < choices.length; i++) {
         const code = choices[i];
-        // The first successor steps the machine decoded above; each further one decodes the state again.
-        if (i > 0) keyer.decodeInto(work, level.words, from, to);
+        // The first successor steps the machine decoded above; each further one restores the state first
+        // (reading again only what the last step changed).
+        if (i > 0) keyer.restoreInto(work, level.words, from, to);
         work.apply(code);
         transitions++;
         firedOnStep(work, warnsBefore, fired);

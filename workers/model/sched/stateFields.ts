@@ -37,7 +37,7 @@ export interface KeyIO {
   readonly decoding: boolean;
   int(v: number): number;
   /** encode: column[c] of each column as k.int() would; decode: column[c] of each set from the vector. */
-  ints(cols: readonly CpuColumn[], c: number): void;
+  ints(cols: CpuColumns, c: number): void;
   flag(v: boolean): boolean;
   ref(id: number): number;
   gp(n: number): number;
@@ -110,41 +110,51 @@ function kickRcuFields(k: KeyIO, m: Machine): void {
   m.maxGpNeeded = k.gp(m.maxGpNeeded);
 }
 
-/** A per-CPU integer array of the machine: one column of CPU-indexed values. */
-export type CpuColumn = Int32Array | Uint8Array | Float64Array;
-
 /**
- * CPU c's plain integer fields, one column each, by kernel path, in vector order (k.ints() reads or writes
- * column[c] of each: one call per CPU instead of one per field, the search's hot path). A new per-CPU
- * integer field goes here; a per-CPU field of another kind goes in cpuFields().
+ * CPU c's plain integer fields, one column (a per-CPU array of the machine) each, grouped by the column's
+ * element type so that each loop over a group reads one kind of array (the search's hot path); k.ints() reads
+ * or writes column[c] of each, in this order. A new per-CPU integer field goes here; a per-CPU field of
+ * another kind goes in cpuFields().
  */
-export function cpuIntColumns(m: Machine): CpuColumn[] {
-  return [
-    // task.ts
-    m.pnt,
-    m.taskState,
-    m.queued,
-    m.needResched,
-    m.wakesDone,
-    // kick.ts
-    m.irqPending,
-    m.irqPc,
-    m.irqShouldWait,
-    m.irqSpinTarget,
-    m.irqSpinSeenPnt,
-    m.irqSpinSeenFreed,
-    m.stormKicksDone,
-    m.kicksDone,
-    // rcu.ts
-    m.qsOwed,
-  ];
+export interface CpuColumns {
+  u8: Uint8Array[];
+  i32: Int32Array[];
+  f64: Float64Array[];
+}
+
+export function cpuIntColumns(m: Machine): CpuColumns {
+  return {
+    u8: [
+      // task.ts
+      m.taskState,
+      m.queued,
+      m.needResched,
+      // kick.ts
+      m.irqPending,
+      m.irqPc,
+      m.irqShouldWait,
+      m.irqSpinSeenFreed,
+      // rcu.ts
+      m.qsOwed,
+    ],
+    i32: [
+      // task.ts
+      m.wakesDone,
+      // kick.ts
+      m.irqSpinTarget,
+      m.stormKicksDone,
+      m.kicksDone,
+    ],
+    // task.ts pnt_seq, and kick.ts's last pnt_seq the SCX_KICK_WAIT spin saw
+    f64: [m.pnt, m.irqSpinSeenPnt],
+  };
 }
 
 /**
  * CPU c's own fields (with symmetry, the tuples of interchangeable CPUs are sorted: stateKey.ts): its integer
  * columns (`cols`, cpuIntColumns(m)), then the rest.
  */
-export function cpuFields(k: KeyIO, m: Machine, c: number, cols: readonly CpuColumn[]): void {
+export function cpuFields(k: KeyIO, m: Machine, c: number, cols: CpuColumns): void {
   k.ints(cols, c);
   // kick.ts
   m.masks[c] = k.ownMap(m.masks[c]);

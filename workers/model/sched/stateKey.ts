@@ -6,17 +6,8 @@
 // fields it leaves out, each with its reason, are listed in tests/model/machineFields.test.ts, which fails
 // when a field is neither described nor listed, or described but not decoded.
 import type { Machine } from './machine/core.ts';
-import { NONE } from './machine/codes.ts';
-import {
-  allocFields,
-  cpuFields,
-  cpuIntColumns,
-  globalFields,
-  rebuildDerived,
-  resetUnkeyed,
-  type CpuColumn,
-  type KeyIO,
-} from './stateFields.ts';
+import { allocFields, cpuFields, cpuIntColumns, globalFields, rebuildDerived, resetUnkeyed, type CpuColumns } from './stateFields.ts';
+import { KeyCodec } from './keyCodec.ts';
 
 /**
  * CPUs whose roles in the scenario script are interchangeable ("idle-symmetric"): not the helper CPU
@@ -44,43 +35,35 @@ export function symmetricCpus(m: Machine): number[] {
 }
 
 /**
- * Builds canonical keys and decodes them. Allocation ids are renamed in order of first reference (ids are
- * only names), grace period numbers are stored relative to the completed count (only differences matter),
- * and, with symmetry, the per-CPU tuples of idle-symmetric CPUs are sorted. O(N + live allocations) per key.
- * Each field is one byte, its value plus 2 (so NONE and -2 fit), 0xff escaping anything outside -2 … 252; the
- * vector is zero-padded to whole 32-bit words, which the store hashes and compares (padding keeps keys
- * distinct: the encoding is prefix-free, so no key is another one followed by zeros).
+ * Builds canonical keys and decodes them, through the field description (stateFields.ts) and its byte codec
+ * (keyCodec.ts); with symmetry, the per-CPU tuples of idle-symmetric CPUs are sorted. O(N + live allocations)
+ * per key. The vector is zero-padded to whole 32-bit words, which the store hashes and compares (padding keeps
+ * keys distinct: the encoding is prefix-free, so no key is another one followed by zeros).
  */
-export class StateKeyer implements KeyIO {
+export class StateKeyer extends KeyCodec {
   private readonly sym: number[];
   private readonly isSym: Uint8Array;
   /** symIndex[c]: c's place in `sym` (-1: not symmetric). */
   private readonly symIndex: Int32Array;
-  /** Encode: the vector, as bytes (one per field, 0xff escaping) and as the 32-bit words the store keeps. */
-  private buf = new Uint8Array(1024);
-  private buf32 = new Uint32Array(this.buf.buffer);
-  private len = 0;
-  /** Decode: the vector being read (bytes of the words given) and the read position. */
-  private src: Uint8Array<ArrayBufferLike> = this.buf;
-  private pos = 0;
-  /** Decode: the buffer last read, and a byte view of all of it. */
-  private srcBuffer: ArrayBufferLike | null = null;
-  private srcBytes: Uint8Array<ArrayBufferLike> = new Uint8Array(0);
-  decoding = false;
-  private remap = new Int32Array(64).fill(-1);
-  /** The allocations named so far (ids, in canonical order): order[0 … nNamed). */
-  private order = new Int32Array(64);
-  private nNamed = 0;
-  private done = 0;
-  private readonly warnIds = new Map<string, number>();
-  private readonly warnNames: string[] = [];
-  private readonly siteIds: number[] = [];
-  private readonly mapKeys: number[] = [];
   /** Encode with symmetry: the tuple order (indices into sym) of the last encode(); see realCpu(). */
   private tupleOrder: number[] = [];
   private starts: number[] = [];
+  /**
+   * Segment bounds (byte offsets) of the last encode, from its start, and of the last decode, in its source:
+   * [start, after the global fields, after each CPU with a role, after the interchangeable CPUs' tuples, after
+   * the allocations]. restoreInto() compares them.
+   */
+  private readonly encSeg: Int32Array;
+  private readonly decSeg: Int32Array;
+  /** What the last decode read: the machine, the buffer and where the vector started (restoreInto() checks). */
+  private decoded: Machine | null = null;
+  private decodedBuffer: ArrayBufferLike | null = null;
+  private decodedAt = -1;
+  /** The machine last encoded (restoreInto() needs it to be the one it restores). */
+  private encoded: Machine | null = null;
 
   constructor(m: Machine, symmetry: boolean) {
+    super();
     this.sym = symmetry ? symmetricCpus(m) : [];
     this.isSym = new Uint8Array(m.n);
     this.symIndex = new Int32Array(m.n).fill(-1);
@@ -88,251 +71,13 @@ export class StateKeyer implements KeyIO {
       this.isSym[c] = 1;
       this.symIndex[c] = i;
     });
+    this.encSeg = new Int32Array(m.n - this.sym.length + 4);
+    this.decSeg = new Int32Array(m.n - this.sym.length + 4);
   }
 
   /** The CPUs whose per-CPU state is sorted in the key (empty without symmetry). */
   get symmetric(): readonly number[] {
     return this.sym;
-  }
-
-  private ensure(bytes: number): void {
-    if (this.len + bytes <= this.buf.length) return;
-    const b = new Uint8Array(Math.max(this.buf.length * 2, (this.len + bytes + 3) & ~3));
-    b.set(this.buf);
-    this.buf = b;
-    this.buf32 = new Uint32Array(b.buffer);
-  }
-
-  private put(v: number): void {
-    // In int32 arithmetic (fields from Float64Arrays come as doubles; the store stays an integer store).
-    const u = (v | 0) + 2;
-    if (u >= 0 && u < 0xff && u - 2 === v && this.len + 5 <= this.buf.length) this.buf[this.len++] = u;
-    else this.putSlow(v);
-  }
-
-  /** put() when the buffer is nearly full or the value needs an escape (kept out of line: put() is inlined). */
-  private putSlow(v: number): void {
-    this.ensure(5);
-    const u = (v | 0) + 2;
-    if (u >= 0 && u < 0xff && u - 2 === v) this.buf[this.len++] = u;
-    else this.escape(v);
-  }
-
-  /** Anything outside the small-integer range -2 … 252 as 0xff and the value's four bytes. */
-  private escape(v: number): void {
-    const x = v | 0;
-    if (x !== v) throw new RangeError(`state key: non-integer field ${v}`);
-    const b = this.buf;
-    b[this.len++] = 0xff;
-    b[this.len++] = x >>> 24;
-    b[this.len++] = (x >>> 16) & 0xff;
-    b[this.len++] = (x >>> 8) & 0xff;
-    b[this.len++] = x & 0xff;
-  }
-
-  private get(): number {
-    const w = this.src[this.pos++];
-    return w !== 0xff ? w - 2 : this.unescape();
-  }
-
-  private unescape(): number {
-    const b = this.src;
-    const p = this.pos;
-    this.pos = p + 4;
-    return (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
-  }
-
-  // ---- KeyIO: encode appends and gives the field back; decode gives the next value ----------------------
-
-  int(v: number): number {
-    if (this.decoding) return this.get();
-    this.put(v);
-    return v;
-  }
-
-  ints(cols: readonly CpuColumn[], c: number): void {
-    if (this.decoding) {
-      const src = this.src;
-      let pos = this.pos;
-      for (let j = 0; j < cols.length; j++) {
-        const w = src[pos++];
-        if (w !== 0xff) cols[j][c] = w - 2;
-        else {
-          this.pos = pos;
-          cols[j][c] = this.unescape();
-          pos = this.pos;
-        }
-      }
-      this.pos = pos;
-      return;
-    }
-    if (this.len + 5 * cols.length > this.buf.length) this.ensure(5 * cols.length);
-    const b = this.buf;
-    let len = this.len;
-    for (let j = 0; j < cols.length; j++) {
-      const v = cols[j][c];
-      const u = (v | 0) + 2;
-      if (u >= 0 && u < 0xff && u - 2 === v) b[len++] = u;
-      else {
-        this.len = len;
-        this.escape(v);
-        len = this.len;
-      }
-    }
-    this.len = len;
-  }
-
-  flag(v: boolean): boolean {
-    if (this.decoding) return this.get() !== 0;
-    this.put(v ? 1 : 0);
-    return v;
-  }
-
-  ref(id: number): number {
-    if (this.decoding) return this.get();
-    this.put(this.canon(id));
-    return id;
-  }
-
-  gp(n: number): number {
-    if (this.decoding) return this.get();
-    this.put(n > this.done ? n - this.done : 0);
-    return n;
-  }
-
-  capped(v: number, cap: number): number {
-    if (this.decoding) return this.get();
-    this.put(v < cap ? v : cap);
-    return v;
-  }
-
-  count(n: number): number {
-    if (this.decoding) return this.get();
-    this.put(n);
-    return n;
-  }
-
-  map(x: Map<number, number> | undefined): Map<number, number> | undefined {
-    if (this.decoding) {
-      const n = this.get();
-      return n === 0 ? undefined : this.fill(new Map<number, number>(), n);
-    }
-    return this.putMap(x);
-  }
-
-  ownMap(x: Map<number, number> | undefined): Map<number, number> | undefined {
-    if (this.decoding) {
-      const n = this.get();
-      if (!x) return n === 0 ? undefined : this.fill(new Map<number, number>(), n);
-      return this.refill(x, n);
-    }
-    return this.putMap(x);
-  }
-
-  private fill(out: Map<number, number>, n: number): Map<number, number> {
-    for (let i = 0; i < n; i++) {
-      const t = this.get();
-      out.set(t, this.get());
-    }
-    return out;
-  }
-
-  /**
-   * Make `x` hold the next `n` entries, in place (Map.clear() would allocate a new table; most entries are
-   * already there when the same state is decoded again).
-   */
-  private refill(x: Map<number, number>, n: number): Map<number, number> {
-    const ks = this.mapKeys;
-    for (let i = 0; i < n; i++) {
-      const t = (ks[i] = this.get());
-      const v = this.get();
-      if (x.get(t) !== v) x.set(t, v);
-    }
-    if (x.size !== n)
-      for (const t of x.keys()) {
-        let keep = false;
-        for (let i = 0; i < n && !keep; i++) keep = ks[i] === t;
-        if (!keep) x.delete(t);
-      }
-    return x;
-  }
-
-  /** The entries sorted by key (a few CPUs at most: insertion sort in a scratch array). */
-  private putMap(x: Map<number, number> | undefined): Map<number, number> | undefined {
-    if (!x || x.size === 0) {
-      this.put(0);
-      return x;
-    }
-    this.put(x.size);
-    const ts = this.mapKeys;
-    let n = 0;
-    for (const t of x.keys()) {
-      let i = n++;
-      while (i > 0 && ts[i - 1] > t) {
-        ts[i] = ts[i - 1];
-        i--;
-      }
-      ts[i] = t;
-    }
-    for (let i = 0; i < n; i++) {
-      this.put(ts[i]);
-      this.put(x.get(ts[i])!);
-    }
-    return x;
-  }
-
-  sites(s: Set<string>): Set<string> {
-    if (this.decoding) {
-      const n = this.get();
-      if (n === 0) return s.size === 0 ? s : new Set();
-      const out = new Set<string>();
-      for (let i = 0; i < n; i++) out.add(this.warnNames[this.get()]);
-      return out;
-    }
-    this.put(s.size);
-    if (s.size === 0) return s;
-    const ids = this.siteIds;
-    ids.length = 0;
-    for (const w of s) {
-      let id = this.warnIds.get(w);
-      if (id === undefined) {
-        this.warnIds.set(w, (id = this.warnNames.length));
-        this.warnNames.push(w);
-      }
-      ids.push(id);
-    }
-    ids.sort((a, b) => a - b);
-    for (const id of ids) this.put(id);
-    return s;
-  }
-
-  /** Canonical name of allocation `id` (NONE stays NONE); new names in order of first reference. */
-  private canon(id: number): number {
-    if (id < 0) return NONE;
-    if (id >= this.remap.length) {
-      const r = new Int32Array(Math.max(id + 1, this.remap.length * 2)).fill(-1);
-      r.set(this.remap);
-      this.remap = r;
-    }
-    let k = this.remap[id];
-    if (k < 0) {
-      k = this.remap[id] = this.nNamed;
-      if (k === this.order.length) {
-        const o = new Int32Array(2 * k);
-        o.set(this.order);
-        this.order = o;
-      }
-      this.order[this.nNamed++] = id;
-    }
-    return k;
-  }
-
-  namedCount(): number {
-    return this.nNamed;
-  }
-
-  namedId(i: number): number {
-    return this.order[i];
   }
 
   // ---- whole vectors -----------------------------------------------------------------------------------
@@ -359,20 +104,24 @@ export class StateKeyer implements KeyIO {
 
   /** encode() without making a view: the key is words[0 … the returned length) (the search's hot path). */
   encodeWords(m: Machine): number {
-    this.decoding = false;
-    this.len = 0;
-    for (let i = 0; i < this.nNamed; i++) this.remap[this.order[i]] = -1;
-    this.nNamed = 0;
-    this.done = m.gpCompleted;
+    const seg = this.encSeg;
+    let s = 0;
+    this.encoded = m;
+    this.startEncode(m.gpCompleted);
+    seg[s++] = 0;
     globalFields(this, m);
+    seg[s++] = this.len;
     const cols = cpuIntColumns(m);
-    for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c, cols);
+    for (let c = 0; c < m.n; c++)
+      if (!this.isSym[c]) {
+        cpuFields(this, m, c, cols);
+        seg[s++] = this.len;
+      }
     if (this.sym.length) this.putSortedTuples(m, cols);
+    seg[s++] = this.len;
     allocFields(this, m);
-    // Zero padding to a whole word (put() left room for it).
-    const b = this.buf;
-    while (this.len & 3) b[this.len++] = 0;
-    return this.len >> 2;
+    seg[s] = this.len;
+    return this.endEncode();
   }
 
   /** The words encodeWords() writes (valid until the next call; replaced as the buffer grows). */
@@ -389,37 +138,111 @@ export class StateKeyer implements KeyIO {
    * vector's words within `v` (a frontier's arena). O(|v| + N).
    */
   decodeInto(m: Machine, v: Uint32Array, from = 0, to = v.length): Machine {
-    this.decoding = true;
-    this.src = this.bytesOf(v);
-    const end = v.byteOffset + 4 * to;
-    this.pos = v.byteOffset + 4 * from;
+    const end = this.startDecode(v, from, to);
+    const seg = this.decSeg;
+    let s = 0;
+    this.decoded = null;
     try {
       resetUnkeyed(m);
+      seg[s++] = this.pos;
       globalFields(this, m);
+      seg[s++] = this.pos;
       const cols = cpuIntColumns(m);
-      for (let c = 0; c < m.n; c++) if (!this.isSym[c]) cpuFields(this, m, c, cols);
-      for (const c of this.sym) {
-        this.get(); // the tuple's length
-        cpuFields(this, m, c, cols);
-      }
+      for (let c = 0; c < m.n; c++)
+        if (!this.isSym[c]) {
+          cpuFields(this, m, c, cols);
+          seg[s++] = this.pos;
+        }
+      this.getTuples(m, cols);
+      seg[s++] = this.pos;
       allocFields(this, m);
+      seg[s] = this.pos;
       if (this.pos > end || end - this.pos > 3)
         throw new Error(`decode: read ${this.pos - 4 * from - v.byteOffset} bytes of ${4 * (to - from)}`);
       rebuildDerived(m);
+      this.decoded = m;
+      this.decodedBuffer = v.buffer;
+      this.decodedAt = v.byteOffset + 4 * from;
     } finally {
-      this.decoding = false;
-      this.src = this.buf;
+      this.endDecode();
     }
     return m;
   }
 
-  /** Decode: a byte view of the whole buffer under `v` (kept while `v`'s buffer is the same: a frontier's). */
-  private bytesOf(v: Uint32Array): Uint8Array<ArrayBufferLike> {
-    if (v.buffer !== this.srcBuffer) {
-      this.srcBuffer = v.buffer;
-      this.srcBytes = new Uint8Array(v.buffer);
+  /** Decode: the interchangeable CPUs' tuples, each given to the CPU of its sorted place. */
+  private getTuples(m: Machine, cols: CpuColumns): void {
+    for (const c of this.sym) {
+      this.get(); // the tuple's length
+      cpuFields(this, m, c, cols);
     }
-    return this.srcBytes;
+  }
+
+  /**
+   * decodeInto(m, v, from, to) for the machine that was last decoded from that same vector and has taken steps
+   * since, the last of which encodeWords() has just encoded (the search's next successor of one state): the
+   * same machine as a full decode gives, reading only the segments whose bytes the steps changed. A segment
+   * whose bytes are equal holds equal fields when no allocation was renamed (canonical order = decoded order),
+   * no grace period ended (relative numbers keep their anchor) and the interchangeable CPUs' tuples kept
+   * their places; otherwise, and for any other call, this is decodeInto(). The allocations are always read.
+   */
+  restoreInto(m: Machine, v: Uint32Array, from = 0, to = v.length): Machine {
+    if (
+      this.decoded !== m ||
+      this.encoded !== m ||
+      this.decodedBuffer !== v.buffer ||
+      this.decodedAt !== v.byteOffset + 4 * from ||
+      m.gpCompleted !== 0 ||
+      !this.namesKept()
+    )
+      return this.decodeInto(m, v, from, to);
+    this.startDecode(v, from, to);
+    const enc = this.encSeg;
+    const dec = this.decSeg;
+    try {
+      resetUnkeyed(m);
+      let s = 0;
+      if (!this.segmentKept(s)) globalFields(this, m);
+      s++;
+      const cols = cpuIntColumns(m);
+      for (let c = 0; c < m.n; c++)
+        if (!this.isSym[c]) {
+          if (!this.segmentKept(s)) cpuFields(this, m, c, cols);
+          s++;
+        }
+      if (!this.segmentKept(s)) this.getTuples(m, cols);
+      s++;
+      this.pos = dec[s];
+      allocFields(this, m);
+      if (this.pos !== dec[s + 1] || enc.length !== dec.length) throw new Error('restore: the allocations did not read back');
+      rebuildDerived(m);
+    } finally {
+      this.endDecode();
+    }
+    return m;
+  }
+
+  /** restoreInto(): every allocation kept its decoded name and the interchangeable CPUs their places. */
+  private namesKept(): boolean {
+    for (let i = 0; i < this.nNamed; i++) if (this.order[i] !== i) return false;
+    const t = this.tupleOrder;
+    for (let i = 0; i < t.length; i++) if (t[i] !== i) return false;
+    return true;
+  }
+
+  /**
+   * restoreInto(): whether segment s of the last encode has the bytes it had when decoded (then the machine
+   * still holds its fields); if not, the read position is put at its start in the source, to read it again.
+   */
+  private segmentKept(s: number): boolean {
+    const e = this.encSeg[s];
+    const d = this.decSeg[s];
+    const n = this.encSeg[s + 1] - e;
+    this.pos = d;
+    if (this.decSeg[s + 1] - d !== n) return false;
+    const a = this.buf;
+    const b = this.src;
+    for (let i = 0; i < n; i++) if (a[e + i] !== b[d + i]) return false;
+    return true;
   }
 
   /**
@@ -432,7 +255,7 @@ export class StateKeyer implements KeyIO {
   }
 
   /** The idle-symmetric CPUs' tuples, each prefixed with its length, in lexicographic order. */
-  private putSortedTuples(m: Machine, cols: readonly CpuColumn[]): void {
+  private putSortedTuples(m: Machine, cols: CpuColumns): void {
     const base = this.len;
     const starts = this.starts;
     starts.length = 0;
