@@ -59,6 +59,9 @@ export class StateKeyer extends KeyCodec {
   private decoded: Machine | null = null;
   private decodedBuffer: ArrayBufferLike | null = null;
   private decodedAt = -1;
+  /** cpuIntColumns() of the machine last encoded or decoded (see columnsOf()). */
+  private cols: CpuColumns = { u8: [], i32: [], f64: [] };
+  private colsOf: Machine | null = null;
   /** The machine last encoded (restoreInto() needs it to be the one it restores). */
   private encoded: Machine | null = null;
 
@@ -73,6 +76,19 @@ export class StateKeyer extends KeyCodec {
     });
     this.encSeg = new Int32Array(m.n - this.sym.length + 4);
     this.decSeg = new Int32Array(m.n - this.sym.length + 4);
+  }
+
+  /**
+   * cpuIntColumns(m), made again only for another machine: the search encodes and decodes one machine a
+   * million times, and a machine's per-CPU arrays are made with it and never replaced (machine/copy.ts
+   * restoreFrom() copies into them; clone() makes a new machine).
+   */
+  private columnsOf(m: Machine): CpuColumns {
+    if (this.colsOf !== m || this.cols.f64[0] !== m.pnt) {
+      this.colsOf = m;
+      this.cols = cpuIntColumns(m);
+    }
+    return this.cols;
   }
 
   /** The CPUs whose per-CPU state is sorted in the key (empty without symmetry). */
@@ -111,7 +127,7 @@ export class StateKeyer extends KeyCodec {
     seg[s++] = 0;
     globalFields(this, m);
     seg[s++] = this.len;
-    const cols = cpuIntColumns(m);
+    const cols = this.columnsOf(m);
     for (let c = 0; c < m.n; c++)
       if (!this.isSym[c]) {
         cpuFields(this, m, c, cols);
@@ -147,7 +163,7 @@ export class StateKeyer extends KeyCodec {
       seg[s++] = this.pos;
       globalFields(this, m);
       seg[s++] = this.pos;
-      const cols = cpuIntColumns(m);
+      const cols = this.columnsOf(m);
       for (let c = 0; c < m.n; c++)
         if (!this.isSym[c]) {
           cpuFields(this, m, c, cols);
@@ -203,7 +219,7 @@ export class StateKeyer extends KeyCodec {
       let s = 0;
       if (!this.segmentKept(s)) globalFields(this, m);
       s++;
-      const cols = cpuIntColumns(m);
+      const cols = this.columnsOf(m);
       for (let c = 0; c < m.n; c++)
         if (!this.isSym[c]) {
           if (!this.segmentKept(s)) cpuFields(this, m, c, cols);
