@@ -118,15 +118,38 @@ export class KeyCodec implements KeyIO {
   }
 
   ints(cols: CpuColumns, c: number): void {
-    if (this.decoding) {
-      for (const col of cols.u8) col[c] = this.get();
-      for (const col of cols.i32) col[c] = this.get();
-      for (const col of cols.f64) col[c] = this.get();
+    if (!this.decoding) {
+      if (this.len + 5 * 16 > this.buf.length) this.ensure(5 * 16);
+      for (const col of cols.u8) this.put(col[c]);
+      for (const col of cols.i32) this.put(col[c]);
+      for (const col of cols.f64) this.put(col[c]);
       return;
     }
-    for (const col of cols.u8) this.put(col[c]);
-    for (const col of cols.i32) this.put(col[c]);
-    for (const col of cols.f64) this.put(col[c]);
+    // One loop per element type, the read position in a local (the search's hottest loop).
+    const src = this.src;
+    let p = this.pos;
+    for (const col of cols.u8) {
+      const w = src[p++];
+      if (w !== 0xff) col[c] = w - 2;
+      else [col[c], p] = this.unescapeAt(p);
+    }
+    for (const col of cols.i32) {
+      const w = src[p++];
+      if (w !== 0xff) col[c] = w - 2;
+      else [col[c], p] = this.unescapeAt(p);
+    }
+    for (const col of cols.f64) {
+      const w = src[p++];
+      if (w !== 0xff) col[c] = w - 2;
+      else [col[c], p] = this.unescapeAt(p);
+    }
+    this.pos = p;
+  }
+
+  /** The escaped value whose four bytes start at p, and the position after them. */
+  private unescapeAt(p: number): [number, number] {
+    this.pos = p;
+    return [this.unescape(), this.pos];
   }
 
   flag(v: boolean): boolean {
