@@ -1,5 +1,6 @@
 // Benchmark of the exhaustive search (issue 12). Prints, with the load average:
-// 1. kick-storm · merged (one kick) at 3 CPUs: states/s and the peak RSS of this process (run first, fresh);
+// 1. kick-storm · merged (one kick) at 3 CPUs, with timer-tick delivery (the issue's search) and self-interrupt
+//    delivery (the default): states/s and the peak RSS of this process (the first one run fresh);
 // 2. disable-vs-kick and load-while-enabled, all four variants, at 6 CPUs and more: seconds, states and bytes
 //    held per state (exact store and hash compaction);
 // 3. kick-storm · merged at 4 CPUs under the CLI's 1 GiB budget: completes or stops at the budget, < 2 min.
@@ -52,14 +53,15 @@ let failures = 0;
 
 console.log(`explore bench · node ${process.version} · ${load()}`);
 
-// 1. kick-storm · merged · 3 CPUs.
-{
-  const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 3, pntRule, stormKicks: 1 });
+// 1. kick-storm · merged · 3 CPUs: the issue's search first (timer-tick delivery, 346,805 states; run fresh, so
+//    its peak RSS is its own), then the same storm under the default self-interrupt delivery.
+for (const irqDelivery of ['tick', 'self-interrupt'] as const) {
+  const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 3, pntRule, stormKicks: 1, irqDelivery });
   const [r, s, cpu] = timed(cfg);
   console.log(
-    `\nkick-storm · merged · 3 CPUs: ${r.states} states, ${r.transitions} transitions, ${s.toFixed(2)} s, ` +
+    `\nkick-storm · merged · 3 CPUs · ${irqDelivery}: ${r.states} states, ${r.transitions} transitions, ${s.toFixed(2)} s, ` +
       `${Math.round(r.states / s)} states/s (CPU ${cpu.toFixed(2)} s: ${Math.round(r.states / cpu)} states per CPU second), complete ${r.complete}, held ${mib(r.memoryBytes)} MiB ` +
-      `(${Math.round(r.memoryBytes / r.states)} B/state), peak RSS ${mib(peakRss)} MiB · ${load()}`,
+      `(${Math.round(r.memoryBytes / r.states)} B/state), peak RSS so far ${mib(peakRss)} MiB · ${load()}`,
   );
   if (!r.complete) failures++;
 }
@@ -114,16 +116,16 @@ for (const cpus of cpuList) {
   console.log(formatTable(rows));
 }
 
-// 3. kick-storm · merged · 4 CPUs under the CLI budget.
-{
-  const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 4, pntRule, stormKicks: 1 });
+// 3. kick-storm · merged · 4 CPUs under the CLI budget, under both deliveries.
+for (const irqDelivery of ['self-interrupt', 'tick'] as const) {
+  const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 4, pntRule, stormKicks: 1, irqDelivery });
   const [r, s, cpu] = timed(cfg);
   const how = r.complete ? 'complete' : `stopped (${r.cutBy}) holding ${r.states} states`;
   const found = Object.entries(r.violations)
     .filter(([, v]) => v)
     .map(([k]) => k);
   console.log(
-    `\nkick-storm · merged · 4 CPUs, 1 GiB budget: ${how}, ${r.transitions} transitions, ${s.toFixed(1)} s (CPU ${cpu.toFixed(1)} s), ` +
+    `\nkick-storm · merged · 4 CPUs · ${irqDelivery}, 1 GiB budget: ${how}, ${r.transitions} transitions, ${s.toFixed(1)} s (CPU ${cpu.toFixed(1)} s), ` +
       `${Math.round(r.states / s)} states/s, held ${mib(r.memoryBytes)} MiB, found ${found.join(', ') || 'nothing'} · ${load()}`,
   );
   if (s > KICK_STORM_4_LIMIT_S) failures++;
