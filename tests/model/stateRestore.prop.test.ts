@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { createMachine } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { StateKeyer } from '../../workers/model/sched/stateKey.ts';
+import { ACTOR_CODE, actorCode } from '../../workers/model/sched/machine/codes.ts';
 import type { Machine } from '../../workers/model/sched/machine/core.ts';
 import { PNT_RULES, SCENARIOS, VARIANTS } from '../../workers/model/constants.ts';
 
@@ -33,7 +34,7 @@ describe('restoreInto()', () => {
     pntRule: fc.constantFrom(...PNT_RULES),
     irqDelivery: fc.constantFrom('self-interrupt' as const, 'tick' as const),
     cpus: fc.integer({ min: 2, max: 6 }),
-    picks: fc.array(fc.nat(), { maxLength: 50 }),
+    picks: fc.array(fc.nat(), { maxLength: 50, size: 'max' }),
     /** Per successor: how many further steps it takes before the restore (the search takes none). */
     extra: fc.array(fc.array(fc.nat(), { maxLength: 3 }), { minLength: 1, maxLength: 8 }),
     symmetry: fc.boolean(),
@@ -47,8 +48,10 @@ describe('restoreInto()', () => {
         const m = walk(createMachine(cfg), picks);
         const keyer = new StateKeyer(m, symmetry);
         const v = keyer.encode(m).slice();
-        // The reference: a full decode by a second keyer (keys of one keyer are compared with each other only).
+        // The reference: a full decode by a second keyer (keys of one keyer are compared with each other only;
+        // it encodes m first, so that it knows the WARN sites the vector names).
         const ref = new StateKeyer(m, symmetry);
+        ref.encode(m);
         const full = ref.decodeInto(createMachine(cfg), v);
         const want = ref.key(full);
         const wantEnabled = full.enabledActors();
@@ -79,7 +82,7 @@ describe('restoreInto()', () => {
       { numRuns: 300 },
     );
     // Most random states have one successor or none: make sure restores were exercised at all.
-    expect(restores).toBeGreaterThan(20);
+    expect(restores).toBeGreaterThan(60);
   });
 
   it('is a full decode when the machine was not the one last decoded from that vector', () => {
@@ -98,6 +101,55 @@ describe('restoreInto()', () => {
     const other = walk(createMachine(cfg), [0, 0, 0]);
     keyer.encodeWords(other);
     expect(keyer.key(keyer.restoreInto(other, vb))).toBe(keyer.key(b));
+  });
+});
+
+describe('qsSuccessor()', () => {
+  it('is the key of the stepped machine for every enabled qs:c of a CPU with a role, and null for others', () => {
+    let patched = 0;
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SCENARIOS),
+        fc.constantFrom(...VARIANTS),
+        fc.integer({ min: 2, max: 6 }),
+        fc.array(fc.nat(), { maxLength: 60, size: 'max' }),
+        fc.boolean(),
+        (scenario, variant, cpus, picks, symmetry) => {
+          const cfg = makeRunConfig({ scenario, variant, cpus, stormKicks: 2, irqDelivery: 'tick' });
+          const m = createMachine(cfg);
+          const keyer = new StateKeyer(m, symmetry);
+          // Every state along the schedule.
+          for (const p of picks) {
+            const v = keyer.encode(m).slice();
+            const work = keyer.decodeInto(createMachine(cfg), v);
+            for (let c = 0; c < cpus; c++) {
+              const code = actorCode(ACTOR_CODE.qs, c);
+              if (!work.isEnabled(code)) continue;
+              const got = keyer.qsSuccessor(v, 0, v.length, c);
+              if (keyer.symmetric.includes(c)) {
+                expect(got).toBeNull();
+                continue;
+              }
+              expect(got).not.toBeNull();
+              const want = work.clone();
+              want.apply(code);
+              expect(Array.from(got!), `${scenario}/${variant}/${cpus}: qs:${c}`).toEqual(Array.from(keyer.encode(want)));
+              patched++;
+            }
+            const enabled = m.enabledActors();
+            if (!enabled.length) break;
+            m.apply(enabled[p % enabled.length]);
+          }
+          const v = keyer.encode(m).slice();
+          keyer.decodeInto(createMachine(cfg), v);
+          // Only for the vector last decoded.
+          const other = keyer.encode(walk(createMachine(cfg), [0])).slice();
+          expect(keyer.qsSuccessor(other, 0, other.length, 0)).toBeNull();
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(patched).toBeGreaterThan(60);
   });
 });
 

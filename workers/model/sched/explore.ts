@@ -311,17 +311,28 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
         }
       }
       const warnsBefore = m.warnOnce.size;
+      // Whether `work` has left the decoded state (then the next stepped successor restores it first, reading
+      // again only what the step changed).
+      let stepped = false;
       for (let i = 0; i < choices.length; i++) {
         const code = choices[i];
-        // The first successor steps the machine decoded above; each further one restores the state first
-        // (reading again only what the last step changed).
-        if (i > 0) keyer.restoreInto(work, level.words, from, to);
-        work.apply(code);
         transitions++;
-        firedOnStep(work, warnsBefore, fired);
-        for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
-        const n = keyer.encodeWords(work);
-        const enc = keyer.words;
+        // qs:c clears one byte of the key and trips no checker: its successor's key is patched, not stepped.
+        const patched = actorKindOf(code) === ACTOR_CODE.qs ? keyer.qsSuccessor(level.words, from, to, actorSubOf(code)) : null;
+        let enc: Uint32Array;
+        let n: number;
+        if (patched) {
+          enc = patched;
+          n = patched.length;
+        } else {
+          if (stepped) keyer.restoreInto(work, level.words, from, to);
+          work.apply(code);
+          stepped = true;
+          firedOnStep(work, warnsBefore, fired);
+          for (const name of fired) if (!found.has(name)) found.set(name, codesTo(id, code));
+          n = keyer.encodeWords(work);
+          enc = keyer.words;
+        }
         if (seen.has(enc, n)) continue;
         // A new state: stop if there is no room for it (a state already seen needs none).
         if (seen.size >= maxStates) {

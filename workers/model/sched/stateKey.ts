@@ -62,6 +62,12 @@ export class StateKeyer extends KeyCodec {
   /** cpuIntColumns() of the machine last encoded or decoded (see columnsOf()). */
   private cols: CpuColumns = { u8: [], i32: [], f64: [] };
   private colsOf: Machine | null = null;
+  /** qsSuccessor(): its vector, and where qsOwed sits in a CPU's segment (-1: not at a fixed place). */
+  private qsBuf = new Uint32Array(64);
+  private qsBytes = new Uint8Array(this.qsBuf.buffer);
+  private readonly qsAt: number;
+  /** segIndex[c]: the decode segment of CPU c (-1: an interchangeable CPU, inside the sorted tuples). */
+  private readonly segIndex: Int32Array;
   /** The machine last encoded (restoreInto() needs it to be the one it restores). */
   private encoded: Machine | null = null;
 
@@ -76,6 +82,11 @@ export class StateKeyer extends KeyCodec {
     });
     this.encSeg = new Int32Array(m.n - this.sym.length + 4);
     this.decSeg = new Int32Array(m.n - this.sym.length + 4);
+    this.segIndex = new Int32Array(m.n).fill(-1);
+    for (let c = 0, s = 1; c < m.n; c++) if (!this.isSym[c]) this.segIndex[c] = s++;
+    // A CPU's segment starts with its one-byte columns (values of 0 … 252 are never escaped): qsOwed's byte
+    // is at its index among them.
+    this.qsAt = cpuIntColumns(m).u8.indexOf(m.qsOwed);
   }
 
   /**
@@ -235,6 +246,30 @@ export class StateKeyer extends KeyCodec {
       this.endDecode();
     }
     return m;
+  }
+
+  /**
+   * The key of the successor by qs:c (stepQs(): rcu_note_context_switch() reports CPU c's quiescent state,
+   * which clears qsOwed[c] and nothing else a key holds) of the state last decoded from v[from … to), made
+   * from that vector by clearing the one byte, without stepping a machine: a view valid until the next call,
+   * or null when CPU c's byte has no fixed place (an interchangeable CPU, whose tuple would sort again) or
+   * the last decode was of another vector. qs:c must be enabled there (qsOwed[c] = 1).
+   */
+  qsSuccessor(v: Uint32Array, from: number, to: number, c: number): Uint32Array | null {
+    const s = this.segIndex[c];
+    if (s < 0 || this.qsAt < 0 || this.decodedBuffer !== v.buffer || this.decodedAt !== v.byteOffset + 4 * from) return null;
+    const n = to - from;
+    if (this.qsBuf.length < n) {
+      this.qsBuf = new Uint32Array(2 * n);
+      this.qsBytes = new Uint8Array(this.qsBuf.buffer);
+    }
+    const out = this.qsBuf;
+    for (let i = 0; i < n; i++) out[i] = v[from + i];
+    const bytes = this.qsBytes;
+    const at = this.decSeg[s] - this.decodedAt + this.qsAt;
+    if (bytes[at] !== 1 + 2) throw new Error(`qsSuccessor: CPU ${c} owes no quiescent state`);
+    bytes[at] = 0 + 2;
+    return out.subarray(0, n);
   }
 
   /** restoreInto(): every allocation kept its decoded name and the interchangeable CPUs their places. */
