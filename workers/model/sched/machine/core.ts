@@ -340,18 +340,16 @@ export class Machine {
     switch (kind) {
       case ACTOR_CODE.boot:
         return bootGuard(this);
-      // The loaders and the disable kthread run on the helper CPU, the context switch on its own CPU: none
-      // of them while that CPU's self-interrupt is due (irqDue).
       case ACTOR_CODE.enable:
-        return enableGuard(this, c) && !this.irqDue(this.script.helperCpu);
+        return this.enableOk(c);
       case ACTOR_CODE.disable:
-        return disableGuard(this) && !this.irqDue(this.script.helperCpu);
+        return this.disableOk();
       case ACTOR_CODE.bpf:
         return bpfGuard(this, c);
       case ACTOR_CODE.irq:
         return irqGuard(this, c);
       case ACTOR_CODE.sched:
-        return schedGuard(this, c) && !this.irqDue(c);
+        return this.schedOk(c);
       case ACTOR_CODE.wake:
         return wakeGuard(this, c);
       case ACTOR_CODE.qs:
@@ -365,30 +363,43 @@ export class Machine {
     }
   }
 
-  /** Every enabled actor, in a fixed order (O(N); for small machines, the UI and exhaustive search). */
+  // The loaders and the disable kthread run on the helper CPU, the context switch on its own CPU: none of
+  // them while that CPU's self-interrupt is due (irqDue).
+  private enableOk(i: number): boolean {
+    return enableGuard(this, i) && !this.irqDue(this.script.helperCpu);
+  }
+
+  private disableOk(): boolean {
+    return disableGuard(this) && !this.irqDue(this.script.helperCpu);
+  }
+
+  private schedOk(c: number): boolean {
+    return schedGuard(this, c) && !this.irqDue(c);
+  }
+
+  /**
+   * Every enabled actor, in a fixed order, at most `limit` (O(N); for small machines, the UI and exhaustive
+   * search). The same guards as isEnabled(), called directly: the search calls this once per state.
+   */
   enabledActors(limit = Infinity): number[] {
     const out: number[] = [];
     if (this.halted) return out;
-    // No closure here: the exhaustive search calls this once per state.
-    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.boot, 0));
-    for (let i = 0; i < this.loaders.length; i++) this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.enable, i));
-    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.disable, 0));
+    const { boot, enable, disable, bpf, irq, sched, wake, gp, qs, cb } = ACTOR_CODE;
+    if (bootGuard(this)) out.push(actorCode(boot, 0));
+    for (let i = 0; i < this.loaders.length; i++) if (this.enableOk(i)) out.push(actorCode(enable, i));
+    if (this.disableOk()) out.push(actorCode(disable, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.bpf, c));
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.irq, c));
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.sched, c));
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.wake, c));
+      if (bpfGuard(this, c)) out.push(actorCode(bpf, c));
+      if (irqGuard(this, c)) out.push(actorCode(irq, c));
+      if (this.schedOk(c)) out.push(actorCode(sched, c));
+      if (wakeGuard(this, c)) out.push(actorCode(wake, c));
     }
-    this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.gp, 0));
+    if (gpGuard(this)) out.push(actorCode(gp, 0));
     for (let c = 0; c < this.n && out.length < limit; c++) {
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.qs, c));
-      this.pushIfEnabled(out, limit, actorCode(ACTOR_CODE.cb, c));
+      if (qsGuard(this, c)) out.push(actorCode(qs, c));
+      if (cbGuard(this, c)) out.push(actorCode(cb, c));
     }
-    return out;
-  }
-
-  private pushIfEnabled(out: number[], limit: number, code: number): void {
-    if (out.length < limit && this.isEnabled(code)) out.push(code);
+    return out.length > limit ? out.slice(0, limit) : out;
   }
 
   // ---- stepping -----------------------------------------------------------------------------------------
