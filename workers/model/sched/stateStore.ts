@@ -1,5 +1,6 @@
 // The visited-state store of the exhaustive search (explore.ts): packed state vectors (stateKey.ts encode())
-// hashed to 64 bits and kept in an open-addressing table, with no per-state JS object.
+// hashed (to 32 bits when stored exactly, 64 as fingerprints) and kept in an open-addressing table, with no
+// per-state JS object.
 // - exact (default): every vector is kept in one growable arena; a hash hit is confirmed word by word, so two
 //   different states are never merged.
 // - fingerprint (hash compaction): only the 64-bit hash is kept; two states with the same hash are merged,
@@ -23,6 +24,19 @@ export function hash64(v: Uint32Array, out: Uint32Array, n = v.length): void {
   }
   out[0] = fmix(h1 ^ (h2 >>> 3));
   out[1] = fmix(h2 + Math.imul(h1, 0x165667b1));
+}
+
+/** murmur3's 32-bit hash of a word vector, in out[0] (the exact store: a hit is confirmed word by word). */
+export function hash32(v: Uint32Array, out: Uint32Array, n = v.length): void {
+  let h = 0x9747b28c ^ n;
+  for (let i = 0; i < n; i++) {
+    let k = Math.imul(v[i], 0xcc9e2d51);
+    k = (k << 15) | (k >>> 17);
+    h ^= Math.imul(k, 0x1b873593);
+    h = (h << 13) | (h >>> 19);
+    h = Math.imul(h, 5) + 0xe6546b64;
+  }
+  out[0] = fmix(h);
 }
 
 function fmix(h: number): number {
@@ -54,10 +68,10 @@ export class StateStore {
   /** The empty slot the last has() found (-1: none). */
   private slot = -1;
 
-  /** `hash`: the 64-bit hash (tests pass a weak one to force collisions). */
+  /** `hash`: the hash (tests pass a weak one to force collisions); by default hash32 (exact) or hash64. */
   constructor(
     readonly mode: StoreMode = 'exact',
-    private readonly hash: (v: Uint32Array, out: Uint32Array, n: number) => void = hash64,
+    private readonly hash: (v: Uint32Array, out: Uint32Array, n: number) => void = mode === 'exact' ? hash32 : hash64,
   ) {
     this.stride = mode === 'exact' ? 2 : 3;
     this.table = new Int32Array((this.mask + 1) * this.stride);
