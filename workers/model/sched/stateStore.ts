@@ -26,15 +26,16 @@ export function hash64(v: Uint32Array, out: Uint32Array, n = v.length): void {
   out[1] = fmix(h2 + Math.imul(h1, 0x165667b1));
 }
 
-/** murmur3's 32-bit hash of a word vector, in out[0] (the exact store: a hit is confirmed word by word). */
+/**
+ * 32-bit hash of a word vector, in out[0] (the exact store, where a hit is confirmed word by word): per word
+ * an xor, a multiply by an odd constant and a rotation (each a bijection of the running hash, so vectors that
+ * differ in one word never collide), then murmur3's finalizer.
+ */
 export function hash32(v: Uint32Array, out: Uint32Array, n = v.length): void {
   let h = 0x9747b28c ^ n;
   for (let i = 0; i < n; i++) {
-    let k = Math.imul(v[i], 0xcc9e2d51);
-    k = (k << 15) | (k >>> 17);
-    h ^= Math.imul(k, 0x1b873593);
+    h = Math.imul(h ^ v[i], 0x9e3779b1);
     h = (h << 13) | (h >>> 19);
-    h = Math.imul(h, 5) + 0xe6546b64;
   }
   out[0] = fmix(h);
 }
