@@ -120,7 +120,7 @@ for (const cpus of cpuList) {
 for (const irqDelivery of ['self-interrupt', 'tick'] as const) {
   const cfg = makeRunConfig({ scenario: 'kick-storm', variant: 'merged', cpus: 4, pntRule, stormKicks: 1, irqDelivery });
   const [r, s, cpu] = timed(cfg);
-  const how = r.complete ? 'complete' : `stopped (${r.cutBy}) holding ${r.states} states`;
+  const how = r.complete ? `complete at ${r.states} states` : `stopped (${r.cutBy}) holding ${r.states} states`;
   const found = Object.entries(r.violations)
     .filter(([, v]) => v)
     .map(([k]) => k);
