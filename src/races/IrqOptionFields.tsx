@@ -56,7 +56,7 @@ export function IrqOptionFields({ compact = false }: { compact?: boolean }) {
       <IrqDeliverySelect
         value={irqDelivery}
         help={deliveryHelpText}
-        selectClassName={compact ? 'max-w-52' : 'max-w-xs'}
+        selectClassName={compact ? 'max-w-64' : 'max-w-xs'}
         helpAsTooltip={compact}
         onChange={setDelivery}
       />
