@@ -131,24 +131,38 @@ export class StateKeyer extends KeyCodec {
 
   /** encode() without making a view: the key is words[0 … the returned length) (the search's hot path). */
   encodeWords(m: Machine): number {
-    const seg = this.encSeg;
-    let s = 0;
     this.encoded = m;
     this.startEncode(m.gpCompleted);
-    seg[s++] = 0;
+    this.walk(m, this.encSeg);
+    return this.endEncode();
+  }
+
+  /**
+   * The whole vector in the description's order, encoded or decoded (this.decoding), each segment's end
+   * written to `seg` after its start: [start, globals, each CPU with a role, the interchangeable CPUs' tuples,
+   * the allocations].
+   */
+  private walk(m: Machine, seg: Int32Array): void {
+    let s = 0;
+    seg[s++] = this.at;
     globalFields(this, m);
-    seg[s++] = this.len;
+    seg[s++] = this.at;
     const cols = this.columnsOf(m);
     for (let c = 0; c < m.n; c++)
       if (!this.isSym[c]) {
         cpuFields(this, m, c, cols);
-        seg[s++] = this.len;
+        seg[s++] = this.at;
       }
-    if (this.sym.length) this.putSortedTuples(m, cols);
-    seg[s++] = this.len;
+    if (this.decoding) this.getTuples(m, cols);
+    else if (this.sym.length) this.putSortedTuples(m, cols);
+    seg[s++] = this.at;
     allocFields(this, m);
-    seg[s] = this.len;
-    return this.endEncode();
+    seg[s] = this.at;
+  }
+
+  /** Where the vector is being written (encode) or read (decode). */
+  private get at(): number {
+    return this.decoding ? this.pos : this.len;
   }
 
   /** The words encodeWords() writes (valid until the next call; replaced as the buffer grows). */
@@ -166,24 +180,10 @@ export class StateKeyer extends KeyCodec {
    */
   decodeInto(m: Machine, v: Uint32Array, from = 0, to = v.length): Machine {
     const end = this.startDecode(v, from, to);
-    const seg = this.decSeg;
-    let s = 0;
     this.decoded = null;
     try {
       resetUnkeyed(m);
-      seg[s++] = this.pos;
-      globalFields(this, m);
-      seg[s++] = this.pos;
-      const cols = this.columnsOf(m);
-      for (let c = 0; c < m.n; c++)
-        if (!this.isSym[c]) {
-          cpuFields(this, m, c, cols);
-          seg[s++] = this.pos;
-        }
-      this.getTuples(m, cols);
-      seg[s++] = this.pos;
-      allocFields(this, m);
-      seg[s] = this.pos;
+      this.walk(m, this.decSeg);
       if (this.pos > end || end - this.pos > 3)
         throw new Error(`decode: read ${this.pos - 4 * from - v.byteOffset} bytes of ${4 * (to - from)}`);
       rebuildDerived(m);
