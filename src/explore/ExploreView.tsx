@@ -10,7 +10,7 @@ import type { AppState } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { ViewIntro } from '../ui/ViewIntro.tsx';
 import { runExplore, stopExploring } from './exploreActions.ts';
-import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS, pntRuleLabel } from '../../workers/model/constants.ts';
+import { CHECKER_TITLES, CHECKERS, EXPLORE_MAX_CPUS, pntRuleLabel, sleepSetsText } from '../../workers/model/constants.ts';
 import { completenessText, coverageText, exploreCpusProblem } from './exploreConfig.ts';
 import { ExploreProgress, progressNumbers } from './ExploreProgress.tsx';
 import { CheckerVerdict } from './CheckerVerdict.tsx';
@@ -195,7 +195,7 @@ function Results() {
             ? `on (CPUs ${result.symmetricCpus.join(', ')} interchangeable)`
             : 'on (no interchangeable CPUs at this size)'
           : 'off'}{' '}
-        · partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'}
+        · partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'} · {sleepSetsText(result, fmt)}
       </p>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-xs text-slate-600">

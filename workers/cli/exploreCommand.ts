@@ -3,7 +3,7 @@
 import { EXIT_OK, UsageError, formatOptionsHelp, parseOptions, type CliIo, type Command } from './args.ts';
 import { formatTable } from './format.ts';
 import { explore, type ExploreResult } from '../model/sched/explore.ts';
-import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS, pntRuleLabel } from '../model/constants.ts';
+import { CHECKERS, CHECKER_TITLES, EXPLORE_MAX_CPUS, pntRuleLabel, sleepSetsText } from '../model/constants.ts';
 import { makeRunConfig, validateRunConfig } from '../model/sched/variants.ts';
 import { SCENARIOS, VARIANTS } from '../model/sched/types.ts';
 import type { RunConfig } from '../model/sched/types.ts';
@@ -41,6 +41,7 @@ export const EXPLORE_OPTIONS = {
   ...TOGGLE_OPTIONS,
   'no-symmetry': { kind: 'flag', help: 'do not treat idle-symmetric CPUs as interchangeable' },
   'no-por': { kind: 'flag', help: 'no partial-order reduction of quiescent-state reports' },
+  'no-sleep-sets': { kind: 'flag', help: 'no sleep sets for quiescent-state reports (same states, more transitions)' },
   json: { kind: 'flag', help: 'print one JSON object' },
   ...EXPORT_EXPLORE_OPTIONS,
 } as const;
@@ -48,7 +49,7 @@ export const EXPLORE_OPTIONS = {
 const USAGE =
   'usage: sim explore --scenario NAME --variant V --cpus N [--max-steps K] [--pnt-rule 6.17|a379fa1e2cae]\n' +
   '                   [--skip-higher-class on|off] [--kick-wait-fix on|off]\n' +
-  '                   [toggle overrides] [--fail-alloc-at K] [--fail-sched-alloc] [--no-symmetry] [--no-por]\n' +
+  '                   [toggle overrides] [--fail-alloc-at K] [--fail-sched-alloc] [--no-symmetry] [--no-por] [--no-sleep-sets]\n' +
   '                   [--max-memory MIB] [--hash-compaction] [--json]\n\n' +
   'Explores every schedule of a scenario (breadth-first over machine states) and reports, per checker,\n' +
   'whether some schedule trips it and a shortest one that does. Each schedule replays with\n' +
@@ -107,6 +108,8 @@ export function exploreJson(r: ExploreResult, seconds: number): object {
     symmetricCpus: r.symmetricCpus,
     por: r.por,
     reducedStates: r.reducedStates,
+    sleepSets: r.sleepSets,
+    sleptTransitions: r.sleptTransitions,
     toggles: r.toggles,
     failAllocAt: r.failAllocAt,
     irqWork: r.irqWork,
@@ -155,7 +158,7 @@ export function formatExplore(r: ExploreResult, seconds: number): string {
   lines.push(
     `${store} · ${(r.memoryBytes / 2 ** 20).toFixed(1)} MiB held (${Math.round(r.memoryBytes / Math.max(1, r.states))} bytes/state)`,
   );
-  lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'}`);
+  lines.push(`symmetry ${sym} · partial-order reduction ${r.por ? `on (${r.reducedStates} states reduced)` : 'off'} · ${sleepSetsText(r)}`);
   lines.push('');
   const rows = [['checker', 'reached', 'steps']];
   for (const name of CHECKERS) {
@@ -184,6 +187,7 @@ export const exploreCommand: Command = {
       maxStates: opts['max-states'],
       symmetry: !opts['no-symmetry'],
       por: !opts['no-por'],
+      sleepSets: !opts['no-sleep-sets'],
       maxMemory: opts['max-memory'] * 2 ** 20,
       store: opts['hash-compaction'] ? 'fingerprint' : 'exact',
     });

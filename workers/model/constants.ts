@@ -388,3 +388,13 @@ export function kernelVersion(id: string): KernelVersion | undefined {
 export function kernelVersionOf(variant: string, pntRule: string, irqWork: IrqWork = 'hard'): KernelVersion | undefined {
   return KERNEL_VERSIONS.find((k) => k.variant === variant && k.pntRule === pntRule && k.irqWork === irqWork);
 }
+
+/** Whether the explorer used sleep sets (workers/model/sched/exploreSleep.ts). */
+export type SleepSetsUse = 'on' | 'off' | 'not applicable';
+
+/** How the explorer's sleep sets went, in the CLI's and the explore view's words; `fmt` formats the count. */
+export function sleepSetsText(r: { sleepSets: SleepSetsUse; sleptTransitions: number }, fmt: (n: number) => string = String): string {
+  if (r.sleepSets === 'on') return `sleep sets on (${fmt(r.sleptTransitions)} transitions skipped)`;
+  if (r.sleepSets === 'off') return 'sleep sets off';
+  return 'sleep sets not applicable (interchangeable CPUs, or a partial-order reduction that can fire)';
+}

@@ -144,7 +144,13 @@ export function exploreReportText({ config, result: r, link, counterexampleLinks
   out.push(...heading('Search'));
   out.push(...labelled('coverage', completeness(r), 11));
   out.push(...labelled('states', `${r.states} (${r.transitions} transitions, depth ${r.depth})`, 11));
-  out.push(...labelled('reductions', `symmetry ${r.symmetry ? 'on' : 'off'}, partial-order ${r.por ? 'on' : 'off'}`, 11));
+  out.push(
+    ...labelled(
+      'reductions',
+      `symmetry ${r.symmetry ? 'on' : 'off'}, partial-order ${r.por ? 'on' : 'off'}, sleep sets ${r.sleepSets}`,
+      11,
+    ),
+  );
   if (r.store !== 'exact')
     out.push(...labelled('storage', `64-bit fingerprints (collision p ${r.collisionProbability.toExponential(1)})`, 11));
   out.push('');

@@ -9,10 +9,11 @@ import { createMachine } from './run.ts';
 import { actorName } from './describe.ts';
 import { StateKeyer } from './stateKey.ts';
 import { ampleQs, porTables } from './explorePor.ts';
+import { inSleep, sleepBit, sleepTables } from './exploreSleep.ts';
 import { StateStore, type StoreMode } from './stateStore.ts';
 import { GrowI32 } from './typed.ts';
 import { Frontier } from './frontier.ts';
-import { CHECKERS } from '../constants.ts';
+import { CHECKERS, type SleepSetsUse } from '../constants.ts';
 
 export type CheckerName =
   'useAfterFree' | 'nullDeref' | 'leak' | 'doubleFree' | 'warn' | 'droppedKicks' | 'stuck' | 'rcuStall' | 'bootPanic';
@@ -50,6 +51,8 @@ export interface ExploreOptions {
   symmetry?: boolean;
   /** Ample-set reduction of quiescent-state reports (see ampleQs). Default true. */
   por?: boolean;
+  /** Sleep sets for quiescent-state reports where they apply (exploreSleep.ts). Default true. */
+  sleepSets?: boolean;
   /** Called every `progressEvery` expanded states and at the end of each BFS level. */
   onProgress?: (p: ExploreProgress) => void;
   /** Polled with the progress cadence; true stops the search (result: stopped, not complete). */
@@ -96,6 +99,9 @@ export interface ExploreResult {
   por: boolean;
   /** States where the ample-set rule explored one quiescent-state report instead of every actor. */
   reducedStates: number;
+  /** Sleep sets (exploreSleep.ts): used, switched off, or not applicable here; and the transitions they skipped. */
+  sleepSets: SleepSetsUse;
+  sleptTransitions: number;
   violations: Record<CheckerName, Counterexample | null>;
   store: StoreMode;
   /** Hash compaction: the probability that two states shared a fingerprint (0 when stored exactly). */
@@ -232,6 +238,9 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   const loaderNames = root.script.loaders.map((l) => l.name);
   const keyer = new StateKeyer(root, symmetry);
   const tables = porTables(root);
+  // Sleep sets for quiescent-state reports, where they apply (exploreSleep.ts): none with POR that can fire.
+  const sleep = (opts.sleepSets ?? true) ? sleepTables(root, keyer.symmetric, por && !tables.storm) : null;
+  let slept = 0;
 
   const parent = new GrowI32(1 << 12);
   const action = new GrowI32(1 << 12);
@@ -314,11 +323,34 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
       // Whether `work` has left the decoded state (then the next stepped successor restores it first, reading
       // again only what the step changed).
       let stepped = false;
+      // This state's sleep set, and the stepped actions explored here so far (exploreSleep.ts).
+      const zLo = level.sleepLo.a[qi];
+      const zHi = level.sleepHi.a[qi];
+      let exLo = 0;
+      let exHi = 0;
       for (let i = 0; i < choices.length; i++) {
         const code = choices[i];
+        const isQs = actorKindOf(code) === ACTOR_CODE.qs;
+        let nextLo = 0;
+        let nextHi = 0;
+        if (sleep) {
+          if (isQs) {
+            const c = actorSubOf(code);
+            nextLo = (zLo | exLo) & sleep.indep[2 * c];
+            nextHi = (zHi | exHi) & sleep.indep[2 * c + 1];
+          } else {
+            const b = sleepBit(sleep, code);
+            if (inSleep(zLo, zHi, b)) {
+              slept++; // reached from the state that explored it, then this report
+              continue;
+            }
+            if (b >= 0 && b < 32) exLo |= 1 << b;
+            else if (b >= 32) exHi |= 1 << (b - 32);
+          }
+        }
         transitions++;
         // qs:c clears one byte of the key and trips no checker: its successor's key is patched, not stepped.
-        const patched = actorKindOf(code) === ACTOR_CODE.qs ? keyer.qsSuccessor(level.words, from, to, actorSubOf(code)) : null;
+        const patched = isQs ? keyer.qsSuccessor(level.words, from, to, actorSubOf(code)) : null;
         let enc: Uint32Array;
         let n: number;
         if (patched) {
@@ -348,7 +380,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
         peak = Math.max(peak, after);
         const cid = parent.push(id);
         action.push(code);
-        next.push(enc, cid, n);
+        next.push(enc, cid, n, nextLo >>> 0, nextHi >>> 0);
       }
     }
     progress(level.size);
@@ -389,6 +421,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     symmetricCpus: [...keyer.symmetric],
     por,
     reducedStates,
+    sleepSets: sleep ? 'on' : (opts.sleepSets ?? true) ? 'not applicable' : 'off',
+    sleptTransitions: slept,
     violations,
     store: seen.mode,
     collisionProbability: seen.collisionProbability(),

@@ -9,6 +9,9 @@ export class Frontier {
   /** start[i] … start[i + 1]: entry i's words (start[0] = 0). */
   readonly start = new GrowU32(1 << 10);
   readonly ids = new GrowI32(1 << 10);
+  /** Each entry's sleep set (exploreSleep.ts), low and high words (0 when sleep sets are off). */
+  readonly sleepLo = new GrowU32(1 << 10);
+  readonly sleepHi = new GrowU32(1 << 10);
 
   constructor() {
     this.start.push(0);
@@ -20,19 +23,19 @@ export class Frontier {
 
   /** Bytes of typed arrays held. */
   get bytes(): number {
-    return this.words.byteLength + this.start.a.byteLength + this.ids.a.byteLength;
+    return this.words.byteLength + this.start.a.byteLength + this.ids.a.byteLength + this.sleepLo.a.byteLength + this.sleepHi.a.byteLength;
   }
 
   /** What `bytes` becomes once an entry of `words` words is added (counting any array that grows). */
   bytesIfAdded(words: number): number {
     let b = this.bytes;
     if (this.used + words > this.words.length) b += Math.max(this.words.byteLength, 4 * (this.used + words) - this.words.byteLength);
-    if (this.ids.n === this.ids.a.length) b += this.ids.a.byteLength + this.start.a.byteLength;
+    if (this.ids.n === this.ids.a.length) b += this.ids.a.byteLength + this.start.a.byteLength + 2 * this.sleepLo.a.byteLength;
     return b;
   }
 
-  /** Appends v[0 … n) with its state id. */
-  push(v: Uint32Array, id: number, n = v.length): void {
+  /** Appends v[0 … n) with its state id and sleep set. */
+  push(v: Uint32Array, id: number, n = v.length, sleepLo = 0, sleepHi = 0): void {
     if (this.used + n > this.words.length) {
       const b = new Uint32Array(Math.max(this.words.length * 2, this.used + n));
       b.set(this.words.subarray(0, this.used));
@@ -44,6 +47,8 @@ export class Frontier {
     this.used += n;
     this.start.push(this.used);
     this.ids.push(id);
+    this.sleepLo.push(sleepLo);
+    this.sleepHi.push(sleepHi);
   }
 
   /** Empty, keeping the arrays (the next level reuses them). */
@@ -51,5 +56,7 @@ export class Frontier {
     this.used = 0;
     this.start.n = 1;
     this.ids.n = 0;
+    this.sleepLo.n = 0;
+    this.sleepHi.n = 0;
   }
 }
