@@ -194,6 +194,14 @@ function minimizeQs(config: RunConfig, codes: number[], name: CheckerName): numb
   return cur;
 }
 
+/** The actors with the quiescent-state reports moved to the end, each group in its order. */
+function reportsLast(codes: number[]): number[] {
+  const out: number[] = [];
+  for (const c of codes) if (actorKindOf(c) !== ACTOR_CODE.qs) out.push(c);
+  for (const c of codes) if (actorKindOf(c) === ACTOR_CODE.qs) out.push(c);
+  return out;
+}
+
 // ---- the search --------------------------------------------------------------------------------------
 
 /** Actor kinds whose sub-code is not a CPU (a loader index or nothing); every other kind's is its CPU. */
@@ -319,6 +327,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
           reducedStates++;
         }
       }
+      // With sleep sets, the reports last: every stepped action explored here can then sleep in their successors.
+      if (sleep) choices = reportsLast(choices);
       const warnsBefore = m.warnOnce.size;
       // Whether `work` has left the decoded state (then the next stepped successor restores it first, reading
       // again only what the step changed).

@@ -9,8 +9,8 @@
 // work) and bpf:c (scx_bpf_kick_cpu() on c queues c's irq work). Every other step is independent of qs:c;
 // tests/model/exploreSleep.prop.test.ts checks both orders of every such pair along random schedules.
 //
-// The rule: at a state S, a stepped action explored before qs:c (and each action in S's own sleep set) that
-// is independent of qs:c goes to the sleep set of S·qs:c, where it is not explored again: S·qs:c·a is
+// The rule: at a state S (whose reports explore.ts takes last), a stepped action explored before qs:c (and
+// each action in S's own sleep set) that is independent of qs:c goes to the sleep set of S·qs:c, where it is not explored again: S·qs:c·a is
 // S·a·qs:c, reached from S·a, which S explored. Quiescent-state reports are never put to sleep, so that path
 // always exists, whatever sleep set S·a itself got, and it has the same length. A state reached again keeps
 // the sleep set of its first visit (that visit's path justifies it). Stepped successors get an empty set.
