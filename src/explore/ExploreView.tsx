@@ -250,7 +250,9 @@ export function ExploreView() {
         <p>
           Every schedule of the scenario, breadth-first over the model’s states (each state once), so the first schedule found for a checker
           is a shortest one. Symmetry treats CPUs with no role in the scenario as interchangeable; partial-order reduction takes a
-          quiescent-state report of a CPU that can no longer read alone. Neither changes a verdict.
+          quiescent-state report of a CPU that can no longer read alone. Neither changes a verdict. Where neither applies (the kick storms),
+          sleep sets skip the steps whose result another order of a quiescent-state report and the same step already reached: the same
+          states, with fewer transitions.
         </p>
       </ViewIntro>
       {error && <SimErrorAlert message={error} what="the search" />}
