@@ -195,7 +195,8 @@ function Results() {
             ? `on (CPUs ${result.symmetricCpus.join(', ')} interchangeable)`
             : 'on (no interchangeable CPUs at this size)'
           : 'off'}{' '}
-        · partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'} · {sleepSetsText(result, fmt)}
+        · partial-order reduction {result.por ? `on (${fmt(result.reducedStates)} states reduced)` : 'off'} ·{' '}
+        {sleepSetsText(result, fmt, false)}
       </p>
       <table className="mt-2 w-full text-left text-sm">
         <thead className="text-xs text-slate-600">

@@ -392,9 +392,16 @@ export function kernelVersionOf(variant: string, pntRule: string, irqWork: IrqWo
 /** Whether the explorer used sleep sets (workers/model/sched/exploreSleep.ts). */
 export type SleepSetsUse = 'on' | 'off' | 'not applicable';
 
-/** How the explorer's sleep sets went, in the CLI's and the explore view's words; `fmt` formats the count. */
-export function sleepSetsText(r: { sleepSets: SleepSetsUse; sleptTransitions: number }, fmt: (n: number) => string = String): string {
+/**
+ * How the explorer's sleep sets went, in the CLI's and the explore view's words; `fmt` formats the count, and
+ * `why` adds why they did not apply (the explore view says it in its About text).
+ */
+export function sleepSetsText(
+  r: { sleepSets: SleepSetsUse; sleptTransitions: number },
+  fmt: (n: number) => string = String,
+  why = true,
+): string {
   if (r.sleepSets === 'on') return `sleep sets on (${fmt(r.sleptTransitions)} transitions skipped)`;
   if (r.sleepSets === 'off') return 'sleep sets off';
-  return 'sleep sets not applicable (interchangeable CPUs, or a partial-order reduction that can fire)';
+  return why ? 'sleep sets not applicable (interchangeable CPUs, or a partial-order reduction that can fire)' : 'sleep sets not applicable';
 }
