@@ -3,8 +3,9 @@
 // the races view's forked schedule or an explorer counterexample loaded there).
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioName } from '../../workers/api.ts';
-import { IRQ_DELIVERY_INFO, MAX_SCHED_CPUS, SCENARIO_MIN_CPUS, SCENARIOS } from '../../workers/model/constants.ts';
+import { IRQ_DELIVERY_INFO, SCENARIO_MIN_CPUS, SCENARIOS } from '../../workers/model/constants.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
+import { RaceCpusField } from '../races/RaceCpusField.tsx';
 import { clampRaceCpus } from '../races/raceConfig.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
@@ -84,19 +85,7 @@ export function CompareControls() {
             </option>
           ))}
         </LabeledSelect>
-        <div>
-          <IntegerField
-            label="CPUs"
-            value={cpus}
-            range={{ min: SCENARIO_MIN_CPUS[scenario], max: MAX_SCHED_CPUS, noun: 'CPU', maxReason: 'the races model' }}
-            onCommit={setCpus}
-          />
-          {note && (
-            <p className="mt-1 max-w-64 text-xs text-amber-800" role="note">
-              {note}
-            </p>
-          )}
-        </div>
+        <RaceCpusField cpus={cpus} min={SCENARIO_MIN_CPUS[scenario]} note={note} onCommit={setCpus} />
         <ScheduleFields />
       </div>
       <div className="grid gap-2 lg:grid-cols-2">

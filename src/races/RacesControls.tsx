@@ -5,8 +5,9 @@ import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ScenarioName, VariantName } from '../../workers/api.ts';
 import { IntegerField } from '../memory/IntegerField.tsx';
+import { RaceCpusField } from './RaceCpusField.tsx';
 import { FailSchedAllocField, KvmallocPathField } from './EnableFailureFields.tsx';
-import { MAX_NODES, MAX_SCHED_CPUS, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
+import { MAX_NODES, MIN_NODES, TOGGLE_NAMES } from '../../workers/model/constants.ts';
 import { useAppStore } from '../state/store.ts';
 import { LabeledSelect } from '../ui/LabeledSelect.tsx';
 import { PntRuleControls } from './PntRuleControls.tsx';
@@ -97,19 +98,7 @@ function MachineFields() {
   const prefix = scheduleNote ? `${PREFIX_TEXT[source]}, then ` : '';
   return (
     <>
-      <div>
-        <IntegerField
-          label="CPUs"
-          value={cpus}
-          range={{ min: minCpus, max: MAX_SCHED_CPUS, noun: 'CPU', maxReason: 'the races model' }}
-          onCommit={setCpus}
-        />
-        {note && (
-          <p className="mt-1 max-w-64 text-xs text-amber-800" role="note">
-            {note}
-          </p>
-        )}
-      </div>
+      <RaceCpusField cpus={cpus} min={minCpus} note={note} onCommit={setCpus} />
       <IntegerField label="Seed" value={seed} range={{ min: 0, max: 0xffffffff, noun: 'seed value' }} onCommit={setSeed} />
       <LabeledSelect
         label="Schedule"

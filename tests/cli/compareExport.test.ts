@@ -3,6 +3,7 @@
 // CLI's stdout; the report keeps the mail rules, and its link opens the same comparison.
 import { describe, it, expect } from 'vitest';
 import { runSim } from '../../workers/cli/dispatch.ts';
+import { cli } from './inProcess.ts';
 import { compareApi } from '../../workers/compareApi.ts';
 import { REPORT_WIDTH } from '../../workers/model/export/plainText.ts';
 import {
@@ -16,15 +17,6 @@ import { compareReportFile, type LoadedComparison } from '../../src/export/compa
 import { decodeUrlState } from '../../src/url/urlCodec.ts';
 
 const BASE = 'https://example.org/kick-pseqs/';
-
-function cli(...argv: string[]): string {
-  let out = '';
-  let err = '';
-  const code = runSim(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
 
 /** What the Compare view downloads for these inputs (cursors at 0, no zoom). */
 async function uiReport(params: CompareParams, cpus: number) {

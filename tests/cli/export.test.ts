@@ -2,6 +2,7 @@
 // functions (src/export/exportFiles.ts), called with the worker's own API object, against the CLI's stdout.
 import { describe, it, expect } from 'vitest';
 import { runSim } from '../../workers/cli/dispatch.ts';
+import { cli } from './inProcess.ts';
 import { schedApi } from '../../workers/schedApi.ts';
 import { exploreApi } from '../../workers/exploreApi.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
@@ -9,15 +10,6 @@ import { exploreReportFile, racePerfettoFile, raceReportFile, type ExportApi } f
 
 const api: ExportApi = { ...schedApi, ...exploreApi };
 const BASE = 'https://example.org/kick-pseqs/';
-
-function cli(...argv: string[]): string {
-  let out = '';
-  let err = '';
-  const code = runSim(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t) });
-  expect(err).toBe('');
-  expect(code).toBe(0);
-  return out;
-}
 
 describe('sim --export matches the UI byte for byte', () => {
   it('review report of a run at a step', async () => {

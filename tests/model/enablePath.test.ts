@@ -6,7 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { createMachine, run } from '../../workers/model/sched/run.ts';
 import { makeRunConfig } from '../../workers/model/sched/variants.ts';
 import { Machine, type Script } from '../../workers/model/sched/machine/core.ts';
-import { parseActor, actorName } from '../../workers/model/sched/describe.ts';
+import { can, step } from './machineSteps.ts';
 import { explore, isTerminal } from '../../workers/model/sched/explore.ts';
 import { StateKeyer } from '../../workers/model/sched/stateKey.ts';
 import { AL_FREED, KICK_WAIT, NONE, ST_DISABLED, ST_ENABLING, ST_ENABLED } from '../../workers/model/sched/machine/codes.ts';
@@ -16,19 +16,6 @@ import type { RunConfig, ScenarioName, VariantName } from '../../workers/model/s
 
 const cfgOf = (scenario: ScenarioName, variant: VariantName, cpus: number, extra: Partial<RunConfig> = {}) =>
   makeRunConfig({ scenario, variant, cpus, ...extra });
-const names = (m: Machine) => m.script.loaders.map((l) => l.name);
-const can = (m: Machine, id: string) => m.isEnabled(parseActor(id, names(m), m.n)!);
-function step(m: Machine, id: string): void {
-  const code = parseActor(id, names(m), m.n)!;
-  if (!m.isEnabled(code))
-    throw new Error(
-      `${id} cannot move; can: ${m
-        .enabledActors()
-        .map((a) => actorName(a, names(m)))
-        .join(' ')}`,
-    );
-  m.apply(code);
-}
 
 /** The events of one run as "fn kind line-label" words, to follow which lines scx_enable() passes. */
 function enableLines(config: RunConfig): string[] {

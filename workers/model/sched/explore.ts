@@ -247,7 +247,8 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
   const keyer = new StateKeyer(root, symmetry);
   const tables = porTables(root);
   // Sleep sets for quiescent-state reports, where they apply (exploreSleep.ts): none with POR that can fire.
-  const sleep = (opts.sleepSets ?? true) ? sleepTables(root, keyer.symmetric, por && !tables.storm) : null;
+  const sleepSets = opts.sleepSets ?? true;
+  const sleep = sleepSets ? sleepTables(root, keyer.symmetric, por && !tables.storm) : null;
   let slept = 0;
 
   const parent = new GrowI32(1 << 12);
@@ -431,7 +432,7 @@ export function explore(config: RunConfig, opts: ExploreOptions = {}): ExploreRe
     symmetricCpus: [...keyer.symmetric],
     por,
     reducedStates,
-    sleepSets: sleep ? 'on' : (opts.sleepSets ?? true) ? 'not applicable' : 'off',
+    sleepSets: sleep ? 'on' : sleepSets ? 'not applicable' : 'off',
     sleptTransitions: slept,
     violations,
     store: seen.mode,
